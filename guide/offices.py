@@ -1,0 +1,290 @@
+"""The office directory (data/powiaty.yml): schema, validation and lookup.
+
+Every value comes from an official page recorded in `source` with the date it was checked
+in `verified`; a value that could not be confirmed is absent, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from guide import DATA_DIR
+from guide.ui import load_ui
+from guide.yamlfile import DataError, LoadedYaml, load_yaml
+
+POWIATY_YML = DATA_DIR / "powiaty.yml"
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def today() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds and tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def _https(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", value):
+        raise ValueError(f"{value!r} is not an https:// URL")
+    return value
+
+
+def _phone(value: str) -> str:
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"{value!r} is not a valid phone number (write E.164: +48581234567)")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if e164 != value:
+        raise ValueError(f"{value!r} is not in E.164 form: write {e164!r}")
+    return value
+
+
+def _postal_code(value: str) -> str:
+    if not re.fullmatch(r"\d{2}-\d{3}", value):
+        raise ValueError(f"{value!r} is not a Polish postal code (NN-NNN)")
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s<>\"']+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", value):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+def _not_future(value: dt.date) -> dt.date:
+    if value > today():
+        raise ValueError(f"{value.isoformat()} is in the future: write the day you checked")
+    return value
+
+
+def _days(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) > 2 or any(part not in DAY_KEYS for part in parts):
+        raise ValueError(f"{value!r} is not a day or range of days (mon, tue-thu, ...)")
+    if len(parts) == 2 and DAY_KEYS.index(parts[0]) >= DAY_KEYS.index(parts[1]):
+        raise ValueError(f"{value!r} is not an ascending range of days")
+    return value
+
+
+def _time_range(value: str) -> str:
+    match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)", value)
+    if not match or value[:5] >= value[6:]:
+        raise ValueError(f"{value!r} is not a time range like 07:30-15:30")
+    return value
+
+
+Https = Annotated[str, AfterValidator(_https)]
+Phone = Annotated[str, AfterValidator(_phone)]
+
+
+class Hours(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    days: Annotated[str, AfterValidator(_days)]
+    time: Annotated[str, AfterValidator(_time_range)]
+
+
+class Office(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=3)
+    street: str | None = None
+    postal_code: Annotated[str, AfterValidator(_postal_code)] | None = None
+    town: str | None = None
+    phones: list[Phone] = Field(default_factory=list, max_length=3)
+    email: Annotated[str, AfterValidator(_email)] | None = None
+    website: Https | None = None
+    hours: list[Hours] = Field(default_factory=list)
+    lat: float | None = Field(default=None, ge=53.4, le=55.0)
+    lon: float | None = Field(default=None, ge=16.6, le=19.7)
+    source: Https
+    sources: list[Https] = Field(default_factory=list)
+    note: str | None = None
+    verified: Annotated[dt.date, AfterValidator(_not_future)]
+
+    @model_validator(mode="after")
+    def _coordinates_together(self) -> Office:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon go together: give both or neither")
+        return self
+
+    @property
+    def address(self) -> str:
+        place = " ".join(part for part in (self.postal_code, self.town) if part)
+        return ", ".join(part for part in (self.street, place) if part)
+
+    @property
+    def contact_count(self) -> int:
+        """How many ways of reaching the office are confirmed (address, phone, e-mail)."""
+        return sum(bool(value) for value in (self.street, self.phones, self.email))
+
+
+class SameAs(BaseModel):
+    """The office of another powiat serves this one too (described once, there)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    same_as: str
+
+
+class Powiat(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    teryt: Annotated[str, Field(pattern=r"^22\d{2}$")]
+    slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
+    name: str
+    kind: Literal["land", "city"]
+    seat: str
+    offices: dict[str, Office | SameAs] = Field(default_factory=dict)
+
+
+class Directory(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    powiaty: list[Powiat]
+    regional: dict[str, Office]
+
+    def powiat(self, slug: str) -> Powiat:
+        for powiat in self.powiaty:
+            if powiat.slug == slug:
+                return powiat
+        raise KeyError(f"unknown powiat {slug!r}")
+
+    def office(self, slug: str, office_type: str) -> Office | None:
+        """The office of `office_type` serving powiat `slug`, following same_as."""
+        entry = self.powiat(slug).offices.get(office_type)
+        if isinstance(entry, SameAs):
+            return self.office(entry.same_as, office_type)
+        return entry
+
+
+def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
+    """'powiat leborski, office pup, phones[0]' for a location inside powiaty.yml."""
+    parts: list[str] = []
+    rest = list(location)
+    if rest[:1] == ["powiaty"] and len(rest) > 1 and isinstance(rest[1], int):
+        entry = loaded.data["powiaty"][rest[1]]
+        slug = entry.get("slug", f"#{rest[1] + 1}") if isinstance(entry, dict) else rest[1]
+        parts.append(f"powiat {slug}")
+        rest = rest[2:]
+        if rest[:1] == ["offices"] and len(rest) > 1:
+            parts.append(f"office {rest[1]}")
+            rest = rest[2:]
+    elif rest[:1] == ["regional"] and len(rest) > 1:
+        parts.append(f"regional office {rest[1]}")
+        rest = rest[2:]
+    field = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in rest)
+    if field:
+        parts.append(field.replace(".[", "["))
+    return ", ".join(parts)
+
+
+def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]:
+    found = []
+    for problem in error.errors():
+        location = tuple(
+            part
+            for part in problem["loc"]
+            if part not in ("Office", "SameAs", "function-after[_not_future(), date]")
+            and not str(part).startswith(("function-", "constrained-"))
+        )
+        # pydantic reports a union (Office | SameAs) under both members: keep the Office one.
+        if any(str(part) == "SameAs" for part in problem["loc"]):
+            continue
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        value = problem.get("input")
+        shown = "" if isinstance(value, dict | list) else f" (value: {value!r})"
+        found.append(
+            DataError(
+                loaded.path,
+                loaded.line_of(location),
+                f"{_describe(loaded, location)}: {message}{shown}",
+            )
+        )
+    return found
+
+
+def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
+    ui = load_ui()
+    problems = []
+    slugs = [powiat.slug for powiat in directory.powiaty]
+    for index, powiat in enumerate(directory.powiaty):
+        if slugs.count(powiat.slug) > 1:
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "slug")),
+                    f"powiat {powiat.slug}: slug used twice",
+                )
+            )
+        for key, entry in powiat.offices.items():
+            where = ("powiaty", index, "offices", key)
+            if key not in ui.powiat_office_types():
+                known = ", ".join(ui.powiat_office_types())
+                problems.append(
+                    DataError(
+                        loaded.path,
+                        loaded.line_of(where),
+                        f"powiat {powiat.slug}, office {key}: unknown office type (known: {known})",
+                    )
+                )
+            if isinstance(entry, SameAs):
+                target = next((p for p in directory.powiaty if p.slug == entry.same_as), None)
+                if target is None or isinstance(target.offices.get(key), SameAs | None):
+                    problems.append(
+                        DataError(
+                            loaded.path,
+                            loaded.line_of((*where, "same_as")),
+                            f"powiat {powiat.slug}, office {key}: same_as {entry.same_as!r} "
+                            f"has no {key} office described",
+                        )
+                    )
+    for key in directory.regional:
+        if key not in ui.regional_office_types():
+            known = ", ".join(ui.regional_office_types())
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("regional", key)),
+                    f"regional office {key}: unknown office type (known: {known})",
+                )
+            )
+    return problems
+
+
+def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list[DataError]]:
+    """Load and check powiaty.yml; returns the directory (None if invalid) and every problem."""
+    try:
+        loaded = load_yaml(path)
+    except DataError as error:
+        return None, [error]
+    data: Any = loaded.data
+    try:
+        directory = Directory.model_validate(data)
+    except ValidationError as error:
+        return None, _model_errors(loaded, error)
+    problems = _cross_checks(loaded, directory)
+    return (None if problems else directory), problems
+
+
+@cache
+def load_directory(path: Path = POWIATY_YML) -> Directory:
+    """The validated directory; raises the first DataError (which fails the build)."""
+    directory, problems = validate_directory(path)
+    if problems or directory is None:
+        raise problems[0]
+    return directory

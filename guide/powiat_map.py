@@ -1,0 +1,80 @@
+"""An SVG map of the powiats, projected and simplified from data/powiaty-pomorskie.geojson."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from guide import DATA_DIR
+
+GEOJSON = DATA_DIR / "powiaty-pomorskie.geojson"
+WIDTH = 600.0
+
+Ring = list[tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str  # as in the GeoJSON: "powiat lęborski", "powiat Gdańsk"
+    path: str  # SVG path data
+
+
+@dataclass(frozen=True)
+class Map:
+    width: int
+    height: int
+    shapes: tuple[Shape, ...]
+
+
+def _rings(geometry: dict[str, object]) -> list[Ring]:
+    coordinates = geometry["coordinates"]
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    return [[(x, y) for x, y in ring] for polygon in polygons for ring in polygon]  # type: ignore[union-attr,misc]
+
+
+def _path(points: list[tuple[float, float]]) -> str:
+    """Relative SVG path ('M x y l dx dy ...') in whole units, dropping repeated points."""
+    out: list[str] = []
+    last: tuple[int, int] | None = None
+    for x, y in points:
+        point = (round(x), round(y))
+        if last is None:
+            out.append(f"M{point[0]} {point[1]}")
+        elif point != last:
+            out.append(f"l{point[0] - last[0]} {point[1] - last[1]}")
+        else:
+            continue
+        last = point
+    return "".join(out) + "z"
+
+
+@cache
+def load_map(path: Path = GEOJSON) -> Map:
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    rings = {f["properties"]["nazwa"]: _rings(f["geometry"]) for f in features}
+    lons = [x for shape in rings.values() for ring in shape for x, _ in ring]
+    lats = [y for shape in rings.values() for ring in shape for _, y in ring]
+    scale_x = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    scale = WIDTH / ((max(lons) - min(lons)) * scale_x)
+    height = (max(lats) - min(lats)) * scale
+
+    def project(ring: Ring) -> list[tuple[float, float]]:
+        return [((x - min(lons)) * scale_x * scale, (max(lats) - y) * scale) for x, y in ring]
+
+    shapes = tuple(
+        Shape(name, "".join(_path(project(ring)) for ring in shape))
+        for name, shape in sorted(rings.items())
+    )
+    return Map(int(WIDTH), math.ceil(height), shapes)
+
+
+def shape_for(map_: Map, powiat_name: str, kind: str) -> Shape:
+    """The shape of a powiat named as in powiaty.yml ('powiat lęborski', 'miasto ... Gdańsk')."""
+    wanted = powiat_name if kind == "land" else "powiat " + powiat_name.rsplit(" ", 1)[-1]
+    for shape in map_.shapes:
+        if shape.name == wanted:
+            return shape
+    raise KeyError(f"{GEOJSON.name}: no boundary for {powiat_name!r}")

@@ -1,0 +1,100 @@
+"""The site's languages and pages, read from mkdocs.yml: the one list every part uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from guide import DOCS_DIR, MKDOCS_YML
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+    site_name: str
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its !ENV and !!python tags."""
+
+
+def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _construct_any)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_any)
+
+
+@cache
+def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.load(handle, Loader=_TolerantLoader)
+    return loaded
+
+
+def _i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    for plugin in mkdocs_config(path)["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            i18n: dict[str, Any] = plugin["i18n"]
+            return i18n
+    raise LookupError(f"{path}: no i18n plugin configured")
+
+
+@cache
+def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
+    """The languages of the guide, the default (source) language first."""
+    site_name = mkdocs_config(path)["site_name"]
+    found = [
+        Language(
+            code=entry["locale"],
+            name=entry["name"],
+            default=bool(entry.get("default", False)),
+            site_name=entry.get("site_name", site_name),
+        )
+        for entry in _i18n_config(path)["languages"]
+    ]
+    return tuple(sorted(found, key=lambda language: not language.default))
+
+
+def language_codes() -> tuple[str, ...]:
+    return tuple(language.code for language in languages())
+
+
+def default_language() -> str:
+    return languages()[0].code
+
+
+def nav_pages() -> tuple[str, ...]:
+    """The pages named in mkdocs.yml's nav, as paths inside a language folder."""
+    return tuple(item for item in mkdocs_config()["nav"] if isinstance(item, str))
+
+
+def source_pages(docs_dir: Path = DOCS_DIR) -> tuple[str, ...]:
+    """Markdown pages of the source language, as paths relative to its folder."""
+    root = docs_dir / default_language()
+    return tuple(sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md")))
+
+
+def page_url(src: str) -> str:
+    """The directory URL of a page inside its language tree: `work.md` -> `work/`."""
+    path = PurePosixPath(src)
+    if path.name == "index.md":
+        parent = path.parent.as_posix()
+        return "" if parent == "." else f"{parent}/"
+    return f"{path.with_suffix('').as_posix()}/"
+
+
+def language_prefix(code: str) -> str:
+    """Where a language's tree sits in the site: the default at the root."""
+    return "" if code == default_language() else f"{code}/"

@@ -1,0 +1,82 @@
+"""YAML loading that keeps line numbers and rejects duplicate keys, for clear data errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class DataError(Exception):
+    """One problem in a data or content file, with where it is and how to fix it."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys (YAML would silently keep the last one)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first on line {seen[key]}): keep one of them",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _lines(node: yaml.Node, here: Location, into: dict[Location, int]) -> None:
+    into[here] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            _lines(value_node, (*here, key_node.value), into)
+            into[(*here, key_node.value)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, (*here, index), into)
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    path: Path
+    data: Any
+    lines: dict[Location, int]
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest known part of `location` (1 when nothing matches)."""
+        for end in range(len(location), -1, -1):
+            if location[:end] in self.lines:
+                return self.lines[location[:end]]
+        return 1
+
+
+def load_yaml(path: Path) -> LoadedYaml:
+    """Load a YAML file; syntax errors and duplicate keys raise DataError with the line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(path, line, f"invalid YAML: {error.problem or error}") from None
+    lines: dict[Location, int] = {}
+    if node is not None:
+        _lines(node, (), lines)
+    return LoadedYaml(path, data, lines)

@@ -1,0 +1,96 @@
+"""The `<!-- office: KEY -->` directive: a "Your office" box for authors and translators.
+
+A regional office is rendered in place. A powiat office depends on the reader's powiat,
+chosen once and kept in localStorage: offices.js fills the box from `offices.json`,
+which this hook writes per language; without JavaScript the box links to the powiat pages.
+An unknown KEY fails the build, naming the page and line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from guide.i18n import current_language, language_prefix
+from guide.offices import load_directory
+from guide.render import guide_env, render, words
+from guide.ui import load_ui
+
+DIRECTIVE = re.compile(r"^<!--\s*office:\s*(?P<key>\S*)\s*-->[ \t]*$", re.MULTILINE)
+OFFICES_JSON = "assets/guide/offices.json"
+
+
+def source_line(page: Page, markdown: str, offset: int) -> int:
+    """Line number in the page's file of `offset` in its Markdown (after front matter)."""
+    source = page.file.content_string
+    start = source.find(markdown[:200]) if markdown else 0
+    return source.count("\n", 0, max(start, 0)) + markdown.count("\n", 0, offset) + 1
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ui = load_ui()
+    lang = current_language(config)
+    env = guide_env(config.theme.get_env())
+    directory = load_directory()
+    prefix = language_prefix(config, lang)
+
+    def box(match: re.Match[str]) -> str:
+        key = match["key"]
+        kind = ui.office_types.get(key)
+        if kind is None:
+            line = source_line(page, markdown, match.start())
+            raise PluginError(
+                f"{page.file.src_uri}:{line}: unknown office type {key!r} in "
+                f"'{match[0].strip()}'; use one of: {', '.join(ui.office_types)}"
+            )
+        regional = kind.scope == "region"
+        return render(
+            env,
+            "partials/guide/office-box.html",
+            office_type=key,
+            type_label=kind.label[lang],
+            regional=regional,
+            office=directory.regional.get(key) if regional else None,
+            powiaty_url=get_relative_url(f"{prefix}powiaty/", page.url),
+            **words(lang),
+        )
+
+    return DIRECTIVE.sub(box, markdown)
+
+
+@event_priority(-110)  # after static-i18n has chosen this language's files
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """Write offices.json for this language: every powiat office, rendered in its words."""
+    lang = current_language(config)
+    ui = load_ui()
+    env = guide_env(config.theme.get_env())
+    directory = load_directory()
+    context = words(lang)
+    offices: dict[str, dict[str, str]] = {}
+    for powiat in directory.powiaty:
+        offices[powiat.slug] = {}
+        for key in ui.powiat_office_types():
+            office = directory.office(powiat.slug, key)
+            offices[powiat.slug][key] = (
+                render(env, "partials/guide/office.html", office=office, **context)
+                if office
+                else ""
+            )
+    payload = {
+        "labels": {
+            key: context["t"][key]
+            for key in ("choose_powiat", "change_powiat", "no_office_data", "all_powiats")
+        },
+        "powiaty": [{"slug": p.slug, "name": p.name} for p in directory.powiaty],
+        "offices": offices,
+    }
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    files.append(File.generated(config, language_prefix(config, lang) + OFFICES_JSON, content=text))
+    return files

@@ -1,0 +1,32 @@
+"""Small fixture doc trees in tmp_path that inherit the real mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide import ROOT
+from guide.site import language_codes
+
+
+def make_project(tmp_path: Path, pages: dict[str, str], *, nav: list[str] | None = None) -> Path:
+    """Write `pages` ({"uk/index.md": "..."}) under docs/, every language getting an index.
+
+    Returns the fixture's mkdocs.yml, which inherits the project's and shares its
+    hooks, overrides and data.
+    """
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    for name in ("hooks", "overrides", "data"):
+        (project / name).symlink_to(ROOT / name)
+    for lang in language_codes():
+        index = project / "docs" / lang / "index.md"
+        index.parent.mkdir(parents=True, exist_ok=True)
+        index.write_text(f"---\ntitle: {lang}\n---\n# {lang}\n", encoding="utf-8")
+    for path, text in pages.items():
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    nav_lines = "".join(f"  - {item}\n" for item in (nav or ["index.md"]))
+    config = project / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}", encoding="utf-8")
+    return config

@@ -1,0 +1,38 @@
+"""What the tests iterate over: every (language, page) of the built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from guide.site import language_codes, language_prefix, page_url, source_pages
+
+LANGUAGES = language_codes()
+PAGES = source_pages()
+LANGUAGE_PAGES = [(lang, page) for lang in LANGUAGES for page in PAGES]
+
+
+def page_id(value: object) -> str:
+    return str(value)
+
+
+def output_path(site: Path, lang: str, page: str) -> Path:
+    return site / language_prefix(lang) / page_url(page) / "index.html"
+
+
+def url_of(lang: str, page: str) -> str:
+    """Site-relative URL of a page, e.g. `uk/work/`."""
+    return language_prefix(lang) + page_url(page)
+
+
+def parse(site: Path, lang: str, page: str) -> BeautifulSoup:
+    return BeautifulSoup(output_path(site, lang, page).read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(lang: str, page: str, href: str) -> str:
+    """A link found on a page, as a site-relative path without query or fragment."""
+    base = "https://site.invalid/" + url_of(lang, page)
+    target = urlsplit(urljoin(base, href))
+    return target.path.removeprefix("/")
