@@ -98,3 +98,8 @@ def page_url(src: str) -> str:
 def language_prefix(code: str) -> str:
     """Where a language's tree sits in the site: the default at the root."""
     return "" if code == default_language() else f"{code}/"
+
+
+# Data files the hooks write into the site for offices.js (per language / once).
+OFFICES_JSON = "assets/guide/offices.json"
+TOWNS_JSON = "assets/guide/towns.json"

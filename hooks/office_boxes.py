@@ -21,10 +21,10 @@ from mkdocs.utils import get_relative_url
 from guide.i18n import current_language, language_prefix
 from guide.offices import load_directory
 from guide.render import guide_env, render, words
+from guide.site import OFFICES_JSON
 from guide.ui import load_ui
 
 DIRECTIVE = re.compile(r"^<!--\s*office:\s*(?P<key>\S*)\s*-->[ \t]*$", re.MULTILINE)
-OFFICES_JSON = "assets/guide/offices.json"
 
 
 def source_line(page: Page, markdown: str, offset: int) -> int:
@@ -59,6 +59,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             regional=regional,
             office=directory.regional.get(key) if regional else None,
             powiaty_url=get_relative_url(f"{prefix}powiaty/", page.url),
+            offices_url=get_relative_url(prefix + OFFICES_JSON, page.url),
             **words(lang),
         )
 

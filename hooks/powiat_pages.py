@@ -18,15 +18,15 @@ from guide.i18n import current_language, language_prefix
 from guide.offices import Directory, Powiat, load_directory
 from guide.powiat_map import load_map, shape_for
 from guide.render import guide_env, render, words
+from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
-
-TOWNS_JSON = "assets/guide/towns.json"
 
 
 def _page(config: MkDocsConfig, lang: str, src: str, title: str, intro: str, html: str) -> File:
     """A generated Markdown page of `lang`, shaped like the files static-i18n prepares."""
     prefix = language_prefix(config, lang)
-    content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n{intro}\n\n{html}\n"
+    front_matter = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    content = f"{front_matter}\n# {title}\n\n{intro}\n\n{html}\n"
     file = File.generated(config, f"{lang}/{src}", content=content)
     stem = src.removesuffix(".md").removesuffix("index").rstrip("/")
     file.dest_uri = f"{prefix}{stem}/index.html" if stem else f"{prefix}index.html"
@@ -73,6 +73,7 @@ def _index_html(config: MkDocsConfig, lang: str, directory: Directory) -> str:
         shapes=[(shape_for(map_, p.name, p.kind), f"{p.slug}/", p.name) for p in directory.powiaty],
         powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
         towns_url=get_relative_url(TOWNS_JSON, here),
+        offices_url=get_relative_url(language_prefix(config, lang) + OFFICES_JSON, here),
         **words(lang),
     )
 

@@ -1,0 +1,111 @@
+// Pierwsze kroki w Pomorskim: the reader's powiat, chosen once and kept on this device.
+// Fills every "Your office" box from offices.json and runs the town search of powiaty/.
+// Without JavaScript the boxes link to the powiat pages and the map and list still work.
+(function () {
+  "use strict";
+  var KEY = "guide.powiat";
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function store(slug) {
+    try { window.localStorage.setItem(KEY, slug); } catch (e) { /* private mode: this page only */ }
+  }
+  function fold(text) {
+    return text.toLowerCase().replace(/ł/g, "l").normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/-/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function picker(data, current, onPick) {
+    var label = document.createElement("label");
+    label.className = "guide-box__picker";
+    label.appendChild(document.createTextNode((current ? data.labels.change_powiat : data.labels.choose_powiat) + " "));
+    var select = document.createElement("select");
+    var empty = document.createElement("option");
+    empty.value = "";
+    empty.textContent = "—";
+    select.appendChild(empty);
+    data.powiaty.forEach(function (powiat) {
+      var option = document.createElement("option");
+      option.value = powiat.slug;
+      option.textContent = powiat.name;
+      option.lang = "pl";
+      option.selected = powiat.slug === current;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { if (select.value) { onPick(select.value); } });
+    label.appendChild(select);
+    return label;
+  }
+
+  function fillBoxes(data, boxes) {
+    var slug = stored();
+    if (slug && !data.offices[slug]) { slug = null; }
+    boxes.forEach(function (box) {
+      var body = box.querySelector("[data-office-body]");
+      var html = slug ? data.offices[slug][box.getAttribute("data-office-type")] : "";
+      body.innerHTML = "";  // offices.json holds HTML rendered and escaped at build time
+      if (slug) {
+        var content = document.createElement("div");
+        content.innerHTML = html || "<p class=\"guide-office__missing\"></p>";
+        if (!html) { content.firstChild.textContent = data.labels.no_office_data; }
+        body.appendChild(content);
+      }
+      body.appendChild(picker(data, slug, function (choice) {
+        store(choice);
+        fillBoxes(data, boxes);
+      }));
+    });
+  }
+
+  function townSearch(finder, data) {
+    var input = finder.querySelector("input");
+    var results = finder.querySelector("ul");
+    var names = {};
+    data.powiaty.forEach(function (powiat) { names[powiat.slug] = powiat.name; });
+    fetch(finder.getAttribute("data-towns")).then(function (r) { return r.json(); }).then(function (towns) {
+      finder.hidden = false;
+      input.addEventListener("input", function () {
+        var query = fold(input.value);
+        results.innerHTML = "";
+        if (query.length < 2) { return; }
+        var found = towns.filter(function (t) { return t[0].indexOf(query) === 0; }).slice(0, 8);
+        if (!found.length) {
+          var none = document.createElement("li");
+          none.textContent = results.getAttribute("data-not-found");
+          results.appendChild(none);
+        }
+        found.forEach(function (town) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = town[2] + "/";
+          link.textContent = town[1] + " → " + names[town[2]];
+          link.lang = "pl";
+          link.addEventListener("click", function () { store(town[2]); });
+          item.appendChild(link);
+          results.appendChild(item);
+        });
+      });
+    });
+  }
+
+  function start() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".guide-box:not([data-regional])"));
+    var finder = document.querySelector(".guide-finder");
+    var source = document.querySelector("[data-offices]");
+    if (!source || (!boxes.length && !finder)) { return; }
+    fetch(source.getAttribute("data-offices")).then(function (r) { return r.json(); }).then(function (data) {
+      if (boxes.length) { fillBoxes(data, boxes); }
+      if (finder) {
+        finder.insertBefore(picker(data, stored(), function (choice) { store(choice); window.location.href = choice + "/"; }), finder.querySelector("label"));
+        townSearch(finder, data);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
