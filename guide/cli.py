@@ -1,20 +1,27 @@
 """Command line of the guide. Exit codes: 0 success, 1 a check found problems,
-2 wrong usage, 3 the site build failed."""
+2 wrong usage, 3 the site build failed, 4 a recorded source version is not in git."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import json
 import subprocess
+import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
-from guide import ROOT
+from guide import DOCS_DIR, ROOT
 from guide.build import build_atomically
 from guide.checks import check_data
+from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
+from guide.site import default_language, language_codes
+from guide.translations import SOURCE_BLOB, blob_id, status
 
-OK, PROBLEMS, USAGE, BUILD_FAILED = 0, 1, 2, 3
+OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -50,6 +57,68 @@ def cmd_gminy_from_terc(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_i18n_status(args: argparse.Namespace) -> int:
+    """Per language: translated, missing, stale and orphan pages and the percentage done."""
+    report = status()
+    if args.json:
+        print(json.dumps({lang: asdict(entry) for lang, entry in report.items()}, indent=2))
+    else:
+        for lang, entry in report.items():
+            print(f"{lang}: {entry.percent}% ({len(entry.translated)} up to date)")
+            for kind in ("missing", "stale", "orphan"):
+                for page in getattr(entry, kind):
+                    print(f"  {kind}: {lang}/{page}")
+    complete = all(e.percent == 100 and not e.orphan for e in report.values())
+    return OK if complete else PROBLEMS
+
+
+def _translation(path: str) -> tuple[str, str]:
+    lang, _, page = path.removeprefix("docs/").partition("/")
+    if lang not in language_codes() or lang == default_language() or not page.endswith(".md"):
+        raise SystemExit(f"not a translated page: {path} (expected e.g. uk/work.md)")
+    return lang, page
+
+
+def cmd_i18n_diff(args: argparse.Namespace) -> int:
+    """Show what changed in the Polish source since the version the translation records."""
+    lang, page = _translation(args.page)
+    source = DOCS_DIR / default_language() / page
+    recorded = read(DOCS_DIR / lang / page)[0].get(SOURCE_BLOB)
+    if not recorded:
+        print(f"{lang}/{page} records no {SOURCE_BLOB}: run i18n-mark-synced after translating")
+        return PROBLEMS
+    if recorded == blob_id(source):
+        print(f"{lang}/{page} is up to date with {default_language()}/{page}")
+        return OK
+    old = subprocess.run(
+        ["git", "cat-file", "blob", str(recorded)], cwd=ROOT, capture_output=True, text=True
+    )
+    if old.returncode != 0:
+        print(f"the recorded version {recorded} of {default_language()}/{page} is not in git")
+        return NOT_IN_GIT
+    diff = difflib.unified_diff(
+        old.stdout.splitlines(keepends=True),
+        source.read_text(encoding="utf-8").splitlines(keepends=True),
+        fromfile=f"{default_language()}/{page} ({str(recorded)[:10]}, translated)",
+        tofile=f"{default_language()}/{page} (now)",
+    )
+    sys.stdout.writelines(diff)
+    return OK
+
+
+def cmd_i18n_mark_synced(args: argparse.Namespace) -> int:
+    """Record in the translation that it now matches the current Polish source."""
+    for path in args.pages:
+        lang, page = _translation(path)
+        target = DOCS_DIR / lang / page
+        if not target.is_file():
+            print(f"no such translation: {target}")
+            return USAGE
+        set_key(target, SOURCE_BLOB, blob_id(DOCS_DIR / default_language() / page))
+        print(f"{lang}/{page}: synced")
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m guide", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -61,6 +130,9 @@ def parser() -> argparse.ArgumentParser:
 
     add("build", cmd_build).add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
     add("check-data", cmd_check_data)
+    add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")
+    add("i18n-diff", cmd_i18n_diff).add_argument("page", help="e.g. uk/work.md")
+    add("i18n-mark-synced", cmd_i18n_mark_synced).add_argument("pages", nargs="+")
     add("gminy-from-terc", cmd_gminy_from_terc).add_argument(
         "terc", nargs="?", default=str(ROOT.parent / "shared/data/terc-pomorskie-2024-01-01.json")
     )

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
+
+
+def _plugin(config: MkDocsConfig) -> Any:
+    return config.plugins["i18n"]
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -11,7 +17,18 @@ def current_language(config: MkDocsConfig) -> str:
     return language
 
 
+def source_language(config: MkDocsConfig) -> str:
+    """The default language of this build (Polish, or the one `make serve LANG=..` builds)."""
+    language: str = _plugin(config).default_language
+    return language
+
+
+def built_languages(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(code, name in its own language) of every language this build makes."""
+    plugin = _plugin(config)
+    return [(code, plugin.get_language_config(code).name) for code in plugin.build_languages]
+
+
 def language_prefix(config: MkDocsConfig, lang: str) -> str:
     """Where `lang`'s pages sit in the built site: '' for the default (root) language."""
-    i18n = config.plugins["i18n"]
-    return "" if lang == i18n.default_language else f"{lang}/"
+    return "" if lang == source_language(config) else f"{lang}/"

@@ -17,6 +17,7 @@ import phonenumbers
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -106,7 +107,8 @@ class Office(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str = Field(min_length=3)
     street: str | None = None
-    postal_code: Annotated[str, AfterValidator(_postal_code)] | None = None
+    # YAML reads an unquoted 84300 as a number: check it as text to name the mistake.
+    postal_code: Annotated[str, BeforeValidator(str), AfterValidator(_postal_code)] | None = None
     town: str | None = None
     phones: list[Phone] = Field(default_factory=list, max_length=3)
     email: Annotated[str, AfterValidator(_email)] | None = None
@@ -207,7 +209,8 @@ def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]
             continue
         message = str(problem["msg"]).removeprefix("Value error, ")
         value = problem.get("input")
-        shown = "" if isinstance(value, dict | list) else f" (value: {value!r})"
+        hidden = isinstance(value, dict | list) or repr(value) in message or str(value) in message
+        shown = "" if hidden else f" (value: {value!r})"
         found.append(
             DataError(
                 loaded.path,

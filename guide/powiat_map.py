@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from guide import DATA_DIR
 
@@ -29,10 +30,10 @@ class Map:
     shapes: tuple[Shape, ...]
 
 
-def _rings(geometry: dict[str, object]) -> list[Ring]:
+def _rings(geometry: dict[str, Any]) -> list[Ring]:
     coordinates = geometry["coordinates"]
     polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
-    return [[(x, y) for x, y in ring] for polygon in polygons for ring in polygon]  # type: ignore[union-attr,misc]
+    return [[(x, y) for x, y in ring] for polygon in polygons for ring in polygon]
 
 
 def _path(points: list[tuple[float, float]]) -> str:

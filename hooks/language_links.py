@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide.i18n import language_prefix
+from guide.i18n import built_languages, language_prefix
 from guide.site import page_url
 
 
@@ -23,17 +23,13 @@ from guide.site import page_url
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    i18n = config.plugins["i18n"]
     src = getattr(page.file, "norm_src_uri", None)
     if src is None:
         raise ValueError(f"{page.file.src_uri}: page is not inside a language folder")
     alternates = []
-    for code in i18n.build_languages:
-        language = i18n.get_language_config(code)
-        prefix = language_prefix(config, code)
-        alternates.append(
-            {"name": language.name, "lang": code, "link": prefix + page_url(src) or "./"}
-        )
+    for code, name in built_languages(config):
+        link = language_prefix(config, code) + page_url(src)
+        alternates.append({"name": name, "lang": code, "link": link or "./"})
     # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads before
     # the mapping key: replace both.
     config.extra["alternate"] = alternates

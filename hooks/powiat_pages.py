@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from guide.gminy import load_gminy, load_town_names, town_index
-from guide.i18n import current_language, language_prefix
+from guide.i18n import current_language, language_prefix, source_language
 from guide.offices import Directory, Powiat, load_directory
 from guide.powiat_map import load_map, shape_for
 from guide.render import guide_env, render, words
@@ -104,7 +104,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                 _powiat_html(config, lang, directory, powiat),
             )
         )
-    if lang == config.plugins["i18n"].default_language:
+    if lang == source_language(config):
         towns = town_index(load_gminy(), load_town_names())
         text = json.dumps(towns, ensure_ascii=False, separators=(",", ":"))
         files.append(File.generated(config, TOWNS_JSON, content=text))

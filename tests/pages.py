@@ -7,10 +7,12 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from guide.offices import load_directory
 from guide.site import language_codes, language_prefix, page_url, source_pages
 
 LANGUAGES = language_codes()
-PAGES = source_pages()
+POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))
+PAGES = (*source_pages(), *POWIAT_PAGES)
 LANGUAGE_PAGES = [(lang, page) for lang in LANGUAGES for page in PAGES]
 
 

@@ -30,11 +30,11 @@ def test_page_links_to_itself_in_every_language(site: Path, lang: str, page: str
     soup = parse(site, lang, page)
     expected = {code: url_of(code, page) for code in LANGUAGES}
     hreflang = {
-        link["hreflang"]: resolve(lang, page, link["href"])
+        link["hreflang"]: resolve(lang, page, str(link["href"]))
         for link in soup.select('head link[rel="alternate"][hreflang]')
     }
     selector = {
-        link["hreflang"]: resolve(lang, page, link["href"])
+        link["hreflang"]: resolve(lang, page, str(link["href"]))
         for link in soup.select("a.md-select__link[hreflang]")
     }
     assert hreflang == expected

@@ -1,0 +1,120 @@
+"""Translation status and structure checks, without walking git history.
+
+Each translated page records in its front matter `source_blob`: the git blob id of the
+Polish page it was translated from. A page is stale when that id differs from the id of
+the Polish file as it is now; computing ids needs no git at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide import DOCS_DIR
+from guide.frontmatter import read
+from guide.site import default_language, language_codes
+
+SOURCE_BLOB = "source_blob"
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+H2 = re.compile(r"^## +\S", re.MULTILINE)
+DIRECTIVE = re.compile(r"^<!--\s*(office:\s*\S+|glossary)\s*-->", re.MULTILINE)
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def blob_id(path: Path) -> str:
+    """The id `git hash-object` gives the file."""
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def pages(docs_dir: Path, lang: str) -> set[str]:
+    root = docs_dir / lang
+    return {p.relative_to(root).as_posix() for p in root.rglob("*.md")} if root.is_dir() else set()
+
+
+@dataclass
+class LanguageStatus:
+    translated: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    orphan: list[str] = field(default_factory=list)
+    percent: int = 0
+
+
+def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
+    """Per translated language: translated (up to date), missing, stale and orphan pages."""
+    source = default_language()
+    source_pages = pages(docs_dir, source)
+    blobs = {page: blob_id(docs_dir / source / page) for page in source_pages}
+    result: dict[str, LanguageStatus] = {}
+    for lang in language_codes():
+        if lang == source:
+            continue
+        found = pages(docs_dir, lang)
+        entry = LanguageStatus(orphan=sorted(found - source_pages))
+        for page in sorted(source_pages):
+            if page not in found:
+                entry.missing.append(page)
+            elif read(docs_dir / lang / page)[0].get(SOURCE_BLOB) != blobs[page]:
+                entry.stale.append(page)
+            else:
+                entry.translated.append(page)
+        entry.percent = (
+            round(100 * len(entry.translated) / len(source_pages)) if source_pages else 100
+        )
+        result[lang] = entry
+    return result
+
+
+@dataclass(frozen=True)
+class Structure:
+    h2: int
+    directives: tuple[str, ...]
+    internal_links: frozenset[str]
+    source_links: int
+    words: int
+
+
+def structure(path: Path) -> Structure:
+    """What must match between a page and its translation."""
+    _, body = read(path)
+    body = FENCE.sub("", body)
+    sections = re.split(r"^## ", body, flags=re.MULTILINE)
+    last_section = sections[-1] if len(sections) > 1 else ""
+    targets = [m["target"] for m in LINK.finditer(body)]
+    return Structure(
+        h2=len(H2.findall(body)),
+        directives=tuple(re.sub(r"\s+", "", d) for d in DIRECTIVE.findall(body)),
+        internal_links=frozenset(
+            t.split("#")[0] for t in targets if not re.match(r"[a-z]+:", t) and t.split("#")[0]
+        ),
+        source_links=len(re.findall(r"\]\(https://", last_section)),
+        words=len(re.findall(r"\w+", re.sub(r"<!--.*?-->|\]\([^)]*\)", " ", body))),
+    )
+
+
+def structure_problems(docs_dir: Path, lang: str, page: str) -> list[str]:
+    """How the translation `lang/page` differs in structure from its Polish source."""
+    source = structure(docs_dir / default_language() / page)
+    other = structure(docs_dir / lang / page)
+    where = f"{lang}/{page}"
+    problems = []
+    if other.h2 != source.h2:
+        problems.append(f"{where}: {other.h2} H2 sections, the Polish page has {source.h2}")
+    if other.directives != source.directives:
+        problems.append(
+            f"{where}: directives {list(other.directives)} differ from the Polish page's "
+            f"{list(source.directives)}"
+        )
+    if other.internal_links != source.internal_links:
+        extra = sorted(other.internal_links - source.internal_links)
+        lacking = sorted(source.internal_links - other.internal_links)
+        problems.append(f"{where}: internal links differ: missing {lacking}, extra {extra}")
+    if other.source_links < source.source_links:
+        problems.append(
+            f"{where}: {other.source_links} official source links, "
+            f"the Polish page has {source.source_links}"
+        )
+    return problems

@@ -1,0 +1,194 @@
+"""Office directory, gminas and labels: the real data is valid; each bad value names itself."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide import DATA_DIR
+from guide.checks import check_data
+from guide.gminy import fold, load_gminy, load_town_names, town_index
+from guide.offices import SameAs, load_directory, validate_directory
+from guide.ui import load_ui
+
+GOOD_OFFICE = """\
+    name: Starostwo Powiatowe w Lęborku
+    street: ul. Czołgistów 5
+    postal_code: 84-300
+    town: Lębork
+    phones: ["+48598632700"]
+    email: starostwo@example.pl
+    website: https://www.example.pl/
+    hours:
+      - days: mon-fri
+        time: "07:30-15:30"
+    source: https://www.example.pl/kontakt
+    verified: 2026-01-05
+"""
+
+
+def directory_yaml(office: str = GOOD_OFFICE, *, office_key: str = "starostwo") -> str:
+    regional = "".join(
+        f"  {key}:\n    name: Urząd {key}\n    source: https://www.gov.pl/{key}\n"
+        f"    verified: 2026-01-05\n"
+        for key in load_ui().regional_office_types()
+    )
+    return (
+        "powiaty:\n"
+        "- teryt: '2208'\n  slug: leborski\n  name: powiat lęborski\n  kind: land\n"
+        f"  seat: Lębork\n  offices:\n    {office_key}:\n"
+        + "\n".join("  " + line if line else line for line in office.splitlines())
+        + "\nregional:\n"
+        + regional
+    )
+
+
+def problems_for(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "powiaty.yml"
+    path.write_text(text, encoding="utf-8")
+    return [str(problem).removeprefix(f"{path}:") for problem in validate_directory(path)[1]]
+
+
+def test_real_data_is_valid() -> None:
+    assert check_data() == []
+
+
+def test_twenty_powiats_and_123_gminas() -> None:
+    directory = load_directory()
+    assert len(directory.powiaty) == 20
+    assert len({p.teryt for p in directory.powiaty}) == 20
+    assert sum(p.kind == "city" for p in directory.powiaty) == 4
+    assert len(load_gminy()) == 123
+
+
+def test_every_powiat_has_a_sourced_office() -> None:
+    directory = load_directory()
+    for powiat in directory.powiaty:
+        described = [k for k, v in powiat.offices.items() if not isinstance(v, SameAs)]
+        served = [k for k in load_ui().powiat_office_types() if directory.office(powiat.slug, k)]
+        assert described or served, powiat.slug
+
+
+def test_fixture_directory_is_valid(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, directory_yaml()) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '["+48598632700"]',
+            '["+48 59 863 27 00"]',
+            "13: powiat leborski, office starostwo, phones[0]: '+48 59 863 27 00' is not in "
+            "E.164 form: write '+48598632700'",
+        ),
+        (
+            '["+48598632700"]',
+            '["+4812"]',
+            "13: powiat leborski, office starostwo, phones[0]: '+4812' is not a valid phone "
+            "number (write E.164: +48581234567)",
+        ),
+        (
+            "postal_code: 84-300",
+            "postal_code: 84300",
+            "11: powiat leborski, office starostwo, postal_code: '84300' is not a Polish postal "
+            "code (NN-NNN)",
+        ),
+        (
+            "email: starostwo@example.pl",
+            "email: starostwo.example.pl",
+            "14: powiat leborski, office starostwo, email: 'starostwo.example.pl' is not an "
+            "e-mail address",
+        ),
+        (
+            "website: https://www.example.pl/",
+            "website: http://www.example.pl/",
+            "15: powiat leborski, office starostwo, website: 'http://www.example.pl/' is not an "
+            "https:// URL",
+        ),
+        (
+            "verified: 2026-01-05",
+            "verified: 2999-01-01",
+            "20: powiat leborski, office starostwo, verified: 2999-01-01 is in the future: "
+            "write the day you checked",
+        ),
+        (
+            '        time: "07:30-15:30"',
+            '        time: "15:30-07:30"',
+            "18: powiat leborski, office starostwo, hours[0].time: '15:30-07:30' is not a time "
+            "range like 07:30-15:30",
+        ),
+        (
+            "    source: https://www.example.pl/kontakt\n",
+            "",
+            "8: powiat leborski, office starostwo, source: Field required",
+        ),
+    ],
+    ids=[
+        "phone-format",
+        "phone-invalid",
+        "postal-code",
+        "email",
+        "https",
+        "future-date",
+        "hours",
+        "missing-source",
+    ],
+)
+def test_bad_value_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+    assert old in GOOD_OFFICE
+    assert problems_for(tmp_path, directory_yaml(GOOD_OFFICE.replace(old, new, 1))) == [message]
+
+
+def test_unknown_office_type(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, directory_yaml(office_key="urzad")) == [
+        "8: powiat leborski, office urzad: unknown office type "
+        "(known: starostwo, pup, pcpr, police, legal-aid)"
+    ]
+
+
+def test_same_as_must_point_at_a_described_office(tmp_path: Path) -> None:
+    text = directory_yaml("    same_as: gdansk\n", office_key="pup")
+    assert problems_for(tmp_path, text) == [
+        "9: powiat leborski, office pup: same_as 'gdansk' has no pup office described"
+    ]
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = directory_yaml(
+        GOOD_OFFICE.replace("    town: Lębork\n", "    town: Lębork\n    town: X\n")
+    )
+    assert problems_for(tmp_path, text) == [
+        "13: invalid YAML: duplicate key 'town' (first on line 12): keep one of them"
+    ]
+
+
+def test_malformed_yaml(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, "powiaty: [\n  - slug: x\n") == [
+        "2: invalid YAML: expected the node content, but found '-'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "powiat"),
+    [
+        ("lebork", "leborski"),
+        ("LĘBORK", "leborski"),
+        ("gdansk", "gdansk"),
+        ("Гданськ", "gdansk"),
+        ("гдыня", "gdynia"),
+        ("pruszcz gd", "gdanski"),
+    ],
+)
+def test_town_index_matches(query: str, powiat: str) -> None:
+    index = town_index(load_gminy(), load_town_names())
+    assert any(name.startswith(fold(query)) and slug == powiat for name, _, slug in index)
+
+
+def test_data_dir_copy_is_complete(tmp_path: Path) -> None:
+    """The fixture copy used by build tests carries every data file."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in DATA_DIR.iterdir())

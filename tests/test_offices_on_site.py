@@ -1,0 +1,104 @@
+"""Office boxes, generated powiat pages, the map and escaping, on the built site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide import DATA_DIR
+from guide.build import mkdocs_build
+from guide.offices import load_directory
+from guide.site import OFFICES_JSON, TOWNS_JSON, language_prefix
+from tests.fixture_site import make_project
+from tests.pages import LANGUAGES, parse
+
+SLUGS = [powiat.slug for powiat in load_directory().powiaty]
+
+
+def test_eighty_powiat_pages(site: Path) -> None:
+    built = [
+        site / language_prefix(lang) / "powiaty" / slug / "index.html"
+        for lang in LANGUAGES
+        for slug in SLUGS
+    ]
+    assert len(built) == 80
+    assert [path for path in built if not path.is_file()] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_powiat_page_lists_offices_with_links(site: Path, lang: str) -> None:
+    soup = parse(site, lang, "powiaty/gdansk.md")
+    hrefs = [str(a["href"]) for a in soup.select("article a[href]")]
+    assert any(h.startswith("tel:+48") for h in hrefs)
+    assert any(h.startswith("mailto:") for h in hrefs)
+    assert any(h.startswith("https://www.openstreetmap.org/search?query=") for h in hrefs)
+    assert "Urząd Miejski w Gdańsku" in soup.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_links_every_powiat(site: Path, lang: str) -> None:
+    svg = parse(site, lang, "powiaty/index.md").select_one("article svg")
+    assert svg is not None
+    assert len(str(svg).encode()) <= 30_000
+    links = svg.select("a[href][aria-label]")
+    assert sorted(str(a["href"]).rstrip("/") for a in links) == sorted(SLUGS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_office_box_without_javascript_links_to_powiaty(site: Path, lang: str) -> None:
+    soup = parse(site, lang, "work.md")
+    box = soup.select_one('aside.guide-box[data-office-type="pup"]')
+    assert box is not None
+    link = box.select_one("a[href]")
+    assert link is not None and str(link["href"]) == "../powiaty/"
+    assert len(gzip.compress(str(box).encode())) < 3_000
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_offices_json_has_every_powiat(site: Path, lang: str) -> None:
+    data = json.loads((site / language_prefix(lang) / OFFICES_JSON).read_text(encoding="utf-8"))
+    assert sorted(data["offices"]) == sorted(SLUGS)
+    assert "Urząd Miejski w Gdańsku" in data["offices"]["gdansk"]["starostwo"]
+
+
+def test_towns_json(site: Path) -> None:
+    towns = json.loads((site / TOWNS_JSON).read_text(encoding="utf-8"))
+    assert ["lebork", "Lębork", "leborski"] in towns
+
+
+def test_unknown_office_directive_fails_the_build(tmp_path: Path) -> None:
+    config = make_project(tmp_path, {"en/index.md": "# en\n\ntext\n\n<!-- office: tax -->\n"})
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(tmp_path / "out", config_file=config, capture=True)
+    assert "en/index.md:5: unknown office type 'tax' in '<!-- office: tax -->'" in (
+        failure.value.output
+    )
+
+
+def test_data_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    directory = yaml.safe_load((data / "powiaty.yml").read_text(encoding="utf-8"))
+    hostile = '<script>alert("x")</script> Urząd'
+    directory["regional"]["cwii"]["name"] = hostile
+    gdansk = next(p for p in directory["powiaty"] if p["slug"] == "gdansk")
+    gdansk["offices"]["starostwo"]["name"] = hostile
+    (data / "powiaty.yml").write_text(yaml.safe_dump(directory, allow_unicode=True), "utf-8")
+    config = make_project(tmp_path, {"en/index.md": "# en\n\n<!-- office: cwii -->\n"})
+    (config.parent / "data").unlink()
+    (config.parent / "data").symlink_to(data)
+    monkeypatch.setenv("GUIDE_DATA_DIR", str(data))
+    out = tmp_path / "out"
+    mkdocs_build(out, config_file=config, capture=True)
+    html = (out / "en/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Urząd" in html
+    assert "<script>alert" not in html
+    offices = (out / "en" / OFFICES_JSON).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Urząd" in offices
+    assert "<script>" not in offices

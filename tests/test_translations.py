@@ -1,0 +1,120 @@
+"""Translations: every Polish page in every language, same structure, notices on the site."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide import DOCS_DIR, ROOT
+from guide.build import mkdocs_build
+from guide.frontmatter import read
+from guide.site import default_language, language_codes
+from guide.translations import SOURCE_BLOB, blob_id, pages, status, structure_problems
+from tests.fixture_site import make_project
+
+SOURCE = default_language()
+TRANSLATED = [lang for lang in language_codes() if lang != SOURCE]
+PAIRS = [(lang, page) for lang in TRANSLATED for page in sorted(pages(DOCS_DIR, SOURCE))]
+
+
+@pytest.mark.parametrize(("lang", "page"), PAIRS)
+def test_translation_exists(lang: str, page: str) -> None:
+    assert (DOCS_DIR / lang / page).is_file(), f"{lang}/{page}: missing translation"
+
+
+@pytest.mark.parametrize(("lang", "page"), PAIRS)
+def test_translation_is_up_to_date(lang: str, page: str) -> None:
+    recorded = read(DOCS_DIR / lang / page)[0].get(SOURCE_BLOB)
+    assert recorded == blob_id(DOCS_DIR / SOURCE / page), (
+        f"{lang}/{page}: stale; see `python -m guide i18n-diff {lang}/{page}`, update the "
+        f"translation, then `python -m guide i18n-mark-synced {lang}/{page}`"
+    )
+
+
+@pytest.mark.parametrize(("lang", "page"), PAIRS)
+def test_translation_has_the_same_structure(lang: str, page: str) -> None:
+    assert structure_problems(DOCS_DIR, lang, page) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_orphan_translations(lang: str) -> None:
+    assert sorted(pages(DOCS_DIR, lang) - pages(DOCS_DIR, SOURCE)) == []
+
+
+def test_status_json_shape() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "i18n-status", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert sorted(report) == sorted(TRANSLATED)
+    for entry in report.values():
+        assert entry["percent"] == 100
+        assert set(entry) == {"translated", "missing", "stale", "orphan", "percent"}
+        assert "work.md" in entry["translated"]
+
+
+def _tree(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    for lang in language_codes():
+        (docs / lang).mkdir(parents=True)
+    (docs / "pl" / "work.md").write_text("# Praca\n\n## A\n", encoding="utf-8")
+    return docs
+
+
+def test_status_finds_each_kind_of_defect(tmp_path: Path) -> None:
+    docs = _tree(tmp_path)
+    blob = blob_id(docs / "pl" / "work.md")
+    (docs / "uk" / "work.md").write_text(f"---\n{SOURCE_BLOB}: {blob}\n---\n# Робота\n")
+    (docs / "en" / "work.md").write_text(f"---\n{SOURCE_BLOB}: 0000\n---\n# Work\n")
+    (docs / "ru" / "old.md").write_text("# Старое\n")
+    report = status(docs)
+    assert report["uk"].translated == ["work.md"] and report["uk"].percent == 100
+    assert report["en"].stale == ["work.md"] and report["en"].percent == 0
+    assert report["ru"].missing == ["work.md"] and report["ru"].orphan == ["old.md"]
+
+
+def test_structure_problems_are_named(tmp_path: Path) -> None:
+    docs = _tree(tmp_path)
+    (docs / "pl" / "work.md").write_text(
+        "# Praca\n\n## A\n\n<!-- office: pup -->\n\n[x](health.md)\n\n## Źródła\n\n"
+        "- [a](https://a.gov.pl)\n- [b](https://b.gov.pl)\n",
+        encoding="utf-8",
+    )
+    (docs / "en" / "work.md").write_text(
+        "# Work\n\n## Sources\n\n- [a](https://a.gov.pl)\n", encoding="utf-8"
+    )
+    assert structure_problems(docs, "en", "work.md") == [
+        "en/work.md: 1 H2 sections, the Polish page has 2",
+        "en/work.md: directives [] differ from the Polish page's ['office:pup']",
+        "en/work.md: internal links differ: missing ['health.md'], extra []",
+        "en/work.md: 1 official source links, the Polish page has 2",
+    ]
+
+
+def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path,
+        {
+            "pl/work.md": "---\nlast_reviewed: 2026-11-20\n---\n# Praca\n",
+            "uk/work.md": f"---\n{SOURCE_BLOB}: 0000\n---\n# Робота\n",
+        },
+        nav=["index.md", "work.md"],
+    )
+    out = tmp_path / "out"
+    mkdocs_build(out, config_file=config, capture=True)
+    stale = (out / "uk/work/index.html").read_text(encoding="utf-8")
+    fallback = (out / "en/work/index.html").read_text(encoding="utf-8")
+    assert 'data-notice="stale"' in stale
+    assert "Польський оригінал цієї сторінки змінено 2026-11-20." in stale
+    assert '<a href="../../work/" hreflang="pl" lang="pl">' in stale
+    assert 'data-notice="fallback"' in fallback
+    assert "This page is not translated yet; below is the Polish version." in fallback
+    assert "data-notice" not in (out / "work/index.html").read_text(encoding="utf-8")
