@@ -118,3 +118,11 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
     assert 'data-notice="fallback"' in fallback
     assert "This page is not translated yet; below is the Polish version." in fallback
     assert "data-notice" not in (out / "work/index.html").read_text(encoding="utf-8")
+
+
+def test_status_page_in_the_built_site(site: Path) -> None:
+    report = json.loads((site / "translation-status.json").read_text(encoding="utf-8"))
+    assert {lang: entry["percent"] for lang, entry in report.items()} == dict.fromkeys(
+        TRANSLATED, 100
+    )
+    assert "<h1>Translation status</h1>" in (site / "translation-status.html").read_text("utf-8")
