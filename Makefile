@@ -9,7 +9,10 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
 # Material prints a banner about its end of life on every run; README.md records it.
-RUN := env -u GUIDE_LANG NO_MKDOCS_2_WARNING=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0
+# Reproducible builds: dates in the site come from the last commit, not from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+RUN := env -u GUIDE_LANG NO_MKDOCS_2_WARNING=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0 \
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 ifeq ($(origin LANG),command line)
 RUN += GUIDE_LANG=$(LANG)
 endif
@@ -44,6 +47,7 @@ typecheck: $(STAMP)
 
 check-data: $(STAMP)
 	$(RUN) $(BIN)/python -m guide check-data
+	$(RUN) $(BIN)/python -m guide check-content
 
 pytest: $(STAMP)
 	$(RUN) $(BIN)/pytest

@@ -15,6 +15,7 @@ from pathlib import Path
 from guide import DOCS_DIR, ROOT
 from guide.build import build_atomically
 from guide.checks import check_data
+from guide.content_rules import content_problems
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
@@ -45,6 +46,21 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in the data files")
         return PROBLEMS
     print("data OK")
+    return OK
+
+
+def cmd_check_content(args: argparse.Namespace) -> int:
+    """Check pages (default: every page under docs/) for raw HTML, scripts and tracking."""
+    paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
+    problems = [
+        problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
+    ]
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {len(paths)} page(s)")
+        return PROBLEMS
+    print(f"{len(paths)} page(s) OK")
     return OK
 
 
@@ -130,6 +146,7 @@ def parser() -> argparse.ArgumentParser:
 
     add("build", cmd_build).add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
     add("check-data", cmd_check_data)
+    add("check-content", cmd_check_content).add_argument("pages", nargs="*")
     add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")
     add("i18n-diff", cmd_i18n_diff).add_argument("page", help="e.g. uk/work.md")
     add("i18n-mark-synced", cmd_i18n_mark_synced).add_argument("pages", nargs="+")

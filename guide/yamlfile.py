@@ -11,7 +11,7 @@ import yaml
 Location = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: raising sets __traceback__ on the instance
 class DataError(Exception):
     """One problem in a data or content file, with where it is and how to fix it."""
 

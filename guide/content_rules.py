@@ -1,0 +1,60 @@
+"""What authored Markdown may contain: no raw HTML, no scripts, no tracking.
+
+Pages come from translators' and volunteers' pull requests; only Markdown and the guide's
+own directives are allowed, so a page cannot inject code or load anything from elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from guide.frontmatter import split
+from guide.yamlfile import DataError
+
+DIRECTIVE = re.compile(r"<!--\s*(?:office:\s*[\w-]+|glossary)\s*-->")
+CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+RULES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"<!--(?!\s*(?:office:\s*[\w-]+|glossary)\s*-->)"),
+        "HTML comment: only <!-- office: KEY --> and <!-- glossary --> are allowed; delete it",
+    ),
+    (
+        re.compile(r"<(?!https://|mailto:|!--)[A-Za-z][^>]*>?"),
+        "raw HTML {found!r} is not allowed: write Markdown instead (see CONTRIBUTING.md)",
+    ),
+    (
+        re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html", re.IGNORECASE),
+        "script URL {found!r} is not allowed: link to an https:// page",
+    ),
+    (
+        re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//[^)]*\)"),
+        "image from another site {found!r}: put the image under docs/ and link it relatively",
+    ),
+    (
+        re.compile(r"\{[^{}\n]*\bon\w+\s*=[^{}\n]*\}"),
+        "attribute list with an event handler {found!r} is not allowed",
+    ),
+]
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Code keeps its line breaks (for line numbers) but loses its text."""
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def content_problems(path: Path, text: str) -> list[DataError]:
+    """Every rule broken by the page at `path` (whose text is `text`), with its line."""
+    try:
+        _, body = split(path, text)
+    except DataError as error:
+        return [error]
+    offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
+    scanned = CODE.sub(_blank, body)
+    problems = []
+    for pattern, message in RULES:
+        for match in pattern.finditer(scanned):
+            line = offset + scanned.count("\n", 0, match.start()) + 1
+            found = match[0] if len(match[0]) <= 40 else match[0][:37] + "..."
+            problems.append(DataError(path, line, message.format(found=found)))
+    return sorted(problems, key=lambda problem: problem.line)

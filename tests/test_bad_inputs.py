@@ -1,0 +1,130 @@
+"""A corpus of bad inputs: each fails with one clear message (file, line, what, how to fix)
+and a non-zero exit, whether it is caught by the build, the CLI or pre-commit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide import ROOT
+from guide.build import mkdocs_build
+from guide.content_rules import content_problems
+from tests.fixture_site import make_project
+
+HEAD = "---\ntitle: T\n---\n# T\n\n"
+PAGES = {
+    "script": (
+        HEAD + "Text.\n\n<script>alert(1)</script>\n",
+        "8: raw HTML '<script>' is not allowed: write Markdown instead (see CONTRIBUTING.md)",
+    ),
+    "iframe": (
+        HEAD + '<iframe src="https://x.example/"></iframe>\n',
+        "6: raw HTML '<iframe src=\"https://x.example/\">' is not allowed: write Markdown "
+        "instead (see CONTRIBUTING.md)",
+    ),
+    "object": (
+        HEAD + "<object data=x></object>\n",
+        "6: raw HTML '<object data=x>' is not allowed: write Markdown instead "
+        "(see CONTRIBUTING.md)",
+    ),
+    "style": (
+        HEAD + "<style>body{display:none}</style>\n",
+        "6: raw HTML '<style>' is not allowed: write Markdown instead (see CONTRIBUTING.md)",
+    ),
+    "on-attribute": (
+        HEAD + "[click](work.md){ onclick=alert(1) }\n",
+        "6: attribute list with an event handler '{ onclick=alert(1) }' is not allowed",
+    ),
+    "javascript-url": (
+        HEAD + "[click](javascript:alert(1))\n",
+        "6: script URL 'javascript:' is not allowed: link to an https:// page",
+    ),
+    "remote-image": (
+        HEAD + "![pixel](https://tracker.example/p.gif)\n",
+        "6: image from another site '![pixel](https://tracker.example/p.gif)': put the image "
+        "under docs/ and link it relatively",
+    ),
+    "comment": (
+        HEAD + "<!-- TODO: check -->\n",
+        "6: HTML comment: only <!-- office: KEY --> and <!-- glossary --> are allowed; delete it",
+    ),
+    "front-matter": (
+        "---\ntitle: [unclosed\n---\n# T\n",
+        "3: broken front matter: expected ',' or ']', but got '<stream end>'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PAGES)
+def test_bad_page_gives_one_clear_error(case: str) -> None:
+    text, message = PAGES[case]
+    path = Path("docs/uk/work.md")
+    assert [str(problem) for problem in content_problems(path, text)] == [f"{path}:{message}"]
+
+
+def test_code_may_show_html() -> None:
+    text = HEAD + "Write `<script>` never.\n\n```html\n<script>x</script>\n```\n"
+    assert content_problems(Path("x.md"), text) == []
+
+
+def test_allowed_markdown_passes() -> None:
+    text = HEAD + "<!-- office: pup -->\n\n<https://www.gov.pl/>\n\n[a](work.md)\n"
+    assert content_problems(Path("x.md"), text) == []
+
+
+def test_build_refuses_a_script_page(tmp_path: Path) -> None:
+    config = make_project(tmp_path, {"ru/index.md": PAGES["script"][0]})
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(tmp_path / "out", config_file=config, capture=True)
+    assert f"docs/ru/index.md:{PAGES['script'][1]}" in failure.value.output
+    assert failure.value.returncode != 0
+
+
+def test_check_content_command_exit_code(tmp_path: Path) -> None:
+    page = tmp_path / "bad.md"
+    page.write_text(PAGES["iframe"][0], encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check-content", str(page)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{page}:{PAGES['iframe'][1]}",
+        "1 problem(s) in 1 page(s)",
+    ]
+
+
+def test_check_data_command_exit_code(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("ui.yml", "gminy.yml", "town-names.yml"):
+        (data / name).write_text((ROOT / "data" / name).read_text("utf-8"), encoding="utf-8")
+    (data / "powiaty.yml").write_text("powiaty:\n  - slug: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check-data"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"GUIDE_DATA_DIR": str(data), "PATH": ""},
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(f"{data / 'powiaty.yml'}:3: invalid YAML")
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    from guide.build import build_atomically
+
+    config = make_project(tmp_path, {"en/index.md": "# en\n\n[broken](missing.md)\n"})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous", encoding="utf-8")
+    with pytest.raises(subprocess.CalledProcessError):
+        build_atomically(site, config_file=config)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
