@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 import phonenumbers
+from mkdocs.theme import Theme
 
 from guide.ui import load_ui
 
@@ -24,12 +25,22 @@ def display_url(url: str) -> str:
     return shown + (f"?{parts.query}" if parts.query else "")
 
 
-def guide_env(theme_env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's environment (loader: overrides, then Material), escaping every value."""
-    env = theme_env.overlay(autoescape=True)
-    env.filters["phone_display"] = phone_display
-    env.filters["display_url"] = display_url
-    return env
+_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def guide_env(theme: Theme) -> jinja2.Environment:
+    """The theme's environment (loader: overrides, then Material), escaping every value.
+
+    One per set of theme folders, so templates compile once per process rather than once
+    per page; it holds compiled templates only, nothing of the language being built.
+    """
+    key = tuple(theme.dirs)
+    if key not in _ENVIRONMENTS:
+        env = theme.get_env().overlay(autoescape=True)
+        env.filters["phone_display"] = phone_display
+        env.filters["display_url"] = display_url
+        _ENVIRONMENTS[key] = env
+    return _ENVIRONMENTS[key]
 
 
 def words(lang: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return markdown
     lang = current_language(config)
     html = render(
-        guide_env(config.theme.get_env()),
+        guide_env(config.theme),
         "partials/guide/glossary.html",
         terms=load_glossary(),
         **words(lang),

@@ -37,7 +37,7 @@ def source_line(page: Page, markdown: str, offset: int) -> int:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     ui = load_ui()
     lang = current_language(config)
-    env = guide_env(config.theme.get_env())
+    env = guide_env(config.theme)
     directory = load_directory()
     prefix = language_prefix(config, lang)
 
@@ -71,7 +71,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Write offices.json for this language: every powiat office, rendered in its words."""
     lang = current_language(config)
     ui = load_ui()
-    env = guide_env(config.theme.get_env())
+    env = guide_env(config.theme)
     directory = load_directory()
     context = words(lang)
     offices: dict[str, dict[str, str]] = {}

@@ -42,7 +42,7 @@ def _page(config: MkDocsConfig, lang: str, src: str, title: str, intro: str, htm
 
 def _powiat_html(config: MkDocsConfig, lang: str, directory: Directory, powiat: Powiat) -> str:
     ui = load_ui()
-    env = guide_env(config.theme.get_env())
+    env = guide_env(config.theme)
     page_url = f"{language_prefix(config, lang)}powiaty/{powiat.slug}/"
     return render(
         env,
@@ -63,7 +63,7 @@ def _powiat_html(config: MkDocsConfig, lang: str, directory: Directory, powiat: 
 
 
 def _index_html(config: MkDocsConfig, lang: str, directory: Directory) -> str:
-    env = guide_env(config.theme.get_env())
+    env = guide_env(config.theme)
     map_ = load_map()
     here = f"{language_prefix(config, lang)}powiaty/"
     return render(

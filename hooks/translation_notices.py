@@ -40,7 +40,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return markdown
     original = language_prefix(config, source_lang) + page_url(src)
     notice = render(
-        guide_env(config.theme.get_env()),
+        guide_env(config.theme),
         "partials/guide/notice.html",
         kind=kind,
         text=text,

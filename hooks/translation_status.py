@@ -18,7 +18,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # written once, by the default language's build
     report = status(Path(config.docs_dir))
     site = Path(config.site_dir)
-    html = guide_env(config.theme.get_env()).get_template("partials/guide/translation-status.html")
+    html = guide_env(config.theme).get_template("partials/guide/translation-status.html")
     (site / "translation-status.html").write_text(html.render(report=report), encoding="utf-8")
     data = {lang: asdict(entry) for lang, entry in report.items()}
     (site / "translation-status.json").write_text(
