@@ -1,0 +1,88 @@
+"""Markdown of the generated powiat pages, shared by hooks/powiat_pages.py and `make bench`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from mkdocs.theme import Theme
+from mkdocs.utils import get_relative_url
+
+from guide.gminy import load_gminy, load_town_names, town_index
+from guide.offices import Directory, Powiat, load_directory
+from guide.powiat_map import load_map, shape_for
+from guide.render import guide_env, render, words
+from guide.site import OFFICES_JSON, TOWNS_JSON
+from guide.ui import load_ui
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str  # inside the language folder: "powiaty/leborski.md"
+    markdown: str
+
+
+def _markdown(title: str, intro: str, html: str) -> str:
+    front_matter = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    return f"{front_matter}\n# {title}\n\n{intro}\n\n{html}\n"
+
+
+def _powiat_html(theme: Theme, lang: str, directory: Directory, powiat: Powiat) -> str:
+    ui = load_ui()
+    return render(
+        guide_env(theme),
+        "partials/guide/powiat-page.html",
+        powiat=powiat,
+        offices=[
+            (ui.office_types[key].label[lang], directory.office(powiat.slug, key))
+            for key in ui.powiat_office_types()
+        ],
+        regional=[
+            (ui.office_types[key].label[lang], directory.regional[key])
+            for key in ui.regional_office_types()
+        ],
+        gminy=[g for g in load_gminy() if g.powiat == powiat.slug],
+        powiaty_url="../",
+        **words(lang),
+    )
+
+
+def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> str:
+    map_ = load_map()
+    here = f"{prefix}powiaty/"
+    return render(
+        guide_env(theme),
+        "partials/guide/powiaty-index.html",
+        map=map_,
+        shapes=[(shape_for(map_, p.name, p.kind), f"{p.slug}/", p.name) for p in directory.powiaty],
+        powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
+        towns_url=get_relative_url(TOWNS_JSON, here),
+        offices_url=get_relative_url(prefix + OFFICES_JSON, here),
+        **words(lang),
+    )
+
+
+def powiat_pages(theme: Theme, lang: str, prefix: str) -> list[GeneratedPage]:
+    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`."""
+    directory = load_directory()
+    t = words(lang)["t"]
+    index = _index_html(theme, lang, prefix, directory)
+    pages = [
+        GeneratedPage("powiaty/index.md", _markdown(t["powiaty_title"], t["powiaty_intro"], index))
+    ]
+    pages.extend(
+        GeneratedPage(
+            f"powiaty/{powiat.slug}.md",
+            _markdown(
+                powiat.name, t["powiat_page_intro"], _powiat_html(theme, lang, directory, powiat)
+            ),
+        )
+        for powiat in directory.powiaty
+    )
+    return pages
+
+
+def towns_json() -> str:
+    return json.dumps(
+        town_index(load_gminy(), load_town_names()), ensure_ascii=False, separators=(",", ":")
+    )
