@@ -17,7 +17,7 @@ ifeq ($(origin LANG),command line)
 RUN += GUIDE_LANG=$(LANG)
 endif
 
-.PHONY: help install serve build test lint typecheck pytest check-data clean lock linkcheck-external
+.PHONY: help install serve build test lint typecheck pytest check-data clean lock linkcheck-external bench
 
 help:
 	@echo "make serve [LANG=uk]   preview at http://$(ADDR) with live reload"
@@ -53,6 +53,10 @@ pytest: $(STAMP)
 	$(RUN) $(BIN)/pytest
 
 test: lint typecheck check-data pytest
+
+# Budgets, as ratios against a stock build of the same pages measured in the same run.
+bench: $(STAMP)
+	$(RUN) $(BIN)/python -m guide.bench
 
 # Opt-in, needs the network: every external link of the built site (not part of `make test`).
 linkcheck-external: build

@@ -167,7 +167,7 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 def test_malformed_yaml(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "powiaty: [\n  - slug: x\n") == [
-        "2: invalid YAML: expected the node content, but found '-'"
+        "2: invalid YAML: did not find expected node content"
     ]
 
 
