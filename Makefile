@@ -32,8 +32,9 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
+# mkdocs serve mounts the site at site_url's path: serve it at the root of ADDR.
 serve: $(STAMP)
-	$(RUN) $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(RUN) SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
 build: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build
