@@ -201,7 +201,7 @@ def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]
         location = tuple(
             part
             for part in problem["loc"]
-            if part not in ("Office", "SameAs", "function-after[_not_future(), date]")
+            if part not in ("Office", "SameAs")
             and not str(part).startswith(("function-", "constrained-"))
         )
         # pydantic reports a union (Office | SameAs) under both members: keep the Office one.

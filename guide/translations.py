@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guide import DOCS_DIR
+from guide.directives import directives
 from guide.frontmatter import read
 from guide.site import default_language, language_codes
 
 SOURCE_BLOB = "source_blob"
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 H2 = re.compile(r"^## +\S", re.MULTILINE)
-DIRECTIVE = re.compile(r"^<!--\s*(office:\s*\S+|glossary)\s*-->", re.MULTILINE)
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -86,7 +86,7 @@ def structure(path: Path) -> Structure:
     targets = [m["target"] for m in LINK.finditer(body)]
     return Structure(
         h2=len(H2.findall(body)),
-        directives=tuple(re.sub(r"\s+", "", d) for d in DIRECTIVE.findall(body)),
+        directives=directives(body),
         internal_links=frozenset(
             t.split("#")[0] for t in targets if not re.match(r"[a-z]+:", t) and t.split("#")[0]
         ),

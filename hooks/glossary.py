@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from guide.directives import GLOSSARY
 from guide.glossary import load_glossary
 from guide.i18n import current_language
 from guide.render import guide_env, render, words
 
-DIRECTIVE = re.compile(r"^<!--\s*glossary\s*-->[ \t]*$", re.MULTILINE)
-
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not DIRECTIVE.search(markdown):
+    if not GLOSSARY.search(markdown):
         return markdown
     lang = current_language(config)
     html = render(
@@ -25,4 +22,4 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         terms=load_glossary(),
         **words(lang),
     )
-    return DIRECTIVE.sub(lambda _: html, markdown)
+    return GLOSSARY.sub(lambda _: html, markdown)

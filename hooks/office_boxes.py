@@ -18,13 +18,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from guide.directives import OFFICE
 from guide.i18n import current_language, language_prefix
 from guide.offices import load_directory
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON
 from guide.ui import load_ui
-
-DIRECTIVE = re.compile(r"^<!--\s*office:\s*(?P<key>\S*)\s*-->[ \t]*$", re.MULTILINE)
 
 
 def source_line(page: Page, markdown: str, offset: int) -> int:
@@ -63,7 +62,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             **words(lang),
         )
 
-    return DIRECTIVE.sub(box, markdown)
+    return OFFICE.sub(box, markdown)
 
 
 @event_priority(-110)  # after static-i18n has chosen this language's files
