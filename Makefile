@@ -17,12 +17,14 @@ ifeq ($(origin LANG),command line)
 RUN += GUIDE_LANG=$(LANG)
 endif
 
-.PHONY: help install serve build test lint typecheck pytest check-data clean lock linkcheck-external bench
+.PHONY: help install serve build test lint typecheck pytest check-data clean lock linkcheck-external bench deploy pdf
 
 help:
 	@echo "make serve [LANG=uk]   preview at http://$(ADDR) with live reload"
 	@echo "make build             build all languages into site/"
+	@echo "make pdf               build, then print the linked PDFs into site/pdf/ (booklets, powiat sheets)"
 	@echo "make test              lint, type checks, data checks and the whole test suite"
+	@echo "make deploy EDITION=2026 [PUSH=1]  publish an edition with mike to gh-pages (README: Editions)"
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +40,16 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build
+
+# The PDFs every page links to (README "Printing and PDFs"); a deploy prints them itself.
+pdf: build
+	$(RUN) $(BIN)/python -m guide pdf site
+
+# Editions (README "Editions"): builds EDITION strictly, with its PDFs, and commits it with
+# mike to gh-pages as EDITION and latest (the root opens latest); pushes only with PUSH=1.
+deploy: $(STAMP)
+	$(if $(EDITION),,$(error give the edition's year: make deploy EDITION=2026))
+	$(RUN) $(BIN)/python -m guide deploy $(EDITION) $(if $(filter 1,$(PUSH)),--push)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -55,9 +67,12 @@ pytest: $(STAMP)
 
 test: lint typecheck check-data pytest
 
-# Budgets, as ratios against a stock build of the same pages measured in the same run.
+# Budgets (README "Budgets"): build time against a stock build of the same pages in the same
+# run, first-view bytes in Chromium, Lighthouse mobile scores (npm ci --prefix tools/lighthouse
+# when missing). One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"
+BENCH ?=
 bench: $(STAMP)
-	$(RUN) $(BIN)/python -m guide.bench
+	$(RUN) $(BIN)/python -m guide.bench $(BENCH)
 
 # Opt-in, needs the network: every external link of the built site (not part of `make test`).
 linkcheck-external: build

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from guide import ROOT
@@ -18,13 +19,16 @@ def mkdocs_build(
     config_file: Path = ROOT / "mkdocs.yml",
     only_language: str | None = None,
     capture: bool = False,
+    extra_env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` into `site_dir`; raise CalledProcessError on failure.
 
     With `capture`, the whole log (stdout and stderr in order) is in `.stdout`/`.output`.
+    `extra_env` adds variables to the build's environment (the edition being deployed).
     """
     env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG"}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env.update(extra_env or {})
     if only_language:
         env["GUIDE_LANG"] = only_language
     return subprocess.run(

@@ -16,6 +16,7 @@ from guide import DOCS_DIR, ROOT
 from guide.build import build_atomically
 from guide.checks import check_data
 from guide.content_rules import content_problems
+from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
@@ -34,6 +35,49 @@ def cmd_build(args: argparse.Namespace) -> int:
     except subprocess.CalledProcessError:
         print(f"build failed: {args.site_dir} was left as it was")
         return BUILD_FAILED
+    return OK
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    """Build EDITION (a year) with its PDFs and commit it with mike to the gh-pages branch of
+    the current directory's repository as EDITION and, unless a newer edition is there, as
+    `latest`, which the site's root opens; push only with --push. Other editions stay as
+    they are."""
+    try:
+        done = deploy(args.edition, branch=args.branch, push=args.push, pdf=not args.no_pdf)
+    except EditionError as error:
+        print(error)
+        return USAGE
+    except subprocess.CalledProcessError:
+        print(f"build of edition {args.edition} failed: nothing was deployed")
+        return BUILD_FAILED
+    except DeployError as error:
+        print(f"deploy of edition {args.edition} failed: {error}")
+        return PROBLEMS
+    state = "deployed" if done.changed else "already deployed, unchanged"
+    alias = f" as {done.alias}" if done.alias else " (a newer edition stays the latest)"
+    where = f"pushed to {done.pushed_to}" if done.pushed_to else "not pushed"
+    print(f"edition {done.edition}{alias}: {state} on {args.branch}, {where}")
+    return OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the PDFs the pages link to into SITE_DIR/pdf/ (default site/, built first by
+    `make pdf`): per language a booklet of the whole guide and a one-page contact sheet per
+    powiat, printed by Chromium from SITE_DIR served on loopback."""
+    from guide.chromium import ChromiumMissing
+    from guide.pdf import PdfError, write_pdfs
+
+    site_dir = Path(args.site_dir)
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir} is not a built site: run `make build` (or `python -m guide build`)")
+        return USAGE
+    try:
+        written = write_pdfs(site_dir, langs=args.lang or None)
+    except (PdfError, ChromiumMissing) as error:
+        print(f"PDFs: {error}")
+        return PROBLEMS
+    print(f"{len(written)} PDF(s) written under {site_dir / 'pdf'}")
     return OK
 
 
@@ -145,6 +189,16 @@ def parser() -> argparse.ArgumentParser:
         return sub
 
     add("build", cmd_build).add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
+    deploy_command = add("deploy", cmd_deploy)
+    deploy_command.add_argument("edition", help="the edition's year, e.g. 2026")
+    deploy_command.add_argument("--push", action="store_true", help="push the branch to origin")
+    deploy_command.add_argument("--branch", default="gh-pages", help="default: gh-pages")
+    deploy_command.add_argument("--no-pdf", action="store_true", help="skip the PDFs (tests)")
+    pdf_command = add("pdf", cmd_pdf)
+    pdf_command.add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
+    pdf_command.add_argument(
+        "--lang", action="append", choices=language_codes(), help="only this language (repeatable)"
+    )
     add("check-data", cmd_check_data)
     add("check-content", cmd_check_content).add_argument("pages", nargs="*")
     add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")

@@ -1,9 +1,14 @@
-"""Language selector and hreflang links that always point at the same page in each language.
+"""The language selector: links that always point at the same page in each language.
 
 static-i18n builds these links from `site_url` (absolute paths that leave a mike edition
 folder) and, on home pages, points at language roots. Here every link is computed from the
 page's path inside its language tree and rendered relative to the current page, so it works
 at any depth: at the site root, under `/2026/`, or opened from disk.
+
+The links go to `config.extra.languages`, read by overrides/partials/alternate.html. Material
+turns an iterable `config.extra.alternate` into `<link rel=alternate>` tags, and its script
+then fetches `sitemap.xml` beside every one of them: four 404s per page view. `alternate` is
+therefore only a flag that shows the selector; hreflang pairs are in sitemap.xml.
 """
 
 from __future__ import annotations
@@ -30,8 +35,19 @@ def on_page_context(
     for code, name in built_languages(config):
         link = language_prefix(config, code) + page_url(src)
         alternates.append({"name": name, "lang": code, "link": link or "./"})
+    config.extra["languages"] = alternates
     # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads before
     # the mapping key: replace both.
-    config.extra["alternate"] = alternates
-    setattr(config.extra, "alternate", alternates)  # noqa: B010
+    config.extra["alternate"] = True
+    setattr(config.extra, "alternate", True)  # noqa: B010
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """404.html is served at any missing address, where no relative link can be right."""
+    config.extra["languages"] = []
+    config.extra["alternate"] = False
+    setattr(config.extra, "alternate", False)  # noqa: B010
     return context

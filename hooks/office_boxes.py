@@ -22,7 +22,7 @@ from guide.directives import OFFICE
 from guide.i18n import current_language, language_prefix
 from guide.offices import load_directory
 from guide.render import guide_env, render, words
-from guide.site import OFFICES_JSON
+from guide.site import OFFICES_JSON, powiat_offices_json
 from guide.ui import load_ui
 
 
@@ -67,30 +67,39 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 @event_priority(-110)  # after static-i18n has chosen this language's files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    """Write offices.json for this language: every powiat office, rendered in its words."""
+    """Write this language's offices.json (labels and the powiat list, fetched by every page
+    with a box) and one offices/<slug>.json per powiat, fetched only once that powiat is
+    chosen: a first view carries the list, not every office of the voivodeship."""
     lang = current_language(config)
+    prefix = language_prefix(config, lang)
     ui = load_ui()
     env = guide_env(config.theme)
     directory = load_directory()
     context = words(lang)
-    offices: dict[str, dict[str, str]] = {}
-    for powiat in directory.powiaty:
-        offices[powiat.slug] = {}
-        for key in ui.powiat_office_types():
-            office = directory.office(powiat.slug, key)
-            offices[powiat.slug][key] = (
-                render(env, "partials/guide/office.html", office=office, **context)
-                if office
-                else ""
-            )
-    payload = {
+    index = {
         "labels": {
             key: context["t"][key]
             for key in ("choose_powiat", "change_powiat", "no_office_data", "all_powiats")
         },
         "powiaty": [{"slug": p.slug, "name": p.name} for p in directory.powiaty],
-        "offices": offices,
     }
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    files.append(File.generated(config, language_prefix(config, lang) + OFFICES_JSON, content=text))
+    files.append(File.generated(config, prefix + OFFICES_JSON, content=_json(index)))
+    for powiat in directory.powiaty:
+        offices: dict[str, str] = {}
+        for key in ui.powiat_office_types():
+            office = directory.office(powiat.slug, key)
+            offices[key] = (
+                render(env, "partials/guide/office.html", office=office, **context)
+                if office
+                else ""
+            )
+        files.append(
+            File.generated(
+                config, prefix + powiat_offices_json(powiat.slug), content=_json(offices)
+            )
+        )
     return files
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -6,9 +6,12 @@ data/powiaty.yml, data/gminy.yml and the boundary GeoJSON, plus `towns.json` for
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from guide.i18n import current_language, language_prefix, source_language
 from guide.powiat_pages import GeneratedPage, powiat_pages, towns_json
@@ -38,3 +41,12 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if lang == source_language(config):
         files.append(File.generated(config, TOWNS_JSON, content=towns_json()))
     return files
+
+
+@event_priority(-110)  # after static-i18n took this language's page list for sitemap.xml
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """List the generated pages in sitemap.xml too: Material's edition selector looks for
+    "the same page" in the other edition's sitemap, and search engines read it."""
+    plugin: Any = config.plugins["i18n"]  # its sitemap list has no public setter
+    plugin.i18n_files_per_language[current_language(config)] = files.documentation_pages()
+    return nav

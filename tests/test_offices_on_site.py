@@ -14,7 +14,8 @@ import yaml
 from guide import DATA_DIR
 from guide.build import mkdocs_build
 from guide.offices import load_directory
-from guide.site import OFFICES_JSON, TOWNS_JSON, language_prefix
+from guide.site import OFFICES_JSON, TOWNS_JSON, language_prefix, powiat_offices_json
+from guide.ui import load_ui
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, parse
 
@@ -61,10 +62,20 @@ def test_office_box_without_javascript_links_to_powiaty(site: Path, lang: str) -
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_offices_json_has_every_powiat(site: Path, lang: str) -> None:
+def test_offices_json_lists_every_powiat(site: Path, lang: str) -> None:
     data = json.loads((site / language_prefix(lang) / OFFICES_JSON).read_text(encoding="utf-8"))
-    assert sorted(data["offices"]) == sorted(SLUGS)
-    assert "Urząd Miejski w Gdańsku" in data["offices"]["gdansk"]["starostwo"]
+    assert [powiat["slug"] for powiat in data["powiaty"]] == list(SLUGS)
+    assert "offices" not in data  # each powiat's offices are fetched only once it is chosen
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_powiat_has_its_offices_file(site: Path, lang: str) -> None:
+    for slug in SLUGS:
+        path = site / language_prefix(lang) / powiat_offices_json(slug)
+        offices = json.loads(path.read_text(encoding="utf-8"))
+        assert sorted(offices) == sorted(load_ui().powiat_office_types())
+    gdansk = site / language_prefix(lang) / powiat_offices_json("gdansk")
+    assert "Urząd Miejski w Gdańsku" in json.loads(gdansk.read_text(encoding="utf-8"))["starostwo"]
 
 
 def test_towns_json(site: Path) -> None:
@@ -99,6 +110,6 @@ def test_data_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     html = (out / "en/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Urząd" in html
     assert "<script>alert" not in html
-    offices = (out / "en" / OFFICES_JSON).read_text(encoding="utf-8")
+    offices = (out / "en" / powiat_offices_json("gdansk")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Urząd" in offices
     assert "<script>" not in offices

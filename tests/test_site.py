@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from guide.build import mkdocs_build
 from guide.site import languages
+from guide.ui import load_ui
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, parse, resolve, url_of
 
@@ -29,18 +32,29 @@ def test_html_lang_matches_language(site: Path, lang: str, page: str) -> None:
 def test_page_links_to_itself_in_every_language(site: Path, lang: str, page: str) -> None:
     soup = parse(site, lang, page)
     expected = {code: url_of(code, page) for code in LANGUAGES}
-    hreflang = {
-        link["hreflang"]: resolve(lang, page, str(link["href"]))
-        for link in soup.select('head link[rel="alternate"][hreflang]')
-    }
     selector = {
         link["hreflang"]: resolve(lang, page, str(link["href"]))
         for link in soup.select("a.md-select__link[hreflang]")
     }
-    assert hreflang == expected
     assert selector == expected
     names = [link.get_text(strip=True) for link in soup.select("a.md-select__link")]
     assert names == [language.name for language in languages()]
+    assert [link["lang"] for link in soup.select("a.md-select__link")] == list(LANGUAGES)
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_no_alternate_links_in_head(site: Path, lang: str, page: str) -> None:
+    """Material's script fetches sitemap.xml beside every <link rel=alternate>: 404s."""
+    assert parse(site, lang, page).select('head link[rel="alternate"]') == []
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_emergency_number_in_header(site: Path, lang: str, page: str) -> None:
+    link = parse(site, lang, page).select_one("header a.guide-112")
+    assert link is not None
+    assert link["href"] == "tel:112"
+    assert str(link["aria-label"]) == load_ui().label("emergency_call", lang)
+    assert link.get_text(" ", strip=True) == f"{load_ui().label('emergency_short', lang)} 112"
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
@@ -53,6 +67,8 @@ def test_content_links_stay_in_language(site: Path, lang: str, page: str) -> Non
         if href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
             continue
         target = resolve(lang, page, href)
+        if target.startswith(f"pdf/{lang}/"):
+            continue  # this language's printouts (`make pdf` writes them under pdf/)
         own_prefix = url_of(lang, "index.md")
         assert target.startswith(own_prefix), f"{lang}/{page}: {href} leaves {own_prefix or '/'}"
         assert not any(target.startswith(url_of(code, "index.md")) for code in others), (
@@ -93,3 +109,22 @@ def test_broken_anchor_fails_the_strict_build(tmp_path: Path) -> None:
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
     assert "Doc file 'en/index.md' contains a link 'work.md#nowhere'" in failure.value.output
+
+
+def test_sitemap_lists_every_page_of_every_language(site: Path) -> None:
+    """Generated powiat pages too: Material's edition selector looks pages up there."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = {loc.split("/przewodnik/", 1)[1] for loc in re.findall(r"<loc>([^<]*)</loc>", sitemap)}
+    assert listed == {url_of(lang, page) for lang, page in LANGUAGE_PAGES}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_speaks_every_language(site: Path, lang: str) -> None:
+    """One 404.html serves every address: each language gets its sentence and its home."""
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    paragraph = soup.select_one(f'article p[lang="{lang}"]')
+    assert paragraph is not None
+    assert paragraph.get_text(" ", strip=True).startswith(load_ui().label("not_found", lang))
+    link = paragraph.select_one("a")
+    assert link is not None
+    assert str(link["href"]) == "/przewodnik/" + url_of(lang, "index.md")

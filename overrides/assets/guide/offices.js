@@ -1,5 +1,5 @@
 // Pierwsze kroki w Pomorskim: the reader's powiat, chosen once and kept on this device.
-// Fills every "Your office" box from offices.json and runs the town search of powiaty/.
+// Fills every "Your office" box from offices/<powiat>.json and runs the town search of powiaty/.
 // Without JavaScript the boxes link to the powiat pages and the map and list still work.
 (function () {
   "use strict";
@@ -38,23 +38,37 @@
     return label;
   }
 
+  // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen.
+  function powiatOffices(data, slug) {
+    if (!slug || !data.powiaty.some(function (p) { return p.slug === slug; })) {
+      return Promise.resolve(null);
+    }
+    return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) { return r.json(); });
+  }
+
   function fillBoxes(data, boxes) {
     var slug = stored();
-    if (slug && !data.offices[slug]) { slug = null; }
-    boxes.forEach(function (box) {
-      var body = box.querySelector("[data-office-body]");
-      var html = slug ? data.offices[slug][box.getAttribute("data-office-type")] : "";
-      body.innerHTML = "";  // offices.json holds HTML rendered and escaped at build time
-      if (slug) {
-        var content = document.createElement("div");
-        content.innerHTML = html || "<p class=\"guide-office__missing\"></p>";
-        if (!html) { content.firstChild.textContent = data.labels.no_office_data; }
-        body.appendChild(content);
-      }
-      body.appendChild(picker(data, slug, function (choice) {
-        store(choice);
-        fillBoxes(data, boxes);
-      }));
+    powiatOffices(data, slug).then(function (offices) {
+      if (!offices) { slug = null; }
+      boxes.forEach(function (box) {
+        var body = box.querySelector("[data-office-body]");
+        var html = offices ? offices[box.getAttribute("data-office-type")] : "";
+        // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
+        var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
+        body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
+        if (offices) {
+          var content = document.createElement("div");
+          content.innerHTML = html || "<p class=\"guide-office__missing\"></p>";
+          if (!html) { content.firstChild.textContent = data.labels.no_office_data; }
+          body.appendChild(content);
+        } else if (fallback) {
+          body.appendChild(fallback);
+        }
+        body.appendChild(picker(data, slug, function (choice) {
+          store(choice);
+          fillBoxes(data, boxes);
+        }));
+      });
     });
   }
 
@@ -94,7 +108,9 @@
     var finder = document.querySelector(".guide-finder");
     var source = document.querySelector("[data-offices]");
     if (!source || (!boxes.length && !finder)) { return; }
-    fetch(source.getAttribute("data-offices")).then(function (r) { return r.json(); }).then(function (data) {
+    var url = new URL(source.getAttribute("data-offices"), document.baseURI);
+    fetch(url).then(function (r) { return r.json(); }).then(function (data) {
+      data.url = url;
       if (boxes.length) { fillBoxes(data, boxes); }
       if (finder) {
         finder.insertBefore(picker(data, stored(), function (choice) { store(choice); window.location.href = choice + "/"; }), finder.querySelector("label"));

@@ -1,0 +1,262 @@
+"""The guide's search: one small index per language, fetched only when a reader opens search.
+
+Material's stock search puts every language in one lunr index (1.8 MB), fetched on the
+first page view, and lunr has no Polish or Ukrainian stemmer. Instead each language gets
+`<language prefix>assets/guide/search-index.json`: the sections of its pages (page, heading
+anchor, heading, plain text), read from the built HTML. `search.js` matches a query the way
+`search()` below does: case and diacritics folded (Lębork -> lebork, ł -> l, й -> и, ё to
+its plain Cyrillic e), every query word a prefix of some word of the section, the best section
+of each page first. Python and JavaScript keep the same rules: tests/test_search.py runs queries
+through this one, tests/test_browser_search.py through search.js.
+
+`python -m guide.search_index [SITE_DIR] QUERY...` prints what each language finds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from guide import ROOT
+
+SEARCH_JSON = "assets/guide/search-index.json"
+
+# Apostrophes readers type inside Ukrainian words (сім'я): one word, with or without them.
+_APOSTROPHES = frozenset("'`\u2019\u02bc\u00b4")
+_WORD = re.compile(r"(?:[^\W_]|')+")
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+# Elements whose text is not content: scripts, the map's shapes, pickers, permalink signs.
+_SKIPPED = frozenset({"script", "style", "svg", "select", "button", "template", "noscript"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+
+
+def fold_char(char: str) -> str:
+    """One character, lower case and without its diacritic: 'Ł' -> 'l', 'Й' -> 'и'."""
+    lower = char.lower()
+    if lower == "ł":
+        return "l"
+    if lower in _APOSTROPHES:
+        return "'"
+    return unicodedata.normalize("NFD", lower)[0]
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form, one character for one (so offsets still match)."""
+    return "".join(fold_char(char) for char in unicodedata.normalize("NFC", text))
+
+
+@cache
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of `text`: letters and digits; apostrophes dropped (сім'я = сімя)."""
+    return tuple(word for word in (w.replace("'", "") for w in _WORD.findall(fold(text))) if word)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a page under one heading; `anchor` is '' for the top of the page."""
+
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    url: str  # relative to the language's root, e.g. 'powiaty/leborski/'
+    title: str
+    sections: tuple[Section, ...]
+
+
+class _SectionParser(HTMLParser):
+    """Splits the article of a built page at its h1/h2/h3 headings into plain-text sections."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping = 0
+        self.heading: tuple[str, list[str]] | None = None
+        self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.skipping:
+            self.skipping += tag not in _VOID
+        elif tag in _SKIPPED or "headerlink" in (attributes.get("class") or "").split():
+            self.skipping = 1
+        elif tag in _HEADINGS:
+            self.heading = (attributes.get("id") or "", [])
+        elif tag in _VOID or tag in {"p", "li", "dt", "dd", "td", "th", "div", "section"}:
+            self._text(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping:
+            self._text(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+        elif tag in _HEADINGS and self.heading is not None:
+            anchor, parts = self.heading
+            self.heading = None
+            heading = " ".join("".join(parts).split())
+            if tag != "h1":  # the h1 is the page's title, kept with the page
+                self.sections.append((anchor, heading, []))
+        else:
+            self._text(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.heading is not None:
+            self.heading[1].append(data)
+        else:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        self.sections[-1][2].append(data)
+
+
+def page_sections(html: str) -> tuple[str, tuple[Section, ...]]:
+    """(title, sections) of a built page: the text of its <article>, split at headings."""
+    article = _ARTICLE.search(html)
+    if article is None:
+        raise ValueError("no <article class='md-content__inner md-typeset'> in the page")
+    title_match = re.search(r"<h1[^>]*>(.*?)</h1>", article[1], re.S)
+    if title_match is None:
+        raise ValueError("the page's article has no <h1> title")
+    title_parser = _SectionParser()
+    title_parser.feed(f"<p>{title_match[1]}</p>")
+    title = " ".join("".join(title_parser.sections[0][2]).split())
+    parser = _SectionParser()
+    parser.feed(article[1])
+    parser.close()
+    sections = tuple(
+        Section(anchor, heading, unicodedata.normalize("NFC", " ".join("".join(parts).split())))
+        for anchor, heading, parts in parser.sections
+        if heading or "".join(parts).strip()
+    )
+    return title, sections
+
+
+def language_pages(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> list[Path]:
+    """Every built page (…/index.html) of the language under `prefix`, in a stable order."""
+    root = site_dir / prefix
+    skipped = tuple(p for p in other_prefixes if p)
+    return sorted(
+        path
+        for path in root.rglob("index.html")
+        if not path.relative_to(site_dir).as_posix().startswith(skipped)
+    )
+
+
+def build_index(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> list[IndexedPage]:
+    """The index of one language from its built pages (home page first)."""
+    root = site_dir / prefix
+    pages = []
+    for path in language_pages(site_dir, prefix, other_prefixes):
+        html = path.read_text(encoding="utf-8")
+        try:
+            title, sections = page_sections(html)
+        except ValueError as problem:
+            raise ValueError(f"{path.relative_to(site_dir)}: {problem}") from None
+        url = path.parent.relative_to(root).as_posix()
+        pages.append(IndexedPage("" if url == "." else f"{url}/", title, sections))
+    return pages
+
+
+def index_json(pages: Sequence[IndexedPage]) -> str:
+    """The file search.js fetches: pages [url, title] and sections [page, anchor, heading, text]."""
+    payload = {
+        "pages": [[page.url, page.title] for page in pages],
+        "sections": [
+            [number, section.anchor, section.heading, section.text]
+            for number, page in enumerate(pages)
+            for section in page.sections
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def load_index(text: str) -> list[IndexedPage]:
+    """The pages of a search-index.json (the inverse of index_json)."""
+    payload = json.loads(text)
+    sections: dict[int, list[Section]] = {}
+    for number, anchor, heading, body in payload["sections"]:
+        sections.setdefault(number, []).append(Section(anchor, heading, body))
+    return [
+        IndexedPage(url, title, tuple(sections.get(number, [])))
+        for number, (url, title) in enumerate(payload["pages"])
+    ]
+
+
+@dataclass(frozen=True)
+class Hit:
+    url: str  # page URL relative to the language root, with '#anchor' for a section
+    title: str
+    heading: str
+    score: int
+
+
+def _term_score(
+    term: str, title: tuple[str, ...], heading: tuple[str, ...], text: tuple[str, ...]
+) -> int:
+    """Weight of one query word in a section: 0 when it is no prefix of any of its words."""
+    if any(word.startswith(term) for word in title):
+        return 15 if term in title else 10
+    if any(word.startswith(term) for word in heading):
+        return 9 if term in heading else 6
+    return min(sum(word.startswith(term) for word in text), 5)
+
+
+def search(pages: Sequence[IndexedPage], query: str, limit: int = 10) -> list[Hit]:
+    """Pages whose section holds every query word as a word prefix, best first."""
+    terms = list(dict.fromkeys(words(query)))
+    if not terms:
+        return []
+    hits: list[tuple[int, int, Hit]] = []
+    for order, page in enumerate(pages):
+        title = words(page.title)
+        best: Hit | None = None
+        for section in page.sections:
+            scores = [
+                _term_score(term, title, words(section.heading), words(section.text))
+                for term in terms
+            ]
+            if all(scores) and (best is None or sum(scores) > best.score):
+                url = page.url + (f"#{section.anchor}" if section.anchor else "")
+                best = Hit(url, page.title, section.heading, sum(scores))
+        if best is not None:
+            hits.append((-best.score, order, best))
+    return [hit for _, _, hit in sorted(hits, key=lambda item: item[:2])][:limit]
+
+
+def main(argv: Sequence[str]) -> int:
+    """Print the hits of each QUERY in each language of a built site (default: site/)."""
+    from guide.site import language_codes, language_prefix
+
+    args = list(argv)
+    site_dir = Path(args.pop(0)) if args and Path(args[0]).is_dir() else ROOT / "site"
+    if not args:
+        print("usage: python -m guide.search_index [SITE_DIR] QUERY...", file=sys.stderr)
+        return 2
+    for lang in language_codes():
+        index_file = site_dir / language_prefix(lang) / SEARCH_JSON
+        pages = load_index(index_file.read_text(encoding="utf-8"))
+        for query in args:
+            found = search(pages, query, limit=5)
+            shown = ", ".join(hit.url or "(home)" for hit in found) or "nothing"
+            print(f"{lang} {query!r}: {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

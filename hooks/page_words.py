@@ -1,0 +1,36 @@
+"""The guide's interface words (data/ui.yml) in the language being built, for page templates.
+
+overrides/main.html and the header partials read them as `guide.t.<label>`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from guide.i18n import built_languages, current_language, language_prefix
+from guide.render import words
+
+
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["guide"] = words(current_language(config))
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Static templates such as 404.html have no page, but the same header. The one
+    404.html at the root answers readers of every language (each build writes it; the last
+    one stays), so it gets the words of all of them, with each language's home."""
+    context["guide"] = words(current_language(config))
+    context["guide_languages"] = [
+        {**words(code), "home": language_prefix(config, code)}
+        for code, _ in built_languages(config)
+    ]
+    return context

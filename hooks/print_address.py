@@ -1,0 +1,79 @@
+"""The print and download area at the end of every page.
+
+On screen it links to the PDFs of guide/pdf.py (the booklet of the page's language, and on a
+powiat page that powiat's contact sheet). On the printed page it shows the page's own address
+(its canonical URL: site_url, which SITE_URL overrides, plus the page's path) and a QR code of
+it. The QR code is an SVG file beside the page, made here with segno, in an <img> loaded lazily:
+the screen hides it and fetches nothing, the browser loads it when the page is printed.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from urllib.parse import urljoin
+
+import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from guide.i18n import current_language
+from guide.offices import load_directory
+from guide.pdf import booklet_path, sheet_path
+from guide.render import guide_env, render, words
+
+QR_FILE = "print-qr.svg"
+POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
+
+
+def canonical_url(config: MkDocsConfig, url: str) -> str:
+    """The public address of the page at site-relative `url` (as MkDocs' canonical_url)."""
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is required: printed pages show their address")
+    return urljoin(config.site_url.rstrip("/") + "/", url)  # the home page's url is "./"
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of `url` as a minimal SVG: one path, a viewBox, the 4-module quiet zone."""
+    buffer = io.BytesIO()
+    segno.make(url, micro=False).save(
+        buffer, kind="svg", xmldecl=False, svgclass=None, lineclass=None, omitsize=True
+    )
+    return buffer.getvalue().decode("ascii")
+
+
+def qr_dest(file: File) -> str:
+    """Where a page's QR code goes: beside its index.html."""
+    return posixpath.join(posixpath.dirname(file.dest_uri), QR_FILE)
+
+
+@event_priority(-120)  # after static-i18n (-100) and the generated powiat pages (-110)
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    for file in list(files.documentation_pages()):
+        svg = qr_svg(canonical_url(config, file.url))
+        files.append(File.generated(config, qr_dest(file), content=svg))
+    return files
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = current_language(config)
+    url = canonical_url(config, page.url)
+    src: str = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    powiat = POWIAT_PAGE.match(src)
+    if powiat and powiat["slug"] not in {p.slug for p in load_directory().powiaty}:
+        raise PluginError(f"{src}: no powiat {powiat['slug']!r} in data/powiaty.yml")
+    area = render(
+        guide_env(config.theme),
+        "partials/guide/print-address.html",
+        url=url,
+        qr_url=get_relative_url(qr_dest(page.file), page.url),
+        booklet_url=get_relative_url(booklet_path(lang), page.url),
+        sheet_url=get_relative_url(sheet_path(lang, powiat["slug"]), page.url) if powiat else None,
+        **words(lang),
+    )
+    return f"{html}\n{area}"

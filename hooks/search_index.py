@@ -1,0 +1,49 @@
+"""The guide's search: one small index per language, fetched only when a reader opens search.
+
+`overrides/partials/search.html` (the dialog, in place of Material's) gets its URLs and labels
+here; after each language's build its pages are read back into
+`<language>/assets/guide/search-index.json` (guide/search_index.py) for search.js.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from guide.i18n import built_languages, current_language, language_prefix
+from guide.render import words
+from guide.search_index import SEARCH_JSON, build_index, index_json
+
+
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """What partials/search.html needs: the index and language root, relative to this page."""
+    lang = current_language(config)
+    prefix = language_prefix(config, lang)
+    context["guide_search"] = {
+        "index": get_relative_url(prefix + SEARCH_JSON, page.url),
+        "root": get_relative_url(prefix or ".", page.url).rstrip("/") + "/",
+        "t": words(lang)["t"],
+    }
+    return context
+
+
+# Before static-i18n (-100), which builds the other languages from the default language's
+# on_post_build and leaves theme.language at the last one.
+@event_priority(-90)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    lang = current_language(config)
+    prefix = language_prefix(config, lang)
+    others = [language_prefix(config, code) for code, _ in built_languages(config) if code != lang]
+    site = Path(config.site_dir)
+    pages = build_index(site, prefix, others)
+    if not pages:
+        raise ValueError(f"search index of {lang!r}: no built pages under {site / prefix}")
+    (site / prefix / SEARCH_JSON).write_text(index_json(pages), encoding="utf-8")

@@ -1,0 +1,44 @@
+// Pierwsze kroki w Pomorskim: the little every page starts with (a first view must stay
+// under 80 KB): the search button, whose script search.js is fetched only when the reader
+// opens search, and sw.js, which keeps pages read once for reading offline.
+(function () {
+  "use strict";
+  var here = document.currentScript.src;
+
+  var opener = document.querySelector(".guide-search__open");
+  var dialog = document.getElementById("guide-search");
+  if (opener && dialog && typeof dialog.showModal === "function") {
+    var started = false;
+    var start = function (event) {
+      if (event.type === "keydown") {
+        var target = event.target;
+        var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+        if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) { return; }
+        event.preventDefault();
+      }
+      if (started) { return; }
+      started = true;
+      opener.removeEventListener("click", start);
+      document.removeEventListener("keydown", start);
+      var script = document.createElement("script");
+      script.src = new URL("search.js", here).href;  // opens the dialog once loaded
+      document.head.appendChild(script);
+    };
+    opener.hidden = false;  // without JavaScript there is no search to offer
+    opener.setAttribute("aria-expanded", "false");
+    opener.addEventListener("click", start);
+    document.addEventListener("keydown", start);
+  }
+
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    var root = new URL("../../", here);  // sw.js sits at the root of the site or edition
+    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        // This first page loaded before the worker existed: hand it the page's own files.
+        var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+        registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(files) });
+      })
+      .catch(function () { /* no offline copy: the page itself still works */ });
+  }
+})();

@@ -1,0 +1,111 @@
+"""In a real browser, per language: search loads nothing until opened, then only its language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Request, expect
+
+from guide.search_index import SEARCH_JSON
+from tests.pages import LANGUAGES, resolve, url_of
+
+pytestmark = pytest.mark.browser
+
+# A query in the reader's own script finding the page on residence permits (legal-stay/).
+# (The English page keeps the Polish name of the card beside its translation.)
+RESIDENCE_QUERY = {
+    "pl": "karta pob",
+    "uk": "дозвіл на прож",
+    "ru": "разрешение на преб",
+    "en": "karta pob",
+}
+
+
+def _is_search_data(request: Request) -> bool:
+    """An index, worker or engine of any search (search.js, the dialog's 7 kB, is not one)."""
+    return any(part in request.url for part in ("search-index", "search_index", "lunr", "workers/"))
+
+
+def _open_search(phone: Page) -> None:
+    phone.locator(".guide-search__open").click()
+    expect(phone.locator("#guide-search")).to_be_visible()
+    expect(phone.locator("#guide-search-input")).to_be_focused()
+
+
+def _hits(phone: Page, query: str) -> list[str]:
+    phone.locator("#guide-search-input").fill(query)
+    expect(phone.locator("#guide-search-status")).not_to_be_empty()
+    hrefs = phone.locator("#guide-search-results a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return [str(href) for href in hrefs]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nothing_of_search_loads_before_it_is_opened(phone: Page, site_url: str, lang: str) -> None:
+    requests: list[Request] = []
+    phone.on("request", lambda request: requests.append(request))
+    phone.goto(site_url + url_of(lang, "work.md"), wait_until="networkidle")
+    assert [r.url for r in requests if _is_search_data(r)] == []
+    _open_search(phone)
+    expect(phone.locator("#guide-search-status")).to_be_empty()  # loaded
+    assert [r.url for r in requests if _is_search_data(r)] == [
+        site_url + url_of(lang, "index.md") + SEARCH_JSON
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lebork_finds_the_lebork_powiat_page(phone: Page, site_url: str, lang: str) -> None:
+    console: list[str] = []
+    phone.on("console", lambda message: console.append(message.text))
+    phone.goto(site_url + url_of(lang, "health.md"))
+    _open_search(phone)
+    hits = _hits(phone, "lebork")
+    assert resolve(lang, "health.md", hits[0]) == url_of(lang, "powiaty/leborski.md")
+    first = phone.locator("#guide-search-results a").first
+    expect(first.locator(".guide-search__excerpt mark").first).to_have_text("Lębork")
+    assert [text for text in console if "Content Security Policy" in text] == []
+    first.click()
+    phone.wait_for_url(f"**/{url_of(lang, 'powiaty/leborski.md')}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_results_stay_in_the_language_and_exist(
+    phone: Page, site: Path, site_url: str, lang: str
+) -> None:
+    page = "work.md"
+    phone.goto(site_url + url_of(lang, page))
+    _open_search(phone)
+    hits = _hits(phone, RESIDENCE_QUERY[lang])
+    targets = [resolve(lang, page, href) for href in hits]
+    assert targets[0] == url_of(lang, "legal-stay.md")
+    others = [
+        url_of(code, "index.md") for code in LANGUAGES if code != lang and url_of(code, "index.md")
+    ]
+    for target in targets:
+        assert target.startswith(url_of(lang, "index.md")), target
+        assert not target.startswith(tuple(others)), target
+        assert (site / target / "index.html").is_file(), target
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_escape_closes_and_nothing_found_is_said(phone: Page, site_url: str, lang: str) -> None:
+    phone.goto(site_url + url_of(lang, "index.md"))
+    _open_search(phone)
+    assert _hits(phone, "qqqzzz") == []
+    none = phone.locator("#guide-search").get_attribute("data-none")
+    expect(phone.locator("#guide-search-status")).to_have_text(str(none))
+    phone.keyboard.press("Escape")
+    expect(phone.locator("#guide-search")).to_be_hidden()
+    expect(phone.locator(".guide-search__open")).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_open_dialog_has_no_axe_violations(phone: Page, site_url: str, lang: str) -> None:
+    phone.goto(site_url + url_of(lang, "work.md"))
+    _open_search(phone)
+    _hits(phone, "lebork")
+    results = Axe().run(phone, context="#guide-search")
+    assert results.violations_count == 0, results.generate_report()

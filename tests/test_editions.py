@@ -1,0 +1,338 @@
+"""Editions deployed with mike (`python -m guide deploy`): 2025, then 2026, into a temporary
+git repository with no remote; the gh-pages tree is then checked out and read, and served
+to Chromium for the edition selector and the outdated notice."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import ConsoleMessage, Page, Response, expect
+
+from guide.cli import USAGE, main
+from guide.editions import (
+    EDITION_VAR,
+    EditionError,
+    alias_of,
+    current_edition,
+    edition_name,
+    latest_alias,
+    takes_alias,
+)
+from guide.render import words
+from guide.site import source_pages
+from tests.browser import serve
+from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
+
+OLD, NEW = "2025", "2026"
+LATEST = latest_alias()
+# Pages written by hand (the nav): Material's selector finds them in the other edition
+# through its sitemap.xml. The generated powiat pages are not in static-i18n's sitemap.
+SOURCE_LANGUAGE_PAGES = [(lang, page) for lang, page in LANGUAGE_PAGES if page in source_pages()]
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Editions test",
+    "GIT_AUTHOR_EMAIL": "editions@example.invalid",
+    "GIT_COMMITTER_NAME": "Editions test",
+    "GIT_COMMITTER_EMAIL": "editions@example.invalid",
+}
+
+
+@dataclass(frozen=True)
+class Deployment:
+    repo: Path
+    tree: Path  # the gh-pages branch, checked out (the alias is a symlink, as on the host)
+    old_tree_before: str  # git tree id of 2025/ before 2026 was deployed
+    old_tree_after: str
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    return done.stdout.strip()
+
+
+def deploy(repo: Path, edition: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "guide", "deploy", edition, "--no-pdf"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    assert done.returncode == 0, f"deploy {edition}:\n{done.stdout}\n{done.stderr}"
+
+
+def check_out(repo: Path, branch: str, target: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", "--format=tar", branch],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory: pytest.TempPathFactory) -> Deployment:
+    root = tmp_path_factory.mktemp("editions")
+    repo = root / "repo"
+    repo.mkdir()
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "commit", "--quiet", "--allow-empty", "--message=sources")
+    deploy(repo, OLD)
+    before = git(repo, "rev-parse", f"gh-pages:{OLD}")
+    deploy(repo, NEW)
+    after = git(repo, "rev-parse", f"gh-pages:{OLD}")
+    return Deployment(repo, check_out(repo, "gh-pages", root / "gh-pages"), before, after)
+
+
+def page_file(tree: Path, path: str) -> Path:
+    """The file a site path is served from (`2026/uk/work/` -> .../index.html)."""
+    return tree / path / "index.html" if path.endswith("/") or not path else tree / path
+
+
+def resolve(page: str, href: str) -> str:
+    """`href` found on the page at site path `page`, as a site path (no query, no fragment)."""
+    return urlsplit(urljoin("https://site.invalid/" + page, href)).path.removeprefix("/")
+
+
+def parse(tree: Path, path: str, *, part: str | None = None) -> BeautifulSoup:
+    """The page at site path `path`, or only its first element that starts with `<{part}`
+    (parsing whole pages for their header, three hundred times over, costs seconds)."""
+    html = page_file(tree, path).read_text(encoding="utf-8")
+    if part is not None:
+        end = f"</{part.split()[0]}>"
+        start = html.index(f"<{part}")
+        html = html[start : html.index(end, start) + len(end)]
+    return BeautifulSoup(html, "html.parser")
+
+
+def sitemap_paths(tree: Path, edition: str) -> set[str]:
+    """The paths of the pages an edition's sitemap.xml lists."""
+    root = ElementTree.parse(tree / edition / "sitemap.xml").getroot()
+    return {urlsplit(loc.text or "").path for loc in root.iter(f"{SITEMAP_NS}loc")}
+
+
+# --- Without a build ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["2025", "2026", "2099"])
+def test_a_year_names_an_edition(name: str) -> None:
+    assert edition_name(name) == name
+    assert current_edition({EDITION_VAR: name}) == name
+
+
+@pytest.mark.parametrize("name", ["26", "1999", "latest", "v2026", "2026.1", "2026 ", ""])
+def test_anything_else_is_refused(name: str) -> None:
+    with pytest.raises(EditionError, match="editions are named by their year"):
+        edition_name(name)
+    with pytest.raises(EditionError):
+        current_edition({EDITION_VAR: name})
+
+
+def test_a_plain_build_has_no_edition() -> None:
+    assert current_edition({}) is None
+
+
+def test_the_cli_refuses_a_wrong_edition_before_building(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["deploy", "26"]) == USAGE
+    assert "editions are named by their year" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("edition", "deployed", "moves"),
+    [
+        ("2026", [], True),
+        ("2026", ["2025"], True),
+        ("2026", ["2026", "2025"], True),
+        ("2025", ["2026", "2025"], False),
+    ],
+)
+def test_only_the_newest_edition_takes_the_alias(
+    edition: str, deployed: list[str], moves: bool
+) -> None:
+    assert takes_alias(edition, deployed) is moves
+
+
+def test_the_alias_comes_from_mkdocs_yml() -> None:
+    assert LATEST == "latest"
+    with pytest.raises(EditionError, match="provider must be 'mike'"):
+        alias_of({"default": "latest"}, source="mkdocs.yml")
+    with pytest.raises(EditionError, match="must be one alias"):
+        alias_of({"provider": "mike", "default": ["latest", "stable"]}, source="mkdocs.yml")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_plain_build_has_no_edition_selector(site: Path, lang: str) -> None:
+    """`make build`/`make serve` sit outside any edition: no request for a versions.json."""
+    soup = BeautifulSoup(
+        (site / url_of(lang, "index.md") / "index.html").read_text("utf-8"), "html.parser"
+    )
+    config = soup.select_one("#__config")
+    assert config is not None
+    assert json.loads(config.get_text())["version"] is None
+    assert soup.select("[data-md-component=outdated]") == []
+
+
+# --- The deployed branch --------------------------------------------------------------------
+
+
+def test_versions_json_lists_both_with_latest_on_the_newest(deployment: Deployment) -> None:
+    versions = json.loads((deployment.tree / "versions.json").read_text())
+    assert versions == [
+        {"version": NEW, "title": NEW, "aliases": [LATEST]},
+        {"version": OLD, "title": OLD, "aliases": []},
+    ]
+    assert os.readlink(deployment.tree / LATEST) == NEW
+
+
+def test_the_root_redirects_to_latest(deployment: Deployment) -> None:
+    soup = parse(deployment.tree, "")
+    link = soup.select_one("body a[href]")
+    refresh = soup.select_one('meta[http-equiv="refresh"]')
+    assert link is not None
+    assert link["href"] == f"{LATEST}/"
+    assert refresh is not None
+    assert str(refresh["content"]).endswith(f"url={LATEST}/")
+    assert page_file(deployment.tree, f"{LATEST}/").is_file()
+
+
+def test_the_old_edition_is_byte_identical_after_the_new_one(deployment: Deployment) -> None:
+    assert deployment.old_tree_after == deployment.old_tree_before
+
+
+def test_deploying_leaves_the_working_tree_clean(deployment: Deployment) -> None:
+    assert git(deployment.repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(deployment.repo, "rev-parse", "--abbrev-ref", "HEAD") == "main"
+
+
+@pytest.mark.parametrize("edition", [OLD, NEW])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_exists_in_each_edition(
+    deployment: Deployment, edition: str, lang: str
+) -> None:
+    path = f"{edition}/{url_of(lang, 'work.md')}"
+    soup = parse(deployment.tree, path)
+    html, canonical = soup.find("html"), soup.select_one('link[rel="canonical"]')
+    assert html is not None
+    assert html.get("lang") == lang
+    assert canonical is not None
+    assert str(canonical["href"]).endswith(f"/{path}")  # inside the edition, not an alias
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_old_pages_carry_the_notice(deployment: Deployment, lang: str, page: str) -> None:
+    path = f"{OLD}/{url_of(lang, page)}"
+    notice = parse(deployment.tree, path, part='aside class="md-banner').select_one(
+        ".guide-outdated"
+    )
+    assert notice is not None
+    link = notice.select_one("a[href]")
+    assert link is not None
+    t = words(lang)["t"]
+    assert notice.get_text(" ", strip=True) == (
+        f"{t['outdated_notice'].format(edition=OLD)} {t['outdated_link']}"
+    )
+    target = resolve(path, str(link["href"]))
+    assert target == f"{LATEST}/{url_of(lang, page)}"
+    assert page_file(deployment.tree, target).is_file()
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_language_links_stay_in_the_edition(deployment: Deployment, lang: str, page: str) -> None:
+    path = f"{NEW}/{url_of(lang, page)}"
+    links = parse(deployment.tree, path, part="header").select("a.md-select__link[hreflang]")
+    targets = {str(link["hreflang"]): resolve(path, str(link["href"])) for link in links}
+    assert targets == {code: f"{NEW}/{url_of(code, page)}" for code in LANGUAGES}
+    assert all(page_file(deployment.tree, target).is_file() for target in targets.values())
+
+
+@pytest.mark.parametrize(("lang", "page"), SOURCE_LANGUAGE_PAGES)
+def test_edition_links_lead_to_the_same_page(deployment: Deployment, lang: str, page: str) -> None:
+    """What Material's selector does: `../VERSION/` from the `base` of __config, then the
+    same page, if that edition's sitemap.xml lists it (else that edition's home)."""
+    path = f"{NEW}/{url_of(lang, page)}"
+    config = parse(deployment.tree, path, part='script id="__config"').script
+    assert config is not None
+    settings = json.loads(config.string or "")
+    assert settings["version"] == {"provider": "mike", "default": LATEST}
+    base = resolve(path, settings["base"] + "/")
+    assert base == f"{NEW}/"
+    assert resolve(base, "../versions.json") == "versions.json"
+    versions = json.loads((deployment.tree / "versions.json").read_text())
+    for version in (entry["version"] for entry in versions):
+        root = resolve(base, f"../{version}/")
+        assert root == f"{version}/"
+        listed = sitemap_paths(deployment.tree, version)
+        home = min(listed, key=len)  # Material maps pages by their path below the home page
+        assert all(listed_path.startswith(home) for listed_path in listed)
+        assert home + url_of(lang, page) in listed, f"{version}: {page} not in sitemap.xml"
+        assert page_file(deployment.tree, root + url_of(lang, page)).is_file()
+
+
+# --- In Chromium ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def editions_url(deployment: Deployment) -> Iterator[str]:
+    with serve(deployment.tree) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_selector_and_notice_in_the_browser(phone: Page, editions_url: str, lang: str) -> None:
+    errors: list[str] = []
+
+    def record(response: Response) -> None:
+        if response.status >= 400:
+            errors.append(f"{response.status} {response.url}")
+
+    phone.on("response", record)
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":  # CSP violations included
+            errors.append(f"console: {message.text}")
+
+    phone.on("console", console)
+    phone.on("pageerror", lambda error: errors.append(f"script: {error}"))
+    here = url_of(lang, "work.md")
+    phone.goto(f"{editions_url}{NEW}/{here}")
+    selector = phone.locator(".md-version")
+    expect(selector.locator(".md-version__current")).to_have_text(NEW)
+    expect(selector.locator(".md-version__link")).to_have_text([NEW, OLD])
+    expect(phone.locator("[data-md-component=outdated]")).to_be_hidden()
+
+    selector.locator(".md-version__current").focus()
+    selector.locator(".md-version__link", has_text=OLD).click()
+    phone.wait_for_url(f"{editions_url}{OLD}/{here}")
+    notice = phone.locator("[data-md-component=outdated]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(OLD)
+    expect(phone.locator(".md-version__current")).to_have_text(OLD)
+
+    notice.get_by_role("link").click()
+    phone.wait_for_url(f"{editions_url}{LATEST}/{here}")
+    expect(phone.locator(".md-version__current")).to_have_text(NEW)
+    expect(phone.locator("[data-md-component=outdated]")).to_be_hidden()
+    assert errors == []

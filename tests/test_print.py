@@ -1,0 +1,238 @@
+"""Print-ready pages and PDFs: the print/download area, the QR code of the page's address,
+pages printed to PDF by Chromium and read back, and the `python -m guide pdf` step.
+
+Printing every PDF of the four languages takes about 70 s on the project's machine, so the
+pdf step runs here on one language (PDF_LANG); `make pdf` and a deploy print them all.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import segno
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+from pypdf import PdfReader
+
+from guide.offices import load_directory
+from guide.pdf import OFFICES_READY, booklet_path, printouts, sheet_path, write_pdfs
+from guide.render import phone_display
+from guide.site import nav_pages
+from guide.ui import load_ui
+from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
+from tests.test_links import link_problems
+
+PDF_LANG = "uk"
+TOPIC = "work.md"  # a topic page with an office box and external source links
+POWIAT = "leborski"
+
+
+def public_url(site: Path, lang: str, page: str) -> str:
+    """The page's canonical address (site_url, which SITE_URL overrides, and the page's path)."""
+    link = parse(site, lang, page).select_one('head link[rel="canonical"]')
+    assert link is not None
+    assert str(link["href"]).endswith("/" + url_of(lang, page))
+    return str(link["href"])
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace: PDF text extraction breaks long lines and URLs anywhere."""
+    return "".join(text.split())
+
+
+def pdf_text(pdf: bytes) -> str:
+    return squeeze("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def svg_modules(svg: str) -> set[tuple[int, int]]:
+    """Dark modules (column, row) of a segno SVG drawn as one path of M/m moves and h lines."""
+    path = re.search(r' d="([^"]+)"', svg)
+    assert path is not None
+    x = y = 0.0
+    dark: set[tuple[int, int]] = set()
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path[1]):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            dark.update((int(x) + i, int(y)) for i in range(int(a)))
+            x += float(a)
+    return dark
+
+
+# --- The print and download area, in the built HTML ----------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
+def test_print_area_links_the_pdfs(site: Path, lang: str, page: str) -> None:
+    area = parse(site, lang, page).select_one("article .guide-print[data-search-exclude]")
+    assert area is not None
+    links = [resolve(lang, page, str(a["href"])) for a in area.select("a[type='application/pdf']")]
+    slug = re.fullmatch(r"powiaty/([a-z]+)\.md", page)
+    sheet = [sheet_path(lang, slug[1])] if slug and slug[1] != "index" else []
+    assert links == [booklet_path(lang), *sheet]
+    assert set(links) <= {printout.target for printout in printouts([lang])}
+    address = area.select_one(".guide-print__url")
+    assert address is not None and address.get_text() == public_url(site, lang, page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_qr_code_encodes_the_page_address(site: Path, lang: str) -> None:
+    for page in (TOPIC, f"powiaty/{POWIAT}.md", "index.md"):
+        img = parse(site, lang, page).select_one("article img.guide-print__qr")
+        assert img is not None and img["loading"] == "lazy"
+        assert img["alt"] == load_ui().label("print_qr", lang)
+        svg = output_path(site, lang, page).parent / str(img["src"])
+        expected = segno.make(public_url(site, lang, page), micro=False)
+        dark = {
+            (x, y)
+            for y, row in enumerate(expected.matrix)
+            for x, module in enumerate(row)
+            if module
+        }
+        border = 4
+        assert svg_modules(svg.read_text(encoding="utf-8")) == {
+            (x + border, y + border) for x, y in dark
+        }
+
+
+def test_pdf_names() -> None:
+    assert booklet_path("uk") == "pdf/uk/pierwsze-kroki-w-pomorskim-uk.pdf"
+    assert sheet_path("uk", POWIAT) == "pdf/uk/powiaty/leborski.pdf"
+    assert len(printouts()) == len(LANGUAGES) * (1 + len(load_directory().powiaty))
+
+
+# --- Printed by Chromium and read back -------------------------------------------------------
+
+
+def printed(page: Page, url: str) -> str:
+    """The text of `url` printed to A4 PDF, once offices.js has filled the boxes."""
+    page.goto(url)
+    page.wait_for_function(OFFICES_READY)
+    return pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
+
+
+def screen_only_texts(soup: BeautifulSoup) -> list[str]:
+    """Texts of the header, navigation and footer that the article does not also contain."""
+    article = soup.select_one("article")
+    assert article is not None
+    inside = squeeze(article.get_text())
+    texts = [
+        squeeze(tag.get_text())
+        for tag in soup.select(
+            ".md-header__topic, .md-sidebar--primary .md-nav__link, "
+            ".md-footer__link .md-ellipsis, .md-copyright__highlight"
+        )
+    ]
+    return sorted({text for text in texts if len(text) > 3 and text not in inside})
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printed_topic_page(phone: Page, site: Path, site_url: str, lang: str) -> None:
+    soup = parse(site, lang, TOPIC)
+    sources = [
+        str(a["href"])
+        for a in soup.select('article a[href^="https://"]')
+        if not a.find_parent(class_=["guide-office", "guide-box"])
+    ]
+    assert sources
+    text = printed(phone, site_url + url_of(lang, TOPIC))
+    assert squeeze(public_url(site, lang, TOPIC)) in text
+    assert squeeze(load_ui().label("print_online", lang)) in text
+    assert f"({squeeze(sources[0])})" in text
+    hidden = screen_only_texts(soup)
+    assert len(hidden) >= 5
+    assert [item for item in hidden if item in text] == []
+    # No powiat chosen: the office box prints its link to the powiat pages.
+    assert squeeze(load_ui().label("all_powiats", lang)) in text
+    assert squeeze(load_ui().label("pdf_booklet", lang)) not in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printed_office_box_shows_the_chosen_powiat(phone: Page, site_url: str, lang: str) -> None:
+    phone.goto(site_url + url_of(lang, TOPIC))
+    phone.evaluate(f"localStorage.setItem('guide.powiat', '{POWIAT}')")
+    office = load_directory().office(POWIAT, "legal-aid")
+    assert office is not None and office.phones and office.address
+    text = printed(phone, site_url + url_of(lang, TOPIC))
+    assert squeeze(office.name) in text
+    assert squeeze(office.address) in text
+    assert squeeze(phone_display(office.phones[0])) in text
+    assert f"(tel:{office.phones[0]})" not in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_qr_code_only_in_print(phone: Page, site_url: str, lang: str) -> None:
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto(site_url + url_of(lang, TOPIC))
+    phone.wait_for_function(OFFICES_READY)
+    qr = phone.locator("img.guide-print__qr")
+    address = phone.locator(".guide-print__address")
+    assert address.evaluate("(element) => getComputedStyle(element).display") == "none"
+    assert qr.is_hidden()
+    assert phone.locator(".guide-print__downloads").is_visible()
+    assert [url for url in requested if url.endswith("print-qr.svg")] == []
+    phone.emulate_media(media="print")
+    assert qr.evaluate("(img) => getComputedStyle(img).display") == "block"
+    assert phone.locator(".guide-print__downloads").is_hidden()
+    phone.pdf(format="A4")
+    assert qr.evaluate("(img) => img.complete && img.naturalWidth > 0")
+    assert [url for url in requested if url.endswith("print-qr.svg")] == [
+        site_url + url_of(lang, TOPIC) + "print-qr.svg"
+    ]
+
+
+# --- The pdf step (`make pdf`) on one language -----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pdfs(site: Path, browser: Browser) -> list[Path]:
+    """The PDFs of PDF_LANG, printed into the session's site."""
+    return write_pdfs(site, langs=[PDF_LANG], browser=browser)
+
+
+@pytest.mark.browser
+def test_pdf_step_writes_every_printout(site: Path, pdfs: list[Path]) -> None:
+    expected = [site.resolve() / printout.target for printout in printouts([PDF_LANG])]
+    assert pdfs == expected
+    assert all(path.is_file() for path in pdfs)
+
+
+@pytest.mark.browser
+def test_booklet_has_every_nav_page_in_order(site: Path, pdfs: list[Path]) -> None:
+    reader = PdfReader(site / booklet_path(PDF_LANG))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    expected = []
+    for src in nav_pages():
+        heading = parse(site, PDF_LANG, src).select_one("article h1")
+        assert heading is not None
+        for permalink in heading.select(".headerlink"):
+            permalink.decompose()
+        expected.append(heading.get_text().strip())
+    assert titles == expected
+    assert len(reader.pages) > len(expected)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", [p.slug for p in load_directory().powiaty])
+def test_contact_sheet_is_one_page(site: Path, pdfs: list[Path], slug: str) -> None:
+    reader = PdfReader(site / sheet_path(PDF_LANG, slug))
+    assert len(reader.pages) == 1
+    text = pdf_text((site / sheet_path(PDF_LANG, slug)).read_bytes())
+    assert squeeze(public_url(site, PDF_LANG, f"powiaty/{slug}.md")) in text
+    powiat = next(p for p in load_directory().powiaty if p.slug == slug)
+    assert squeeze(powiat.name) in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page", [page for lang, page in LANGUAGE_PAGES if lang == PDF_LANG])
+def test_links_resolve_after_the_pdf_step(site: Path, pdfs: list[Path], page: str) -> None:
+    assert link_problems(site, output_path(site, PDF_LANG, page)) == []

@@ -1,0 +1,153 @@
+"""The guide's search index (guide/search_index.py): folding, matching, and the built indexes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from guide.search_index import (
+    SEARCH_JSON,
+    IndexedPage,
+    Section,
+    fold,
+    load_index,
+    page_sections,
+    search,
+    words,
+)
+from tests.pages import LANGUAGES, url_of
+
+FOLDED = {
+    "pl": ("Łeba, LĘBORK i Żółw", ("leba", "lebork", "i", "zolw")),
+    "uk": ("Сім'я та Їжак, Йосип", ("сімя", "та", "іжак", "иосип")),
+    "ru": ("Ёлка и Йошкар-Ола", ("елка", "и", "иошкар", "ола")),
+    "en": ("Résumé, don\u2019t PANIC", ("resume", "dont", "panic")),
+}
+
+# One small index per language: (query, URLs found, best first).
+PAGES = {
+    "pl": IndexedPage(
+        "powiaty/leborski/", "Powiat lęborski", (Section("", "", "Siedziba: Lębork"),)
+    ),
+    "uk": IndexedPage(
+        "legal-stay/",
+        "Легальне перебування",
+        (Section("karta", "Карта побиту", "Karta pobytu: посвідка на проживання."),),
+    ),
+    "ru": IndexedPage(
+        "health/",
+        "Здоровье",
+        (Section("nfz", "Страховка NFZ", "Страхование в NFZ, семья и дети."),),
+    ),
+    "en": IndexedPage(
+        "work/",
+        "Work",
+        (Section("permit", "Work permits", "A work permit (zezwolenie na pracę)."),),
+    ),
+}
+OTHER = IndexedPage("", "Start", (Section("", "", "Nothing else here."),))
+QUERIES = {
+    "pl": [
+        ("lebork", ["powiaty/leborski/"]),
+        ("LĘB siedz", ["powiaty/leborski/"]),
+        ("leborkx", []),
+    ],
+    "uk": [
+        ("посвідка на прож", ["legal-stay/#karta"]),
+        ("karta pob", ["legal-stay/#karta"]),
+        ("побит", ["legal-stay/#karta"]),
+    ],
+    "ru": [("страх", ["health/#nfz"]), ("СЕМЬЯ", ["health/#nfz"]), ("семьи", [])],
+    "en": [("work perm", ["work/#permit"]), ("zezwolenie prace", ["work/#permit"]), ("else", [""])],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_words_fold_case_and_diacritics(lang: str) -> None:
+    text, expected = FOLDED[lang]
+    assert words(text) == expected
+    assert len(fold(text)) == len(text)  # one for one: search.js marks matches by offset
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_query_word_is_a_prefix_of_a_word(lang: str) -> None:
+    pages = [OTHER, PAGES[lang]]
+    for query, expected in QUERIES[lang]:
+        assert [hit.url for hit in search(pages, query)] == expected, query
+
+
+def test_title_matches_rank_before_text_matches() -> None:
+    mention = IndexedPage("powiaty/", "Powiaty", (Section("list", "Lista", "Powiat lęborski"),))
+    pages = [mention, PAGES["pl"]]
+    assert [hit.url for hit in search(pages, "leborski")] == ["powiaty/leborski/", "powiaty/#list"]
+
+
+def test_page_sections_split_at_headings_without_scripts_or_permalinks() -> None:
+    html = (
+        '<article class="md-content__inner md-typeset">'
+        '<h1 id="t">Praca<a class="headerlink" href="#t">¶</a></h1><p>Wstęp.</p>'
+        "<script>var x = 1;</script>"
+        '<h2 id="a">Umowa<a class="headerlink" href="#a">¶</a></h2><p>Umowa o&nbsp;pracę</p>'
+        "<ul><li>jeden</li><li>dwa</li></ul><svg><title>mapa</title></svg></article>"
+    )
+    title, sections = page_sections(html)
+    assert title == "Praca"
+    assert sections == (
+        Section("", "", "Wstęp."),
+        Section("a", "Umowa", "Umowa o pracę jeden dwa"),
+    )
+
+
+def test_a_page_without_article_is_refused() -> None:
+    with pytest.raises(ValueError, match="no <article"):
+        page_sections("<html><body><p>x</p></body></html>")
+
+
+def _index(site: Path, lang: str) -> list[IndexedPage]:
+    return load_index((site / url_of(lang, "index.md") / SEARCH_JSON).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_index_holds_every_page_of_its_language_only(site: Path, lang: str) -> None:
+    pages = _index(site, lang)
+    root = url_of(lang, "index.md")
+    built = sorted(
+        path.parent.relative_to(site / root).as_posix()
+        for path in (site / root).rglob("index.html")
+        if not path.relative_to(site)
+        .as_posix()
+        .startswith(
+            tuple(
+                url_of(code, "index.md")
+                for code in LANGUAGES
+                if code != lang and url_of(code, "index.md")
+            )
+        )
+    )
+    assert sorted(page.url.rstrip("/") or "." for page in pages) == built
+    html_lang = {
+        BeautifulSoup(
+            (site / root / page.url / "index.html").read_text("utf-8"), "html.parser"
+        ).html["lang"]  # type: ignore[index]
+        for page in pages
+    }
+    assert html_lang == {lang}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_index_finds_lebork_and_the_residence_card(site: Path, lang: str) -> None:
+    pages = _index(site, lang)
+    assert search(pages, "lebork")[0].url == "powiaty/leborski/"
+    assert search(pages, "karta pob")[0].url.startswith("legal-stay/")
+
+
+def test_stock_search_ships_nothing(site: Path) -> None:
+    assert not (site / "search").exists()
+    assert not (site / "assets/javascripts/lunr").exists()
+    assert not (site / "assets/javascripts/workers").exists()
+    for lang in LANGUAGES:
+        html = (site / url_of(lang, "work.md") / "index.html").read_text(encoding="utf-8")
+        assert 'name="search"' not in html  # Material fetches its index only for that form
+        assert 'id="guide-search"' in html
