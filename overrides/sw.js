@@ -22,11 +22,15 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("message", function (event) {
   var urls = (event.data && event.data.keep) || [];
   var own = urls.filter(function (url) { return new URL(url).origin === self.location.origin; });
+  // Only what is not kept yet: rewriting a copy would hide it while the write lasts.
   event.waitUntil(
-    caches.open(CACHE)
-      .then(function (cache) { return cache.addAll(own); })
-      .then(function () { if (event.source) event.source.postMessage({ kept: own.length }); })
-      .catch(function () { /* offline already: nothing to keep */ })
+    caches.open(CACHE).then(function (cache) {
+      return Promise.all(own.map(function (url) {
+        return cache.match(url).then(function (found) { return found ? null : url; });
+      })).then(function (missing) {
+        return cache.addAll(missing.filter(Boolean));
+      });
+    }).catch(function () { /* offline already: nothing to keep */ })
   );
 });
 
@@ -40,7 +44,8 @@ self.addEventListener("fetch", function (event) {
       keep(request, response);
       return response;
     }).catch(function () {
-      return caches.match(request, { ignoreSearch: true }).then(function (cached) {
+      // By address alone: a reload or a navigation asks with other headers than the copy.
+      return caches.match(request.url, { ignoreSearch: true, ignoreVary: true }).then(function (cached) {
         return cached || Response.error();
       });
     })

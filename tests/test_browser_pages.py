@@ -104,31 +104,29 @@ def test_language_switch_keeps_the_page(phone: Page, site_url: str, lang: str, t
     assert phone.locator("html").get_attribute("lang") == target
 
 
+OFFLINE_READY = (
+    "url => navigator.serviceWorker.controller && caches.keys()"
+    ".then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.match(url)))))"
+    ".then(found => found.some(Boolean))"
+)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_read_once_opens_offline(phone: Page, site_url: str, lang: str) -> None:
     url = site_url + url_of(lang, "work.md")
     phone.goto(url)
-    phone.evaluate("localStorage.setItem('guide.powiat', 'gdansk')")
-    phone.reload()
-    expect(
-        phone.locator('aside.guide-box[data-office-type="pup"] .guide-office__name')
-    ).to_have_text("Gdański Urząd Pracy")
-    # The worker keeps the page and the files it used.
-    phone.wait_for_function(
-        "url => caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k)"
-        ".then(c => c.match(url))))).then(found => found.some(Boolean))",
-        arg=url,
-        timeout=10_000,
-    )
+    # The worker (registered once the page has loaded) takes over the page and keeps it.
+    phone.wait_for_function(OFFLINE_READY, arg=url, timeout=10_000)
+    phone.locator('aside.guide-box[data-office-type="pup"] select').select_option("gdansk")
+    office = phone.locator('aside.guide-box[data-office-type="pup"] .guide-office__name')
+    expect(office).to_have_text("Gdański Urząd Pracy")
     heading = phone.locator("article h1").inner_text()
     phone.context.set_offline(True)
     try:
         phone.reload()
         expect(phone.locator("article h1")).to_have_text(heading)
         expect(phone.locator("header a.guide-112")).to_be_visible()
-        expect(
-            phone.locator('aside.guide-box[data-office-type="pup"] .guide-office__name')
-        ).to_have_text("Gdański Urząd Pracy")
+        expect(office).to_have_text("Gdański Urząd Pracy")
     finally:
         phone.context.set_offline(False)
 

@@ -30,7 +30,8 @@
     document.addEventListener("keydown", start);
   }
 
-  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  // Once the page has loaded: the worker never competes with the first paint.
+  function keepOffline() {
     var root = new URL("../../", here);  // sw.js sits at the root of the site or edition
     navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
       .then(function () { return navigator.serviceWorker.ready; })
@@ -40,5 +41,9 @@
         registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(files) });
       })
       .catch(function () { /* no offline copy: the page itself still works */ });
+  }
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    if (document.readyState === "complete") { keepOffline(); }
+    else { window.addEventListener("load", keepOffline); }
   }
 })();
