@@ -42,7 +42,9 @@ from guide.site import _i18n_config, default_language, language_codes, language_
 
 OK, NOT_MET, USAGE, BUILD_FAILED = 0, 1, 2, 3
 
-HOOK_BUDGET = 1.10  # the hooks may add at most 10% to a full build
+# Against a truly stock build (no hooks, overrides, CSS or JS): the guide's work per page (CSP
+# hashes, search index, QR codes, office boxes) and 84 generated pages may cost at most half more.
+HOOK_BUDGET = 1.50
 FIRST_VIEW_BUDGET = 80 * 1024  # bytes on the wire before the reader does anything
 LIGHTHOUSE_BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 

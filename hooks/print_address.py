@@ -9,12 +9,10 @@ the screen hides it and fetches nothing, the browser loads it when the page is p
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 from urllib.parse import urljoin
 
-import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -25,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from guide.i18n import current_language
 from guide.offices import load_directory
 from guide.pdf import booklet_path, sheet_path
+from guide.qr import qr_svg
 from guide.render import guide_env, render, words
 
 QR_FILE = "print-qr.svg"
@@ -36,15 +35,6 @@ def canonical_url(config: MkDocsConfig, url: str) -> str:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is required: printed pages show their address")
     return urljoin(config.site_url.rstrip("/") + "/", url)  # the home page's url is "./"
-
-
-def qr_svg(url: str) -> str:
-    """A QR code of `url` as a minimal SVG: one path, a viewBox, the 4-module quiet zone."""
-    buffer = io.BytesIO()
-    segno.make(url, micro=False).save(
-        buffer, kind="svg", xmldecl=False, svgclass=None, lineclass=None, omitsize=True
-    )
-    return buffer.getvalue().decode("ascii")
 
 
 def qr_dest(file: File) -> str:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from guide.offices import load_directory
 from guide.pdf import OFFICES_READY, booklet_path, printouts, sheet_path, write_pdfs
+from guide.qr import QR_MASK
 from guide.render import phone_display
 from guide.site import nav_pages
 from guide.ui import load_ui
@@ -87,7 +88,7 @@ def test_qr_code_encodes_the_page_address(site: Path, lang: str) -> None:
         assert img is not None and img["loading"] == "lazy"
         assert img["alt"] == load_ui().label("print_qr", lang)
         svg = output_path(site, lang, page).parent / str(img["src"])
-        expected = segno.make(public_url(site, lang, page), micro=False)
+        expected = segno.make(public_url(site, lang, page), micro=False, mask=QR_MASK)
         dark = {
             (x, y)
             for y, row in enumerate(expected.matrix)
