@@ -11,7 +11,7 @@ ADDR   ?= 127.0.0.1:8000
 # Material prints a banner about its end of life on every run; README.md records it.
 # Reproducible builds: dates in the site come from the last commit, not from the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
-RUN := env -u GUIDE_LANG NO_MKDOCS_2_WARNING=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0 \
+RUN := env -u GUIDE_LANG -u GUIDE_LIVE_PREVIEW NO_MKDOCS_2_WARNING=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0 \
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)
 ifeq ($(origin LANG),command line)
 RUN += GUIDE_LANG=$(LANG)
@@ -35,8 +35,9 @@ $(STAMP): requirements.lock
 install: $(STAMP)
 
 # mkdocs serve mounts the site at site_url's path: serve it at the root of ADDR.
+# GUIDE_LIVE_PREVIEW: no CSP meta, whose hashes cannot allow live reload's inline script.
 serve: $(STAMP)
-	$(RUN) SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(RUN) SITE_URL=http://$(ADDR)/ GUIDE_LIVE_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
 build: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build

@@ -2,9 +2,15 @@
 
 Runs on the finished HTML (lowest priority), so every inline script any template or hook
 wrote is hashed exactly as the browser will read it.
+
+Not in `make serve`'s live preview (GUIDE_LIVE_PREVIEW=1): MkDocs' live reload adds an inline
+script to every response, different each time, which no hash can allow. The preview runs on
+the author's own machine; every build that is published or tested carries the policy.
 """
 
 from __future__ import annotations
+
+import os
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -14,8 +20,12 @@ from mkdocs.structure.pages import Page
 from guide.csp import CspError, attach
 from guide.render import guide_env
 
+LIVE_PREVIEW = "GUIDE_LIVE_PREVIEW"
+
 
 def _attach(html: str, /, *, config: MkDocsConfig, where: str) -> str:
+    if os.environ.get(LIVE_PREVIEW) == "1":
+        return html
     try:
         return attach(html, env=guide_env(config.theme), where=where)
     except CspError as error:

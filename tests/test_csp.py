@@ -3,6 +3,7 @@ scripts allowed one by one by their hashes, never by 'unsafe-inline'."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 
-from guide import MKDOCS_YML
+from guide import MKDOCS_YML, ROOT
 from guide.csp import POLICY, CspError, attach, inline_scripts, policy_for, script_hash
 from guide.render import guide_env
 from tests.pages import LANGUAGE_PAGES, output_path
@@ -94,3 +95,21 @@ def test_page_without_charset_is_refused(env: jinja2.Environment) -> None:
     assert str(error.value) == (
         'docs/pl/x.md: no <meta charset="utf-8"> to put the Content-Security-Policy after'
     )
+
+
+def test_live_preview_has_no_policy(
+    env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make serve`: live reload injects a different inline script into every response."""
+    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = load_config(str(MKDOCS_YML))
+    page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
+    built = hook.on_post_template(page, template_name="404.html", config=config)
+    assert "Content-Security-Policy" in built
+    monkeypatch.setenv("GUIDE_LIVE_PREVIEW", "1")
+    assert hook.on_post_template(page, template_name="404.html", config=config) == page
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "GUIDE_LIVE_PREVIEW=1 $(BIN)/mkdocs serve" in makefile
