@@ -6,13 +6,12 @@ Playwright is imported when a browser is launched, so building the site does not
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from guide.serve import serve_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -34,23 +33,11 @@ class ChromiumMissing(RuntimeError):
     """Debian's chromium is not installed (`apt-get install chromium`; .ci/run does it)."""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `directory` on 127.0.0.1 (a free port) as a static host would, for the block."""
+    with serve_site(directory) as server:
+        yield server.url
 
 
 @contextmanager

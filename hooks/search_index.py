@@ -1,7 +1,7 @@
 """The guide's search: one small index per language, fetched only when a reader opens search.
 
-`overrides/partials/search.html` (the dialog, in place of Material's) gets its URLs and labels
-here; after each language's build its pages are read back into
+`overrides/partials/search.html` (the dialog, in place of Material's) gets its URLs here;
+after each language's build its pages are read back into
 `<language>/assets/guide/search-index.json` (guide/search_index.py) for search.js.
 """
 
@@ -17,20 +17,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.i18n import built_languages, current_language, language_prefix
-from guide.render import words
 from guide.search_index import SEARCH_JSON, build_index, index_json
 
 
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    """What partials/search.html needs: the index and language root, relative to this page."""
+    """What partials/search.html needs besides its labels (`guide.t`, hooks/page_words.py):
+    the index and the language root, relative to this page."""
     lang = current_language(config)
     prefix = language_prefix(config, lang)
     context["guide_search"] = {
         "index": get_relative_url(prefix + SEARCH_JSON, page.url),
         "root": get_relative_url(prefix or ".", page.url).rstrip("/") + "/",
-        "t": words(lang)["t"],
     }
     return context
 

@@ -9,6 +9,7 @@
   var dialog = document.getElementById("guide-search");
   if (opener && dialog && typeof dialog.showModal === "function") {
     var started = false;
+    // A click on the button, or "/" outside a text field (as in Material's own search).
     var start = function (event) {
       if (event.type === "keydown") {
         var target = event.target;
@@ -16,10 +17,12 @@
         if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) { return; }
         event.preventDefault();
       }
-      if (started) { return; }
+      if (started) {  // search.js is loaded: its own click handler opens the dialog
+        if (event.type === "keydown" && !dialog.open) { opener.click(); }
+        return;
+      }
       started = true;
       opener.removeEventListener("click", start);
-      document.removeEventListener("keydown", start);
       var script = document.createElement("script");
       script.src = new URL("search.js", here).href;  // opens the dialog once loaded
       document.head.appendChild(script);

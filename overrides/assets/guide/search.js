@@ -172,14 +172,5 @@
       if (first) { event.preventDefault(); first.click(); }
     }
   });
-  // "/" opens search from anywhere outside a text field, as in Material's own search.
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey && !dialog.open) {
-      event.preventDefault();
-      open();
-    }
-  });
   open();
 })();
