@@ -109,3 +109,18 @@ def test_open_dialog_has_no_axe_violations(phone: Page, site_url: str, lang: str
     _hits(phone, "lebork")
     results = Axe().run(phone, context="#guide-search")
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_slash_opens_search_before_and_after_it_loaded(
+    phone: Page, site_url: str, lang: str
+) -> None:
+    phone.goto(site_url + url_of(lang, "work.md"))
+    dialog = phone.locator("#guide-search")
+    phone.keyboard.press("/")  # search.js is not loaded yet: boot.js fetches it
+    expect(dialog).to_be_visible()
+    expect(phone.locator("#guide-search-input")).to_be_focused()
+    phone.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    phone.keyboard.press("/")  # now search.js's own button handler opens it
+    expect(dialog).to_be_visible()
