@@ -3,10 +3,29 @@
 # since the shell's own LANG is a locale (C.UTF-8, pl_PL.UTF-8, ...).
 
 PYTHON ?= python3
+ADDR   ?= 127.0.0.1:8000
+# The engine that builds, serves and deploys (README "Engines and the exit plan"): mkdocs, or
+# properdocs, its maintained continuation, in a venv of its own (the two cannot share one).
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),mkdocs)
 VENV   := .venv
+REQUIREMENTS := cat requirements.lock
+PIP_DEPS :=
+else ifeq ($(ENGINE),properdocs)
+VENV   := .venv-properdocs
+REQUIREMENTS := grep -v -E '^mkdocs(-get-deps)?==' requirements.lock; sed '/^\#/d' requirements-properdocs.txt
+PIP_DEPS := --no-deps
+else
+$(error ENGINE is mkdocs (the default) or properdocs)
+endif
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-ADDR   ?= 127.0.0.1:8000
+# make pytest: the test files spread over every core (pytest-xdist), one file per worker.
+WORKERS ?= auto
+# make test-content (README, CONTRIBUTING): data, content, termbase, translations and the
+# links of the built site, without a browser.
+CONTENT_TESTS := $(wildcard tests/test_data.py tests/test_data_models.py tests/test_content.py \
+	tests/test_termbase.py tests/test_translations.py tests/test_links.py)
 
 # Material prints a banner about its end of life on every run; README.md records it.
 # Reproducible builds: dates in the site come from the last commit, not from the clock.
@@ -17,18 +36,21 @@ ifeq ($(origin LANG),command line)
 RUN += GUIDE_LANG=$(LANG)
 endif
 
-.PHONY: help install serve build test lint typecheck pytest check-data clean lock linkcheck-external bench deploy pdf
+.PHONY: help install serve build test test-content chromium engines-compare build-into lint typecheck pytest check-data clean lock linkcheck-external bench deploy pdf verify-sources
 
 help:
 	@echo "make serve [LANG=uk]   preview at http://$(ADDR) with live reload"
 	@echo "make build             build all languages into site/"
 	@echo "make pdf               build, then print the linked PDFs into site/pdf/ (booklets, powiat sheets)"
 	@echo "make test              lint, type checks, data checks and the whole test suite"
+	@echo "make test-content      data, content, termbase, translation and link checks (no browser)"
+	@echo "ENGINE=properdocs      build, serve or deploy with ProperDocs instead of MkDocs"
 	@echo "make deploy EDITION=2026 [PUSH=1]  publish an edition with mike to gh-pages (README: Editions)"
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock requirements-properdocs.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	{ $(REQUIREMENTS); } > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP_DEPS) -r $(VENV)/requirements.txt
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "pierwsze_kroki.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $@
 
@@ -37,13 +59,13 @@ install: $(STAMP)
 # mkdocs serve mounts the site at site_url's path: serve it at the root of ADDR.
 # GUIDE_LIVE_PREVIEW: no CSP meta, whose hashes cannot allow live reload's inline script.
 serve: $(STAMP)
-	$(RUN) SITE_URL=http://$(ADDR)/ GUIDE_LIVE_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(RUN) SITE_URL=http://$(ADDR)/ GUIDE_LIVE_PREVIEW=1 $(BIN)/$(ENGINE) serve --dev-addr $(ADDR) --livereload
 
 build: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build
 
 # The PDFs every page links to (README "Printing and PDFs"); a deploy prints them itself.
-pdf: build
+pdf: build chromium
 	$(RUN) $(BIN)/python -m guide pdf site
 
 # Editions (README "Editions"): builds EDITION strictly, with its PDFs, and commits it with
@@ -63,10 +85,28 @@ check-data: $(STAMP)
 	$(RUN) $(BIN)/python -m guide check-data
 	$(RUN) $(BIN)/python -m guide check-content
 
-pytest: $(STAMP)
-	$(RUN) $(BIN)/pytest
+pytest: $(STAMP) chromium
+	$(RUN) $(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 test: lint typecheck check-data pytest
+
+test-content: check-data
+	$(RUN) $(BIN)/pytest -n $(WORKERS) --dist loadfile -m "not browser" $(CONTENT_TESTS)
+
+# A Chromium for the browser tests and the PDFs: found, or installed (tools/ensure-chromium
+# says what in one line: Debian's package with apt-get, elsewhere Playwright's own build).
+chromium: $(STAMP)
+	bash tools/ensure-chromium $(BIN)
+
+# Both engines build the same site (every HTML file identical but <meta name="generator">):
+# CI runs it; it installs the second venv, so it is not part of `make test`.
+engines-compare:
+	$(MAKE) build-into ENGINE=mkdocs OUT=.engines/mkdocs
+	$(MAKE) build-into ENGINE=properdocs OUT=.engines/properdocs
+	.venv/bin/python -m guide.build --compare .engines/mkdocs .engines/properdocs
+
+build-into: $(STAMP)
+	$(RUN) $(BIN)/python -m guide build $(OUT)
 
 # Budgets (README "Budgets"): build time against a stock build of the same pages in the same
 # run, first-view bytes in Chromium, Lighthouse mobile scores (npm ci --prefix tools/lighthouse
@@ -74,6 +114,11 @@ test: lint typecheck check-data pytest
 BENCH ?=
 bench: $(STAMP)
 	$(RUN) $(BIN)/python -m guide.bench $(BENCH)
+
+# Opt-in, needs the network: fetch every office's sources again and report what drifted
+# (python -m guide verify-sources; answers cached for a day). Not part of `make test`.
+verify-sources: $(STAMP)
+	$(RUN) $(BIN)/python -m guide verify-sources $(VERIFY)
 
 # Opt-in, needs the network: every external link of the built site (not part of `make test`).
 linkcheck-external: build
@@ -85,4 +130,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable ) > requirements.lock
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .engines .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,16 @@
-"""Atomic site build: build into a temporary directory, replace the site only on success."""
+"""Atomic site build: build into a temporary directory, replace the site only on success.
+
+The engine is MkDocs, or ProperDocs where it is installed instead (`make build
+ENGINE=properdocs`, README "Engines and the exit plan"); `python -m guide.build --compare A B`
+says whether two builds are the same site.
+"""
 
 from __future__ import annotations
 
+import filecmp
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +19,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from guide import ROOT
+
+# ProperDocs answers `import mkdocs.*` itself and is never installed next to MkDocs.
+ENGINE = "properdocs" if importlib.util.find_spec("properdocs") else "mkdocs"
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def mkdocs_build(
@@ -21,7 +33,7 @@ def mkdocs_build(
     capture: bool = False,
     extra_env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a strict `mkdocs build` into `site_dir`; raise CalledProcessError on failure.
+    """Run a strict `mkdocs build` (ENGINE) into `site_dir`; raise CalledProcessError on failure.
 
     With `capture`, the whole log (stdout and stderr in order) is in `.stdout`/`.output`.
     `extra_env` adds variables to the build's environment (the edition being deployed).
@@ -35,7 +47,7 @@ def mkdocs_build(
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            ENGINE,
             "build",
             "--strict",
             "-f",
@@ -65,3 +77,38 @@ def build_atomically(site_dir: Path, *, config_file: Path = ROOT / "mkdocs.yml")
         shutil.rmtree(previous, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def site_differences(left: Path, right: Path) -> list[str]:
+    """Files that differ between two built sites, or exist in only one; HTML files are
+    compared without their <meta name="generator"> (it names the engine and its version)."""
+    found: list[str] = []
+
+    def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in comparison.left_only + comparison.right_only)
+        found.extend(prefix + name for name in comparison.funny_files)
+        for name in comparison.diff_files:
+            a, b = (Path(side, name).read_bytes() for side in (comparison.left, comparison.right))
+            if not name.endswith(".html") or GENERATOR.sub(b"", a) != GENERATOR.sub(b"", b):
+                found.append(prefix + name)
+        for name, sub in sorted(comparison.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return sorted(found)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m guide.build --compare A B`: exit 1 and list the files when A and B differ."""
+    if len(argv) != 3 or argv[0] != "--compare":
+        print("usage: python -m guide.build --compare SITE_A SITE_B", file=sys.stderr)
+        return 2
+    differences = site_differences(Path(argv[1]), Path(argv[2]))
+    for name in differences:
+        print(f"differs: {name}")
+    print(f"{len(differences)} file(s) differ between {argv[1]} and {argv[2]}")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -16,11 +16,14 @@ from guide import DOCS_DIR, ROOT
 from guide.build import build_atomically
 from guide.checks import check_data
 from guide.content_rules import content_problems
+from guide.coverage import coverage, coverage_lines
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
+from guide.plain_language import print_long_sentences
 from guide.site import default_language, language_codes
+from guide.termbase import data_text_problems
 from guide.translations import SOURCE_BLOB, blob_id, status
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
@@ -82,8 +85,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_check_data(args: argparse.Namespace) -> int:
-    """Validate data/powiaty.yml, data/gminy.yml and data/ui.yml; print every problem."""
+    """Validate every data file (data/*.yml); print every problem. With --coverage, print per
+    powiat and office type `verified`, `route` or `missing` and the age of `verified`."""
     problems = check_data()
+    if args.coverage and not problems:
+        table = coverage(load_directory())
+        if args.json:  # JSON only, so it can be piped
+            print(json.dumps(table, indent=2, ensure_ascii=False))
+            return OK
+        print("\n".join(coverage_lines(table)))
     for problem in problems:
         print(problem)
     if problems:
@@ -94,11 +104,16 @@ def cmd_check_data(args: argparse.Namespace) -> int:
 
 
 def cmd_check_content(args: argparse.Namespace) -> int:
-    """Check pages (default: every page under docs/) for raw HTML, scripts and tracking."""
+    """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml)
+    for raw HTML, scripts and tracking, terms to avoid (data/termbase.yml), words mixing Latin
+    and Cyrillic letters and sentences over 40 words; list sentences over 30 words per page."""
     paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
     problems = [
         problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
     ]
+    if not args.pages:
+        problems += data_text_problems()
+    print_long_sentences(paths)
     for problem in problems:
         print(problem)
     if problems:
@@ -179,6 +194,38 @@ def cmd_i18n_mark_synced(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_verify_sources(args: argparse.Namespace) -> int:
+    """Fetch every office's `source` and `sources` again (needs the network; answers cached
+    for a day) and report each phone, postal code and street as confirmed, changed (page up,
+    value gone), moved (the source redirects) or unreachable, with the data file and line.
+    Exit 0 when everything is confirmed, 1 when something drifted, 2 for an unknown powiat."""
+    from guide.offices import POWIATY_YML
+    from guide.verify_sources import (
+        Fetcher,
+        default_cache_dir,
+        format_text,
+        load_entries,
+        powiat_slugs,
+        verify,
+    )
+
+    if args.only is not None and args.only not in powiat_slugs(POWIATY_YML):
+        print(f"no powiat {args.only!r} in {POWIATY_YML}")
+        return USAGE
+    entries = load_entries(POWIATY_YML, only=args.only)
+    report = verify(
+        entries,
+        fetcher=Fetcher(cache_dir=default_cache_dir()),
+        progress=lambda url: print(f"checking {url}", file=sys.stderr, flush=True),
+    )
+    print(
+        json.dumps(report.as_json(), indent=2, ensure_ascii=False)
+        if args.json
+        else format_text(report)
+    )
+    return PROBLEMS if report.drifted() else OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m guide", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -199,11 +246,16 @@ def parser() -> argparse.ArgumentParser:
     pdf_command.add_argument(
         "--lang", action="append", choices=language_codes(), help="only this language (repeatable)"
     )
-    add("check-data", cmd_check_data)
+    check_data_command = add("check-data", cmd_check_data)
+    check_data_command.add_argument("--coverage", action="store_true", help="the coverage table")
+    check_data_command.add_argument("--json", action="store_true", help="coverage as JSON")
     add("check-content", cmd_check_content).add_argument("pages", nargs="*")
     add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")
     add("i18n-diff", cmd_i18n_diff).add_argument("page", help="e.g. uk/work.md")
     add("i18n-mark-synced", cmd_i18n_mark_synced).add_argument("pages", nargs="+")
+    verify_command = add("verify-sources", cmd_verify_sources)
+    verify_command.add_argument("--json", action="store_true", help="machine-readable report")
+    verify_command.add_argument("--only", metavar="POWIAT", help="one powiat's slug, e.g. bytowski")
     add("gminy-from-terc", cmd_gminy_from_terc).add_argument(
         "terc", nargs="?", default=str(ROOT.parent / "shared/data/terc-pomorskie-2024-01-01.json")
     )

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from guide.directives import ANY
 from guide.frontmatter import split
+from guide.plain_language import page_sentences, too_long
+from guide.site import page_language
+from guide.termbase import blank_markdown, text_problems
 from guide.yamlfile import DataError
 
 CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
@@ -58,4 +61,14 @@ def content_problems(path: Path, text: str) -> list[DataError]:
             line = offset + scanned.count("\n", 0, match.start()) + 1
             found = match[0] if len(match[0]) <= 40 else match[0][:37] + "..."
             problems.append(DataError(path, line, message.format(found=found)))
+    problems.extend(reader_text_problems(path, text))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def reader_text_problems(path: Path, text: str) -> list[DataError]:
+    """The termbase, script and sentence-length rules (guide/termbase.py, plain_language.py)."""
+    try:
+        found = text_problems(path, blank_markdown(text), lang=page_language(path))
+    except DataError as error:  # an invalid termbase: report it rather than crash
+        return [error]
+    return found + too_long(path, page_sentences(path, text))

@@ -7,12 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guide import DATA_DIR
-from guide.yamlfile import DataError, load_yaml
+from guide.yamlfile import DataError, load_yaml, model_errors
 
 GMINY_YML = DATA_DIR / "gminy.yml"
 TOWN_NAMES_YML = DATA_DIR / "town-names.yml"
@@ -88,11 +89,22 @@ def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
     return tuple(gminy)
 
 
+class TownNames(BaseModel):
+    """data/town-names.yml: `names:` maps a Polish town or gmina name to other spellings."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    names: dict[str, list[Annotated[str, Field(min_length=1)]]]
+
+
 @cache
 def load_town_names(path: Path = TOWN_NAMES_YML) -> dict[str, list[str]]:
     """Other spellings (Cyrillic exonyms) of towns, keyed by the Polish name."""
-    data: Any = load_yaml(path).data
-    return {name: list(spellings) for name, spellings in data["names"].items()}
+    loaded = load_yaml(path)
+    try:
+        town_names = TownNames.model_validate(loaded.data)
+    except ValidationError as error:
+        raise model_errors(loaded, error)[0] from None
+    return {name: list(spellings) for name, spellings in town_names.names.items()}
 
 
 def town_index(gminy: tuple[Gmina, ...], other_names: dict[str, list[str]]) -> list[list[str]]:

@@ -26,7 +26,7 @@ from pydantic import (
 
 from guide import DATA_DIR
 from guide.ui import load_ui
-from guide.yamlfile import DataError, LoadedYaml, load_yaml
+from guide.yamlfile import DataError, LoadedYaml, load_yaml, model_errors
 
 POWIATY_YML = DATA_DIR / "powiaty.yml"
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -120,6 +120,7 @@ class Office(BaseModel):
     sources: list[Https] = Field(default_factory=list)
     note: str | None = None
     verified: Annotated[dt.date, AfterValidator(_not_future)]
+    route: str | None = None  # key in `routes:`: the next step when the office has no phone
 
     @model_validator(mode="after")
     def _coordinates_together(self) -> Office:
@@ -138,6 +139,40 @@ class Office(BaseModel):
         return sum(bool(value) for value in (self.street, self.phones, self.email))
 
 
+ROUTE_KINDS = ("finder", "regional", "website", "helpline")
+
+
+class Route(BaseModel):
+    """A verified next step (official finder, regional office, website, helpline)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["finder", "regional", "website", "helpline"]
+    serves: list[str] = Field(min_length=1)
+    name: str = Field(min_length=3)
+    website: Https | None = None
+    phones: list[Phone] = Field(default_factory=list, max_length=3)
+    email: Annotated[str, AfterValidator(_email)] | None = None
+    hours: list[Hours] = Field(default_factory=list)
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+    source: Https
+    sources: list[Https] = Field(default_factory=list)
+    note: str | None = None
+    verified: Annotated[dt.date, AfterValidator(_not_future)]
+
+    @model_validator(mode="after")
+    def _website_when_needed(self) -> Route:
+        if self.kind in ("finder", "website") and self.website is None:
+            raise ValueError(f"a {self.kind} route needs `website`")
+        return self
+
+
+class RouteRef(BaseModel):
+    """No confirmed office: the reader gets the route as the next step."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    route: str
+
+
 class SameAs(BaseModel):
     """The office of another powiat serves this one too (described once, there)."""
 
@@ -152,13 +187,16 @@ class Powiat(BaseModel):
     name: str
     kind: Literal["land", "city"]
     seat: str
-    offices: dict[str, Office | SameAs] = Field(default_factory=dict)
+    offices: dict[str, Office | SameAs | RouteRef] = Field(default_factory=dict)
 
 
 class Directory(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     powiaty: list[Powiat]
     regional: dict[str, Office]
+    routes: dict[Annotated[str, Field(pattern=r"^[a-z0-9-]+$")], Route] = Field(
+        default_factory=dict
+    )
 
     def powiat(self, slug: str) -> Powiat:
         for powiat in self.powiaty:
@@ -171,7 +209,16 @@ class Directory(BaseModel):
         entry = self.powiat(slug).offices.get(office_type)
         if isinstance(entry, SameAs):
             return self.office(entry.same_as, office_type)
-        return entry
+        return entry if isinstance(entry, Office) else None
+
+    def route(self, slug: str, office_type: str) -> Route | None:
+        """The next step for `office_type` in powiat `slug` ({route: X} or an office's route)."""
+        entry = self.powiat(slug).offices.get(office_type)
+        key = entry.route if isinstance(entry, RouteRef) else None
+        if key is None:
+            office = self.office(slug, office_type)
+            key = office.route if office is not None else None
+        return self.routes[key] if key is not None else None
 
 
 def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
@@ -189,6 +236,9 @@ def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
     elif rest[:1] == ["regional"] and len(rest) > 1:
         parts.append(f"regional office {rest[1]}")
         rest = rest[2:]
+    elif rest[:1] == ["routes"] and len(rest) > 1:
+        parts.append(f"route {rest[1]}")
+        rest = rest[2:]
     field = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in rest)
     if field:
         parts.append(field.replace(".[", "["))
@@ -196,29 +246,26 @@ def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
 
 
 def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]:
-    found = []
-    for problem in error.errors():
-        location = tuple(
-            part
-            for part in problem["loc"]
-            if part not in ("Office", "SameAs")
-            and not str(part).startswith(("function-", "constrained-"))
-        )
-        # pydantic reports a union (Office | SameAs) under both members: keep the Office one.
-        if any(str(part) == "SameAs" for part in problem["loc"]):
-            continue
-        message = str(problem["msg"]).removeprefix("Value error, ")
-        value = problem.get("input")
-        hidden = isinstance(value, dict | list) or repr(value) in message or str(value) in message
-        shown = "" if hidden else f" (value: {value!r})"
-        found.append(
-            DataError(
-                loaded.path,
-                loaded.line_of(location),
-                f"{_describe(loaded, location)}: {message}{shown}",
-            )
-        )
-    return found
+    return model_errors(loaded, error, describe=_describe, members=("Office", "SameAs", "RouteRef"))
+
+
+def _route_check(
+    loaded: LoadedYaml,
+    directory: Directory,
+    where: tuple[str | int, ...],
+    slug: str,
+    office_type: str,
+    key: str,
+) -> list[DataError]:
+    route = directory.routes.get(key)
+    if route is None:
+        message = f"unknown route {key!r} (known: {', '.join(directory.routes)})"
+    elif route.kind != "website" and office_type not in route.serves:
+        message = f"route {key!r} does not serve {office_type} (serves: {', '.join(route.serves)})"
+    else:
+        return []
+    line = loaded.line_of((*where, "route"))
+    return [DataError(loaded.path, line, f"powiat {slug}, office {office_type}: {message}")]
 
 
 def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
@@ -245,6 +292,9 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                         f"powiat {powiat.slug}, office {key}: unknown office type (known: {known})",
                     )
                 )
+            route_key = entry.route if isinstance(entry, Office | RouteRef) else None
+            if route_key is not None:
+                problems.extend(_route_check(loaded, directory, where, powiat.slug, key, route_key))
             if isinstance(entry, SameAs):
                 target = next((p for p in directory.powiaty if p.slug == entry.same_as), None)
                 if target is None or isinstance(target.offices.get(key), SameAs | None):

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
+from guide.editions import current_edition
+from guide.feedback import office_report_url
 from guide.gminy import load_gminy, load_town_names, town_index
-from guide.offices import Directory, Powiat, load_directory
+from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
 from guide.powiat_map import load_map, shape_for
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
+from guide.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -27,18 +30,35 @@ def _markdown(title: str, intro: str, html: str) -> str:
     return f"{front_matter}\n# {title}\n\n{intro}\n\n{html}\n"
 
 
-def _powiat_html(theme: Theme, lang: str, directory: Directory, powiat: Powiat) -> str:
+def _powiat_html(
+    theme: Theme, lang: str, directory: Directory, powiat: Powiat, *, address: str
+) -> str:
     ui = load_ui()
+
+    def report(key: str) -> str:
+        """The "Report a mistake" link of one office on this page (guide/feedback.py)."""
+        edition = current_edition() or "dev"
+        return office_report_url(
+            page=address, lang=lang, edition=edition, powiat=powiat.slug, office=key
+        )
+
+    def answer(key: str) -> tuple[Office | None, Route | None]:
+        """The office and/or next step; a slot with neither is a data error, never a page."""
+        office, route = directory.office(powiat.slug, key), directory.route(powiat.slug, key)
+        if office is None and route is None:
+            raise DataError(POWIATY_YML, 1, f"powiat {powiat.slug}, office {key}: missing")
+        return office, route
+
     return render(
         guide_env(theme),
         "partials/guide/powiat-page.html",
         powiat=powiat,
         offices=[
-            (ui.office_types[key].label[lang], directory.office(powiat.slug, key))
+            (ui.office_types[key].label[lang], *answer(key), report(key))
             for key in ui.powiat_office_types()
         ],
         regional=[
-            (ui.office_types[key].label[lang], directory.regional[key])
+            (ui.office_types[key].label[lang], directory.regional[key], report(key))
             for key in ui.regional_office_types()
         ],
         gminy=[g for g in load_gminy() if g.powiat == powiat.slug],
@@ -62,11 +82,16 @@ def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> s
     )
 
 
-def powiat_pages(theme: Theme, lang: str, prefix: str) -> list[GeneratedPage]:
-    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`."""
+def powiat_pages(
+    theme: Theme, lang: str, prefix: str, *, site_url: str = ""
+) -> list[GeneratedPage]:
+    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`;
+    `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
     directory = load_directory()
     t = words(lang)["t"]
     index = _index_html(theme, lang, prefix, directory)
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # mike's plugin leaves the edition's site_url without one
     pages = [
         GeneratedPage("powiaty/index.md", _markdown(t["powiaty_title"], t["powiaty_intro"], index))
     ]
@@ -74,7 +99,15 @@ def powiat_pages(theme: Theme, lang: str, prefix: str) -> list[GeneratedPage]:
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
             _markdown(
-                powiat.name, t["powiat_page_intro"], _powiat_html(theme, lang, directory, powiat)
+                powiat.name,
+                t["powiat_page_intro"],
+                _powiat_html(
+                    theme,
+                    lang,
+                    directory,
+                    powiat,
+                    address=f"{site_url}{prefix}powiaty/{powiat.slug}/",
+                ),
             ),
         )
         for powiat in directory.powiaty

@@ -38,6 +38,8 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3"})
+# Permalink signs; "Report a mistake" / "Edit this page" links (on every page, not content).
+_NOT_CONTENT = frozenset({"headerlink", "guide-feedback"})
 
 
 def fold_char(char: str) -> str:
@@ -90,7 +92,7 @@ class _SectionParser(HTMLParser):
         attributes = dict(attrs)
         if self.skipping:
             self.skipping += tag not in _VOID
-        elif tag in _SKIPPED or "headerlink" in (attributes.get("class") or "").split():
+        elif tag in _SKIPPED or _NOT_CONTENT & set((attributes.get("class") or "").split()):
             self.skipping = 1
         elif tag in _HEADINGS:
             self.heading = (attributes.get("id") or "", [])

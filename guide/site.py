@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 import yaml
@@ -98,6 +98,11 @@ def page_url(src: str) -> str:
 def language_prefix(code: str) -> str:
     """Where a language's tree sits in the site: the default at the root."""
     return "" if code == default_language() else f"{code}/"
+
+
+def page_language(path: PurePath) -> str:
+    """The language of a page from its folder (`docs/uk/work.md`, `uk/work.md`), or ""."""
+    return next((part for part in path.parts if part in language_codes()), "")
 
 
 # Data files the hooks write into the site for offices.js (per language / once).

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 Location = tuple[str | int, ...]
 
@@ -87,3 +89,42 @@ def load_yaml(path: Path) -> LoadedYaml:
     if node is not None:
         _lines(node, (), lines)
     return LoadedYaml(path, data, lines)
+
+
+def _dotted(loaded: LoadedYaml, location: Location) -> str:
+    field = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in location)
+    return field.replace(".[", "[") or "(top level)"
+
+
+def model_errors(
+    loaded: LoadedYaml,
+    error: ValidationError,
+    *,
+    describe: Callable[[LoadedYaml, Location], str] = _dotted,
+    members: tuple[str, ...] = (),
+) -> list[DataError]:
+    """The one mapping of a pydantic ValidationError to DataErrors (file:line, field, value).
+
+    `members` names the models of a union in order; pydantic reports a union under every
+    member, so only the first member's errors are kept and the member names are dropped."""
+    found = []
+    for problem in error.errors():
+        if any(str(part) in members[1:] for part in problem["loc"]):
+            continue
+        location = tuple(
+            part
+            for part in problem["loc"]
+            if part not in members and not str(part).startswith(("function-", "constrained-"))
+        )
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        value = problem.get("input")
+        hidden = isinstance(value, dict | list) or repr(value) in message or str(value) in message
+        shown = "" if hidden else f" (value: {value!r})"
+        found.append(
+            DataError(
+                loaded.path,
+                loaded.line_of(location),
+                f"{describe(loaded, location)}: {message}{shown}",
+            )
+        )
+    return found

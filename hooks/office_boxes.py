@@ -19,6 +19,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.directives import OFFICE
+from guide.editions import current_edition
+from guide.feedback import office_report_url
 from guide.i18n import current_language, language_prefix
 from guide.offices import load_directory
 from guide.render import guide_env, render, words
@@ -59,6 +61,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             office=directory.regional.get(key) if regional else None,
             powiaty_url=get_relative_url(f"{prefix}powiaty/", page.url),
             offices_url=get_relative_url(prefix + OFFICES_JSON, page.url),
+            # The reader's powiat is added by offices.js once chosen.
+            report_url=office_report_url(
+                page=page.canonical_url or page.url,
+                lang=lang,
+                edition=current_edition() or "dev",
+                office=key,
+            ),
             **words(lang),
         )
 
@@ -88,10 +97,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         offices: dict[str, str] = {}
         for key in ui.powiat_office_types():
             office = directory.office(powiat.slug, key)
-            offices[key] = (
-                render(env, "partials/guide/office.html", office=office, **context)
-                if office
-                else ""
+            route = directory.route(powiat.slug, key)
+            offices[key] = "\n".join(
+                render(env, f"partials/guide/{template}.html", **{template: entry}, **context)
+                for template, entry in (("office", office), ("route", route))
+                if entry is not None
             )
         files.append(
             File.generated(

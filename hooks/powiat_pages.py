@@ -2,6 +2,7 @@
 
 Nothing per powiat is written by hand: each language build adds its own pages from
 data/powiaty.yml, data/gminy.yml and the boundary GeoJSON, plus `towns.json` for the search.
+Small test projects (tests/fixture_site.py) leave them out with `extra: {powiat_pages: false}`.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ def _file(config: MkDocsConfig, lang: str, page: GeneratedPage) -> File:
 
 @event_priority(-110)  # after static-i18n has chosen this language's files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    if config.extra.get("powiat_pages", True) is False:
+        return files
     lang = current_language(config)
-    for page in powiat_pages(config.theme, lang, language_prefix(config, lang)):
+    prefix = language_prefix(config, lang)
+    for page in powiat_pages(config.theme, lang, prefix, site_url=config.site_url or ""):
         files.append(_file(config, lang, page))
     if lang == source_language(config):
         files.append(File.generated(config, TOWNS_JSON, content=towns_json()))
@@ -47,6 +51,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """List the generated pages in sitemap.xml too: Material's edition selector looks for
     "the same page" in the other edition's sitemap, and search engines read it."""
+    if config.extra.get("powiat_pages", True) is False:
+        return nav
     plugin: Any = config.plugins["i18n"]  # its sitemap list has no public setter
     plugin.i18n_files_per_language[current_language(config)] = files.documentation_pages()
     return nav

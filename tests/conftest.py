@@ -1,11 +1,14 @@
-"""Shared fixtures: one strict build of the real site per test session."""
+"""Shared fixtures: one strict build of the real site per test session, shared by the
+pytest-xdist workers of `make pytest` through a file lock."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from guide.build import mkdocs_build
@@ -14,9 +17,20 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole guide, built strictly in all languages into a temporary directory."""
-    site_dir = tmp_path_factory.mktemp("site")
-    mkdocs_build(site_dir)
+    """The whole guide, built strictly in all languages into a temporary directory.
+
+    Built once for the whole run: under pytest-xdist the first worker builds it while the
+    others wait on the lock (the pytest-xdist docs' recipe). Tests must not change it;
+    tests/test_print.py prints its PDFs into a copy.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's directory, above each worker's own
+    site_dir, done = shared / "site", shared / "site.built"
+    with FileLock(shared / "site.lock"):
+        if not done.is_file():
+            mkdocs_build(site_dir)
+            done.touch()
     return site_dir
 
 
@@ -29,9 +43,9 @@ def site_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless; .ci/run installs it on a fresh machine."""
+    """The Chromium guide/chromium.py finds, headless; `make chromium` installs one."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs a Chromium")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True

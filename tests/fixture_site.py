@@ -8,11 +8,18 @@ from guide import ROOT
 from guide.site import language_codes
 
 
-def make_project(tmp_path: Path, pages: dict[str, str], *, nav: list[str] | None = None) -> Path:
+def make_project(
+    tmp_path: Path,
+    pages: dict[str, str],
+    *,
+    nav: list[str] | None = None,
+    powiat_pages: bool = True,
+) -> Path:
     """Write `pages` ({"uk/index.md": "..."}) under docs/, every language getting an index.
 
     Returns the fixture's mkdocs.yml, which inherits the project's and shares its
-    hooks, overrides and data.
+    hooks, overrides and data. Without `powiat_pages` the build leaves out the generated
+    powiat pages (hooks/powiat_pages.py), a quarter of the build's time.
     """
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
@@ -28,5 +35,6 @@ def make_project(tmp_path: Path, pages: dict[str, str], *, nav: list[str] | None
         target.write_text(text, encoding="utf-8")
     nav_lines = "".join(f"  - {item}\n" for item in (nav or ["index.md"]))
     config = project / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}", encoding="utf-8")
+    extra = "" if powiat_pages else "extra:\n  powiat_pages: false\n"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{extra}", encoding="utf-8")
     return config

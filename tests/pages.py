@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -29,7 +30,10 @@ def url_of(lang: str, page: str) -> str:
     return language_prefix(lang) + page_url(page)
 
 
+@cache
 def parse(site: Path, lang: str, page: str) -> BeautifulSoup:
+    """The built page, parsed once per test process (the site does not change while tests
+    read it): several tests read each page. Do not modify it; `copy.copy()` it first."""
     return BeautifulSoup(output_path(site, lang, page).read_text(encoding="utf-8"), "html.parser")
 
 

@@ -76,7 +76,7 @@ def test_allowed_markdown_passes() -> None:
 
 
 def test_build_refuses_a_script_page(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"ru/index.md": PAGES["script"][0]})
+    config = make_project(tmp_path, {"ru/index.md": PAGES["script"][0]}, powiat_pages=False)
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
     assert f"docs/ru/index.md:{PAGES['script'][1]}" in failure.value.output
@@ -102,7 +102,7 @@ def test_check_content_command_exit_code(tmp_path: Path) -> None:
 def test_check_data_command_exit_code(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("ui.yml", "gminy.yml", "town-names.yml"):
+    for name in ("ui.yml", "gminy.yml", "town-names.yml", "glossary.yml", "termbase.yml"):
         (data / name).write_text((ROOT / "data" / name).read_text("utf-8"), encoding="utf-8")
     (data / "powiaty.yml").write_text("powiaty:\n  - slug: [\n", encoding="utf-8")
     result = subprocess.run(
@@ -119,7 +119,9 @@ def test_check_data_command_exit_code(tmp_path: Path) -> None:
 def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     from guide.build import build_atomically
 
-    config = make_project(tmp_path, {"en/index.md": "# en\n\n[broken](missing.md)\n"})
+    config = make_project(
+        tmp_path, {"en/index.md": "# en\n\n[broken](missing.md)\n"}, powiat_pages=False
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous", encoding="utf-8")

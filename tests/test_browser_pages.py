@@ -7,7 +7,6 @@ Screenshots of every page checked go to test-screenshots/ for review (not commit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -84,7 +83,7 @@ def test_page_stays_on_site_without_errors(
 def test_emergency_number_stays_in_view(phone: Page, site_url: str, lang: str) -> None:
     phone.goto(site_url + url_of(lang, "safety-and-rights.md"))
     phone.mouse.wheel(0, 4000)
-    phone.wait_for_timeout(200)
+    phone.wait_for_function("() => window.scrollY > 1000")  # scrolled, however slow the machine
     link = phone.locator("header a.guide-112")
     expect(link).to_be_in_viewport()
     expect(link).to_have_text(f"{load_ui().label('emergency_short', lang)} 112")
@@ -129,11 +128,3 @@ def test_page_read_once_opens_offline(phone: Page, site_url: str, lang: str) -> 
         expect(office).to_have_text("Gdański Urząd Pracy")
     finally:
         phone.context.set_offline(False)
-
-
-def test_screenshots_dir_is_ignored_by_git() -> None:
-    assert "test-screenshots/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
-
-
-def test_service_worker_is_served_at_the_site_root(site: Path) -> None:
-    assert (site / "sw.js").is_file()

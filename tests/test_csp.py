@@ -111,5 +111,3 @@ def test_live_preview_has_no_policy(
     assert "Content-Security-Policy" in built
     monkeypatch.setenv("GUIDE_LIVE_PREVIEW", "1")
     assert hook.on_post_template(page, template_name="404.html", config=config) == page
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "GUIDE_LIVE_PREVIEW=1 $(BIN)/mkdocs serve" in makefile

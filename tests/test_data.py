@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from guide import DATA_DIR
 from guide.checks import check_data
 from guide.gminy import fold, load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
@@ -185,10 +183,3 @@ def test_malformed_yaml(tmp_path: Path) -> None:
 def test_town_index_matches(query: str, powiat: str) -> None:
     index = town_index(load_gminy(), load_town_names())
     assert any(name.startswith(fold(query)) and slug == powiat for name, _, slug in index)
-
-
-def test_data_dir_copy_is_complete(tmp_path: Path) -> None:
-    """The fixture copy used by build tests carries every data file."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in DATA_DIR.iterdir())

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -336,3 +336,16 @@ def test_selector_and_notice_in_the_browser(phone: Page, editions_url: str, lang
     expect(phone.locator(".md-version__current")).to_have_text(NEW)
     expect(phone.locator("[data-md-component=outdated]")).to_be_hidden()
     assert errors == []
+
+
+@pytest.mark.parametrize(("lang", "page"), [("uk", "work.md"), ("en", "powiaty/gdansk.md")])
+def test_feedback_links_name_the_edition(deployment: Deployment, lang: str, page: str) -> None:
+    """The report links (tests/test_feedback.py) carry the edition and the edition's address."""
+    path = f"{OLD}/{url_of(lang, page)}"
+    soup = parse(deployment.tree, path, part='article class="md-content__inner')
+    links = soup.select('a[data-feedback="report"], a[data-feedback="office"]')
+    assert links
+    for link in links:
+        fields = {k: v[0] for k, v in parse_qs(urlsplit(str(link["href"])).query).items()}
+        assert fields["edition"] == OLD
+        assert urlsplit(fields["page"]).path.endswith(f"/{OLD}/{url_of(lang, page)}")

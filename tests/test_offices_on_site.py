@@ -43,6 +43,25 @@ def test_powiat_page_lists_offices_with_links(site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_powiat_slot_answers_with_an_office_or_route(site: Path, lang: str) -> None:
+    directory = load_directory()
+    label = load_ui().labels["route_website"][lang]
+    soup = parse(site, lang, "powiaty/bytowski.md")
+    sections = soup.select("article .guide-powiat__office")[: len(load_ui().powiat_office_types())]
+    assert sections and all(s.select(".guide-office") for s in sections)
+    assert not [s for s in sections if s.select(".guide-office__missing")]
+    route = directory.route("bytowski", "pup")
+    assert route is not None and route.website is not None
+    link = soup.select_one(f'.guide-office--route a[href="{route.website}"]')
+    assert link is not None and link.get_text() == route.name
+    assert label in soup.get_text()
+    path = site / language_prefix(lang) / powiat_offices_json("bytowski")
+    offices = json.loads(path.read_text(encoding="utf-8"))
+    assert all(offices[key] for key in load_ui().powiat_office_types())
+    assert route.website in offices["pup"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_map_links_every_powiat(site: Path, lang: str) -> None:
     svg = parse(site, lang, "powiaty/index.md").select_one("article svg")
     assert svg is not None
@@ -84,7 +103,9 @@ def test_towns_json(site: Path) -> None:
 
 
 def test_unknown_office_directive_fails_the_build(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"en/index.md": "# en\n\ntext\n\n<!-- office: tax -->\n"})
+    config = make_project(
+        tmp_path, {"en/index.md": "# en\n\ntext\n\n<!-- office: tax -->\n"}, powiat_pages=False
+    )
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
     assert "en/index.md:5: unknown office type 'tax' in '<!-- office: tax -->'" in (

@@ -88,7 +88,9 @@ def test_no_third_party_requests_in_html(site: Path) -> None:
 
 def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
     """A fixture doc tree with one broken link: the build fails and names the page."""
-    config = make_project(tmp_path, {"uk/index.md": "# uk\n\n[broken](missing.md)\n"})
+    config = make_project(
+        tmp_path, {"uk/index.md": "# uk\n\n[broken](missing.md)\n"}, powiat_pages=False
+    )
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
     log = failure.value.output
@@ -105,6 +107,7 @@ def test_broken_anchor_fails_the_strict_build(tmp_path: Path) -> None:
             "pl/work.md": "# Praca\n",
         },
         nav=["index.md", "work.md"],
+        powiat_pages=False,
     )
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)

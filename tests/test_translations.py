@@ -107,6 +107,7 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
             "uk/work.md": f"---\n{SOURCE_BLOB}: 0000\n---\n# Робота\n",
         },
         nav=["index.md", "work.md"],
+        powiat_pages=False,
     )
     out = tmp_path / "out"
     mkdocs_build(out, config_file=config, capture=True)

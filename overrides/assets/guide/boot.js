@@ -13,7 +13,11 @@
     var start = function (event) {
       if (event.type === "keydown") {
         var target = event.target;
-        var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+        // Right after Escape the closed dialog's field still has the focus (the dialog's
+        // "close" event moves it later): a "/" pressed then opens search again.
+        var closedField = !dialog.open && dialog.contains(target);
+        var typing = target && !closedField &&
+          (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
         if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) { return; }
         event.preventDefault();
       }

@@ -46,11 +46,23 @@
     return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) { return r.json(); });
   }
 
+  // The box's "Report a mistake" link names the powiat whose office the reader sees.
+  function reportPowiat(box, slug) {
+    var link = box.querySelector("a[data-feedback]");
+    if (!link) { return; }
+    var url = new URL(link.href);
+    var office = url.searchParams.get("office");
+    url.searchParams.set("powiat", slug || "");
+    url.searchParams.set("title", "[" + url.searchParams.get("lang") + "] " + (slug || "-") + " / " + office);
+    link.href = url.toString();
+  }
+
   function fillBoxes(data, boxes) {
     var slug = stored();
     powiatOffices(data, slug).then(function (offices) {
       if (!offices) { slug = null; }
       boxes.forEach(function (box) {
+        reportPowiat(box, slug);
         var body = box.querySelector("[data-office-body]");
         var html = offices ? offices[box.getAttribute("data-office-type")] : "";
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).

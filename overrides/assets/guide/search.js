@@ -157,6 +157,7 @@
   opener.addEventListener("click", open);
   closer.addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("close", function () {
+    if (dialog.open) { return; }  // opened again ("/" right after Escape) before this event
     opener.setAttribute("aria-expanded", "false");
     opener.focus();
   });

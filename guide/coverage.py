@@ -1,0 +1,75 @@
+"""Coverage of the office directory: per powiat and office type, `verified` (an office with a
+phone), `route` (a verified next step instead) or `missing` (nothing the reader can use)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal, TypedDict
+
+from guide.offices import Directory, today
+from guide.ui import load_ui
+from guide.yamlfile import DataError
+
+State = Literal["verified", "route", "missing"]
+STALE_AFTER_DAYS = 365
+# The final switch (issue 13): True makes check-data fail on any `missing` slot.
+FAIL_ON_MISSING = True
+
+
+class Slot(TypedDict):
+    state: State
+    verified: str | None  # None for `missing`
+
+
+def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
+    """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None}}}."""
+    table: dict[str, dict[str, Slot]] = {}
+    for powiat in directory.powiaty:
+        row: dict[str, Slot] = {}
+        for office_type in load_ui().powiat_office_types():
+            office = directory.office(powiat.slug, office_type)
+            route = directory.route(powiat.slug, office_type)
+            if office is not None and office.phones:
+                row[office_type] = {"state": "verified", "verified": office.verified.isoformat()}
+            elif route is not None:
+                row[office_type] = {"state": "route", "verified": route.verified.isoformat()}
+            else:
+                row[office_type] = {"state": "missing", "verified": None}
+        table[powiat.slug] = row
+    return table
+
+
+def age_days(slot: Slot) -> int | None:
+    verified = slot["verified"]
+    return None if verified is None else (today() - dt.date.fromisoformat(verified)).days
+
+
+def missing_problems(directory: Directory, *, path: Path) -> list[DataError]:
+    """One problem per `missing` slot (what check-data reports when FAIL_ON_MISSING)."""
+    return [
+        DataError(
+            path,
+            1,
+            f"powiat {slug}, office {office_type}: missing (give an office with a "
+            "phone or a `route:`)",
+        )
+        for slug, row in coverage(directory).items()
+        for office_type, slot in row.items()
+        if slot["state"] == "missing"
+    ]
+
+
+def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:
+    """The table as text: one line per powiat and office type, then the totals."""
+    lines = []
+    counts: dict[str, int] = {"verified": 0, "route": 0, "missing": 0}
+    for slug, row in table.items():
+        for office_type, slot in row.items():
+            counts[slot["state"]] += 1
+            age = age_days(slot)
+            when = "" if age is None else f"  {slot['verified']} ({age} days)"
+            stale = "  STALE" if age is not None and age > STALE_AFTER_DAYS else ""
+            lines.append(f"{slug:14} {office_type:10} {slot['state']:8}{when}{stale}")
+    lines.append(", ".join(f"{count} {state}" for state, count in counts.items()))
+    return lines

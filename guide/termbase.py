@@ -1,0 +1,330 @@
+"""The termbase (data/termbase.yml): one rendering per official term and language, the variants
+to avoid, and the checks that keep pages, data/ui.yml and data/glossary.yml to it.
+
+Also the script check: a word mixing Latin and Cyrillic letters (a Cyrillic word with a Latin
+"i" in it) breaks screen readers and search, and is never right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from guide import DATA_DIR
+from guide.glossary import GLOSSARY_YML, load_glossary
+from guide.site import default_language, language_codes
+from guide.ui import UI_YML
+from guide.yamlfile import DataError, LoadedYaml, load_yaml
+
+TERMBASE_YML = DATA_DIR / "termbase.yml"
+MINIMUM_TERMS = 40
+REGEX_PREFIX = "re:"
+# A word: letters, optionally joined by hyphens or apostrophes ("e-посвідчення", "з'явитися").
+JOINERS = "-'\u2019"  # hyphen, apostrophe, typographic apostrophe
+WORD = re.compile(rf"[^\W\d_]+(?:[{JOINERS}][^\W\d_]+)*")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+ABBREVIATION = re.compile(r"[A-Z]{2,}")  # "ID-картка", "SMS-код": a Latin acronym, then a word
+# What the checks skip in Markdown: code, link targets and bare URLs.
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_URL = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?|\b[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def variant_pattern(variant: str) -> re.Pattern[str]:
+    """The regex of an avoid variant: a phrase (whole words, `*` = any ending) or `re:REGEX`."""
+    if variant.startswith(REGEX_PREFIX):
+        return re.compile(variant.removeprefix(REGEX_PREFIX), re.IGNORECASE)
+    words = []
+    for word in variant.split():
+        stem = word.removesuffix("*")
+        words.append(re.escape(stem) + (r"\w*" if stem != word else ""))
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+class TermEntry(BaseModel):
+    """One term: `pl`, a rendering per translated language (extra keys), `avoid`, `note`."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    pl: str = Field(min_length=1)
+    avoid: dict[str, list[str]] = {}
+    note: str | None = None
+
+    def rendering(self, lang: str) -> str:
+        value: str = (self.model_extra or {})[lang]
+        return value
+
+
+class TermbaseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    terms: list[TermEntry]
+    mixed_script_allowed: list[str] = []
+
+
+@dataclass(frozen=True)
+class Avoided:
+    term: TermEntry
+    lang: str
+    variant: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Termbase:
+    terms: tuple[TermEntry, ...]
+    avoided: tuple[Avoided, ...]
+    mixed_script_allowed: frozenset[str]
+
+    def avoided_in(self, lang: str) -> tuple[Avoided, ...]:
+        return tuple(entry for entry in self.avoided if entry.lang == lang)
+
+
+def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]:
+    problems = []
+    for problem in error.errors():
+        location = tuple(problem["loc"])
+        where = ".".join(str(part) for part in location)
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        problems.append(DataError(loaded.path, loaded.line_of(location), f"{where}: {message}"))
+    return problems
+
+
+def _variant_problems(lang: str, variants: list[str], entry: TermEntry) -> Iterator[str]:
+    if lang not in language_codes() or lang == default_language():
+        yield f"{lang!r} is not a translated language"
+        return
+    for variant in variants:
+        try:
+            pattern = variant_pattern(variant)
+        except re.error as error:
+            yield f"{variant!r} is not a valid regular expression: {error}"
+            continue
+        if not variant.strip() or variant.strip() != variant:
+            yield f"{variant!r} is empty or has spaces around it"
+        elif pattern.search(entry.rendering(lang)):
+            yield f"{variant!r} matches the rendering {entry.rendering(lang)!r} itself"
+
+
+def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
+    problems: list[DataError] = []
+    translated = [code for code in language_codes() if code != default_language()]
+    seen: set[str] = set()
+    for index, entry in enumerate(model.terms):
+        line = loaded.line_of(("terms", index))
+        if entry.pl in seen:
+            problems.append(DataError(loaded.path, line, f"term {entry.pl!r} is listed twice"))
+        seen.add(entry.pl)
+        extra = entry.model_extra or {}
+        unknown = sorted(set(extra) - set(translated))
+        missing = [code for code in translated if not isinstance(extra.get(code), str)]
+        if unknown:
+            problems.append(
+                DataError(
+                    loaded.path,
+                    line,
+                    f"term {entry.pl!r}: unknown key(s) {', '.join(unknown)} "
+                    f"(allowed: pl, {', '.join(translated)}, avoid, note)",
+                )
+            )
+        if missing:
+            problems.append(
+                DataError(
+                    loaded.path, line, f"term {entry.pl!r}: no rendering for {', '.join(missing)}"
+                )
+            )
+            continue
+        for lang, variants in entry.avoid.items():
+            where = loaded.line_of(("terms", index, "avoid", lang))
+            problems.extend(
+                DataError(loaded.path, where, f"term {entry.pl!r}: avoid.{lang}: {problem}")
+                for problem in _variant_problems(lang, variants, entry)
+            )
+    if len(model.terms) < MINIMUM_TERMS:
+        problems.append(
+            DataError(
+                loaded.path,
+                1,
+                f"{len(model.terms)} terms; the termbase needs at least {MINIMUM_TERMS}",
+            )
+        )
+    return problems
+
+
+def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[DataError]]:
+    """Load and check termbase.yml; the termbase (None if invalid) and every problem."""
+    try:
+        loaded = load_yaml(path)
+    except DataError as error:
+        return None, [error]
+    try:
+        model = TermbaseFile.model_validate(loaded.data)
+    except ValidationError as error:
+        return None, _model_errors(loaded, error)
+    problems = _cross_checks(loaded, model)
+    if problems:
+        return None, problems
+    avoided = tuple(
+        Avoided(entry, lang, variant, variant_pattern(variant))
+        for entry in model.terms
+        for lang, variants in entry.avoid.items()
+        for variant in variants
+    )
+    return Termbase(tuple(model.terms), avoided, frozenset(model.mixed_script_allowed)), []
+
+
+@cache
+def load_termbase(path: Path = TERMBASE_YML) -> Termbase:
+    """The validated termbase; raises the first DataError."""
+    termbase, problems = validate_termbase(path)
+    if problems or termbase is None:
+        raise problems[0]
+    return termbase
+
+
+def core(rendering: str) -> str:
+    """The rendering without a trailing bracket: "карта побиту (karta pobytu)" -> "карта побиту"."""
+    return re.sub(r"\s*\([^()]*\)$", "", rendering)
+
+
+def glossary_conflicts(
+    termbase: Termbase, *, glossary_path: Path = GLOSSARY_YML
+) -> list[DataError]:
+    """Glossary translations that do not contain the termbase's rendering of the same term."""
+    try:
+        terms = load_glossary(glossary_path)
+        loaded = load_yaml(glossary_path)
+    except DataError as error:
+        return [error]
+    index_of = {term.term: index for index, term in enumerate(terms)}
+    problems = []
+    for entry in termbase.terms:
+        if entry.pl not in index_of:
+            continue
+        index = index_of[entry.pl]
+        for lang, text in terms[index].translation.items():
+            if lang not in (entry.model_extra or {}):
+                continue
+            wanted = core(entry.rendering(lang))
+            if wanted.casefold() not in text.casefold():
+                problems.append(
+                    DataError(
+                        glossary_path,
+                        loaded.line_of(("terms", index, "translation", lang)),
+                        f"{entry.pl!r} translation.{lang} {text!r} does not use the "
+                        f"termbase rendering {wanted!r} (data/termbase.yml)",
+                    )
+                )
+    return problems
+
+
+def check_termbase() -> list[DataError]:
+    """For `check-data` (so also the build): the termbase itself, its agreement with the
+    glossary, and avoided variants or mixed-script words in data/ui.yml and data/glossary.yml."""
+    termbase, problems = validate_termbase()
+    if termbase is None:
+        return problems
+    return glossary_conflicts(termbase) + data_text_problems(termbase=termbase)
+
+
+def blank_markdown(text: str) -> str:
+    """Code, link targets and URLs blanked out, line breaks kept (for line numbers)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match[0])
+
+    return _URL.sub(blank, _CODE.sub(blank, text))
+
+
+def mixed_script_words(text: str, *, allowed: frozenset[str]) -> Iterator[re.Match[str]]:
+    """Words mixing Latin and Cyrillic letters, except acronym compounds and allowed words."""
+    for match in WORD.finditer(text):
+        word = match[0]
+        if not (LATIN.search(word) and CYRILLIC.search(word)) or word in allowed:
+            continue
+        parts = re.split(f"[{JOINERS}]", word)
+        if all(
+            not (LATIN.search(part) and CYRILLIC.search(part))
+            and (not LATIN.search(part) or ABBREVIATION.fullmatch(part))
+            for part in parts
+        ):
+            continue  # "ID-картка": an acronym joined to a word, each in one script
+        yield match
+
+
+def text_problems(
+    path: Path, text: str, *, lang: str, first_line: int = 1, termbase: Termbase | None = None
+) -> list[DataError]:
+    """Avoided variants (of `lang`) and mixed-script words in `text`, which starts at first_line."""
+    termbase = termbase or load_termbase()
+    problems = []
+
+    def line_at(offset: int) -> int:
+        return first_line + text.count("\n", 0, offset)
+
+    for avoided in termbase.avoided_in(lang):
+        for match in avoided.pattern.finditer(text):
+            problems.append(
+                DataError(
+                    path,
+                    line_at(match.start()),
+                    f"{lang}: avoid {' '.join(match[0].split())!r} ({avoided.term.pl}): "
+                    f"write {avoided.term.rendering(lang)!r} (data/termbase.yml)",
+                )
+            )
+    for match in mixed_script_words(text, allowed=termbase.mixed_script_allowed):
+        problems.append(
+            DataError(
+                path,
+                line_at(match.start()),
+                f"{match[0]!r} mixes Latin and Cyrillic letters: "
+                "write the word in one script (or add it to mixed_script_allowed)",
+            )
+        )
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def _strings(data: Any, here: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*here, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*here, index))
+    elif isinstance(data, str):
+        yield here, data
+
+
+def data_text_problems(
+    paths: tuple[Path, ...] = (UI_YML, GLOSSARY_YML), *, termbase: Termbase | None = None
+) -> list[DataError]:
+    """The same checks over the reader-facing strings of data files: a string under a language
+    key (`labels.x.uk`, `translation.ru`) is checked for that language; every string for script.
+    """
+    try:
+        termbase = termbase or load_termbase()
+    except DataError as error:
+        return [error]
+    translated = set(language_codes()) - {default_language()}
+    problems: list[DataError] = []
+    for path in paths:
+        try:
+            loaded = load_yaml(path)
+        except DataError as error:
+            problems.append(error)
+            continue
+        for location, value in _strings(loaded.data, ()):
+            lang = str(location[-1]) if location else ""
+            line = loaded.line_of(location)
+            found = text_problems(
+                path, value, lang=lang if lang in translated else "", termbase=termbase
+            )
+            # A multi-line scalar may start below its key: report the key's line.
+            problems.extend(DataError(path, line, problem.message) for problem in found)
+    return problems

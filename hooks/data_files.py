@@ -1,0 +1,52 @@
+"""The data files in every build: checked first, and read again after an edit.
+
+A problem in a data file the build reads stops `make build` or `make serve` with the line
+`python -m guide check-data` prints for it (file:line: what is wrong), not a traceback from
+deep in a hook. (check-data's cross-checks, such as the glossary against the termbase, stay
+its own and do not stop a preview.)
+`make serve` rebuilds in one process and watches data/: guide/data_cache.py clears what
+guide/ cached when a data file changed, so an edited office name shows after the rebuild.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from guide import DATA_DIR
+from guide.data_cache import refresh
+from guide.glossary import load_glossary
+from guide.gminy import load_gminy, load_town_names
+from guide.offices import load_directory
+from guide.powiat_map import load_map
+from guide.termbase import load_termbase
+from guide.ui import load_ui
+from guide.yamlfile import DataError
+
+
+def _load_data() -> list[DataError]:
+    """Read (and so validate) every data file the build uses; the first problem, if any."""
+    try:
+        for load in (load_ui, load_directory, load_gminy, load_town_names, load_glossary):
+            load()
+        load_termbase()
+        load_map()
+    except DataError as error:
+        return [error]
+    return []
+
+
+@event_priority(100)  # before any hook reads a data file
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    problems = refresh(_load_data)
+    if problems:
+        raise PluginError(f"{problems[0]}\n`python -m guide check-data` lists every problem")
+    return config
+
+
+def on_serve(server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(DATA_DIR))
+    return server

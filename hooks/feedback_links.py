@@ -1,0 +1,33 @@
+""" "Report a mistake" and "Edit this page" under every page (guide/feedback.py).
+
+The links are rendered by overrides/partials/guide/feedback.html from `guide_feedback`.
+The page address is the page's canonical URL, which mike moves into the edition's folder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from guide.editions import current_edition
+from guide.feedback import edit_url, page_report_url
+from guide.i18n import current_language
+
+
+def page_links(*, page: Page, lang: str) -> dict[str, str]:
+    src: str = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    address = page.canonical_url or page.abs_url or page.url
+    return {
+        "report": page_report_url(page=address, lang=lang, edition=current_edition() or "dev"),
+        "edit": edit_url(lang=lang, src=src, generated=page.file.generated_by is not None),
+    }
+
+
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["guide_feedback"] = page_links(page=page, lang=current_language(config))
+    return context

@@ -1,0 +1,104 @@
+"""Bad data files: each is caught by its pydantic model and reported as file:line with the value,
+through the one mapping in guide.yamlfile.model_errors; check-data loads every data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide import checks
+from guide.coverage import coverage, missing_problems
+from guide.glossary import load_glossary
+from guide.gminy import load_town_names
+from guide.offices import POWIATY_YML, validate_directory
+from guide.yamlfile import DataError
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_town_names_list_is_a_clear_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "town-names.yml", "- Gdańsk\n")
+    with pytest.raises(DataError) as caught:
+        load_town_names.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:1: (top level): Input should be a valid dictionary or instance of TownNames"
+    )
+
+
+def test_town_names_value_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, "town-names.yml", "names:\n  Gdańsk: [Гданськ, 3]\n")
+    with pytest.raises(DataError) as caught:
+        load_town_names.__wrapped__(path)
+    assert (
+        str(caught.value) == f"{path}:2: names.Gdańsk[1]: Input should be a valid string (value: 3)"
+    )
+
+
+def test_glossary_entry_with_only_a_term_fails_check_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
+    monkeypatch.setattr(checks, "LOADERS", [(path, lambda: load_glossary.__wrapped__(path))])
+    problems = [str(problem) for problem in checks.check_data()]
+    assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
+
+
+def _with_routes(tmp_path: Path, old: str, new: str) -> Path:
+    text = POWIATY_YML.read_text(encoding="utf-8")
+    assert old in text
+    return _write(tmp_path, "powiaty.yml", text.replace(old, new, 1))
+
+
+def test_unknown_route_kind(tmp_path: Path) -> None:
+    path = _with_routes(tmp_path, "    kind: finder\n", "    kind: oracle\n")
+    _, problems = validate_directory(path)
+    assert len(problems) == 1
+    assert (
+        ", kind: Input should be 'finder', 'regional', 'website' or 'helpline' (value: 'oracle')"
+        in str(problems[0])
+    )
+    assert str(problems[0]).startswith(f"{path}:")
+    assert ": route " in str(problems[0])
+
+
+def test_unknown_route_key(tmp_path: Path) -> None:
+    path = _with_routes(tmp_path, "route: kwp-gdansk\n", "route: nowhere\n")
+    _, problems = validate_directory(path)
+    assert len(problems) == 1
+    assert ", office police: unknown route 'nowhere' (known: " in str(problems[0])
+
+
+def test_route_must_serve_its_office_type(tmp_path: Path) -> None:
+    path = _with_routes(tmp_path, "route: kwp-gdansk\n", "route: np-zapisy\n")
+    _, problems = validate_directory(path)
+    assert len(problems) == 1
+    assert str(problems[0]).endswith(
+        ", office police: route 'np-zapisy' does not serve police (serves: legal-aid)"
+    )
+
+
+def test_coverage_states_and_missing_slot() -> None:
+    directory, _ = validate_directory(POWIATY_YML)
+    assert directory is not None
+    table = coverage(directory)
+    assert {slot["state"] for row in table.values() for slot in row.values()} <= {
+        "verified",
+        "route",
+    }
+    # Drop one powiat's offices entirely: every slot there is `missing`, one line each.
+    first = directory.powiaty[0]
+    emptied = directory.model_copy(
+        update={"powiaty": [first.model_copy(update={"offices": {}}), *directory.powiaty[1:]]}
+    )
+    assert coverage(emptied)[first.slug]["pup"] == {"state": "missing", "verified": None}
+    lines = [str(problem) for problem in missing_problems(emptied, path=POWIATY_YML)]
+    assert lines[0] == (
+        f"{POWIATY_YML}:1: powiat {first.slug}, office starostwo: missing "
+        "(give an office with a phone or a `route:`)"
+    )
+    assert len(lines) == 5

@@ -1,0 +1,400 @@
+# ruff: noqa: RUF001, RUF003 - the point of these tests is words mixing Latin and Cyrillic
+"""The termbase (data/termbase.yml), the script check and the sentence-length check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import guide.glossary
+import guide.termbase
+from guide import DOCS_DIR, ROOT
+from guide.build import mkdocs_build
+from guide.content_rules import content_problems
+from guide.glossary import load_glossary
+from guide.plain_language import long_summary, page_sentences, sentences, too_long, units
+from guide.site import default_language, language_codes, nav_pages
+from guide.termbase import (
+    check_termbase,
+    data_text_problems,
+    glossary_conflicts,
+    load_termbase,
+    text_problems,
+    validate_termbase,
+    variant_pattern,
+)
+from tests.fixture_site import make_project
+
+TRANSLATED = [code for code in language_codes() if code != default_language()]
+WRITTEN_PAGES = [p for p in nav_pages() if not p.startswith("powiaty/")]
+HEAD = "---\ntitle: T\n---\n\n"
+TERMBASE = """\
+terms:
+  - pl: karta pobytu
+    uk: карта побиту
+    ru: карта побыту
+    en: residence card (karta pobytu)
+    avoid:
+      uk: ["карт* перебуван*"]
+      ru: ["карт* пребыван*"]
+      en: ["stay card*"]
+  - pl: powiat
+    uk: повіт
+    ru: повят
+    en: powiat (county)
+    avoid:
+      en: ['re:(?<!\\()\\bcount(?:y|ies)\\b(?!\\))']
+mixed_script_allowed: [IDкартка]
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.termbase.Termbase:
+    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+    path = tmp_path / "termbase.yml"
+    path.write_text(TERMBASE, encoding="utf-8")
+    termbase, problems = validate_termbase(path)
+    assert problems == [] and termbase is not None
+    return termbase
+
+
+# --- the real data -------------------------------------------------------------------------
+
+
+def test_real_termbase_is_valid_and_agrees_with_the_glossary() -> None:
+    assert check_termbase() == []
+    assert len(load_termbase().terms) >= 40
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "karta pobytu",
+        "zezwolenie na pobyt czasowy",
+        "meldunek",
+        "urząd pracy",
+        "urząd miasta",
+        "opłata skarbowa",
+        "szkoła podstawowa",
+        "powiat",
+        "umowa zlecenie",
+        "wezwanie",
+        "skierowanie",
+        "zwolnienie lekarskie",
+        "Wydział Spraw Cudzoziemców",
+        "PESEL",
+        "urząd wojewódzki",
+        "starostwo",
+    ],
+)
+def test_termbase_covers_the_terms_readers_meet(term: str) -> None:
+    entry = next(entry for entry in load_termbase().terms if entry.pl == term)
+    assert all(entry.rendering(lang) for lang in TRANSLATED)
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"), [(la, p) for la in language_codes() for p in WRITTEN_PAGES]
+)
+def test_page_keeps_to_the_termbase_script_and_sentence_length(lang: str, page: str) -> None:
+    path = DOCS_DIR / lang / page
+    assert [str(p) for p in content_problems(path, path.read_text(encoding="utf-8"))] == []
+
+
+def test_ui_and_glossary_keep_to_the_termbase_and_script() -> None:
+    assert [str(problem) for problem in data_text_problems()] == []
+
+
+# --- avoided variants ----------------------------------------------------------------------
+
+VARIANTS = {
+    "uk": (
+        "Покажіть картою\n перебування.",
+        "uk: avoid 'картою перебування' (karta pobytu): write 'карта побиту' (data/termbase.yml)",
+    ),
+    "ru": (
+        "Покажите карту пребывания.",
+        "ru: avoid 'карту пребывания' (karta pobytu): write 'карта побыту' (data/termbase.yml)",
+    ),
+    "en": (
+        "Show your Stay Cards.",
+        "en: avoid 'Stay Cards' (karta pobytu): "
+        "write 'residence card (karta pobytu)' (data/termbase.yml)",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_avoided_variant_is_named_with_the_rendering(
+    lang: str, small: guide.termbase.Termbase
+) -> None:
+    text, message = VARIANTS[lang]
+    path = Path(f"docs/{lang}/work.md")
+    found = text_problems(path, "# T\n\n" + text, lang=lang, termbase=small)
+    assert [str(problem) for problem in found] == [f"docs/{lang}/work.md:3: {message}"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_variants_only_count_in_their_own_language(
+    lang: str, small: guide.termbase.Termbase
+) -> None:
+    others = " ".join(text for other, (text, _) in VARIANTS.items() if other != lang)
+    assert text_problems(Path("x.md"), others, lang=lang, termbase=small) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["карта побиту", "перекарта перебування", "картаперебування", "your county office"],
+)
+def test_stems_match_whole_words_only(text: str, small: guide.termbase.Termbase) -> None:
+    found = text_problems(Path("x.md"), text, lang="uk", termbase=small)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("the powiat (county) office", []),
+        ("the county office", ["county"]),
+        ("all Counties of Poland", ["Counties"]),
+    ],
+)
+def test_regex_variant(text: str, flagged: list[str], small: guide.termbase.Termbase) -> None:
+    found = text_problems(Path("x.md"), text, lang="en", termbase=small)
+    assert [problem.message.split("'")[1] for problem in found] == flagged
+
+
+def test_variant_syntax() -> None:
+    assert variant_pattern("карт* перебуван*").pattern == (r"(?<!\w)карт\w*\s+перебуван\w*(?!\w)")
+    assert variant_pattern("re:\\bx+").pattern == r"\bx+"
+
+
+# --- mixed script --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("у староствi", "староствi"),  # Latin i
+        ("у староствe", "староствe"),  # Latin e
+        ("через e-посвідчення", "e-посвідчення"),
+        ("the Сity hall", "Сity"),  # Cyrillic С
+    ],
+)
+def test_mixed_script_word_is_named(text: str, word: str, small: guide.termbase.Termbase) -> None:
+    found = text_problems(Path("docs/uk/a.md"), text, lang="uk", termbase=small)
+    assert [str(problem) for problem in found] == [
+        f"docs/uk/a.md:1: {word!r} mixes Latin and Cyrillic letters: "
+        "write the word in one script (or add it to mixed_script_allowed)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "подайте e-PIT онлайн",
+        "староство (Starostwo Powiatowe w Bytowie)",
+        "польська ID-картка",
+        "IDкартка",  # on the allow-list of the fixture
+        "PIT-37 і SMS-код",
+    ],
+)
+def test_real_cases_are_not_mixed_script(text: str, small: guide.termbase.Termbase) -> None:
+    assert text_problems(Path("x.md"), text, lang="uk", termbase=small) == []
+
+
+# --- the termbase file itself ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'uk: ["карт* перебуван*"]',
+            'uk: ["карт* побит*"]',
+            "7: term 'karta pobytu': avoid.uk: 'карт* побит*' matches the rendering "
+            "'карта побиту' itself",
+        ),
+        ("    ru: повят\n", "", "10: term 'powiat': no rendering for ru"),
+        (
+            "    ru: повят\n",
+            "    ru: повят\n    de: Kreis\n",
+            "10: term 'powiat': unknown key(s) de (allowed: pl, uk, ru, en, avoid, note)",
+        ),
+        (
+            'en: ["stay card*"]',
+            'pl: ["x"]',
+            "9: term 'karta pobytu': avoid.pl: 'pl' is not a translated language",
+        ),
+        (
+            'en: ["stay card*"]',
+            'en: ["re:(x"]',
+            "9: term 'karta pobytu': avoid.en: 're:(x' is not a valid regular expression: "
+            "missing ), unterminated subpattern at position 0",
+        ),
+        ("- pl: powiat", "- pl: karta pobytu", "10: term 'karta pobytu' is listed twice"),
+    ],
+)
+def test_bad_termbase_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str
+) -> None:
+    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+    path = tmp_path / "termbase.yml"
+    assert old in TERMBASE
+    path.write_text(TERMBASE.replace(old, new, 1), encoding="utf-8")
+    termbase, problems = validate_termbase(path)
+    assert termbase is None
+    assert [str(problem) for problem in problems] == [f"{path}:{message}"]
+
+
+def test_termbase_needs_forty_terms(tmp_path: Path) -> None:
+    path = tmp_path / "termbase.yml"
+    path.write_text(TERMBASE, encoding="utf-8")
+    _, problems = validate_termbase(path)
+    assert [str(problem) for problem in problems] == [
+        f"{path}:1: 2 terms; the termbase needs at least 40"
+    ]
+
+
+GLOSSARY = """\
+terms:
+  - term: karta pobytu
+    translation:
+      uk: карта перебування
+      ru: Карта побыту (вид на жительство)
+      en: residence card
+    explanation:
+      pl: Dokument.
+      uk: Документ.
+      ru: Документ.
+      en: A document.
+"""
+
+
+def test_glossary_must_use_the_termbase_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: guide.termbase.Termbase
+) -> None:
+    monkeypatch.setattr(guide.glossary, "MINIMUM_TERMS", 1)
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    load_glossary.cache_clear()
+    assert [str(problem) for problem in glossary_conflicts(small, glossary_path=path)] == [
+        f"{path}:4: 'karta pobytu' translation.uk 'карта перебування' does not use the "
+        "termbase rendering 'карта побиту' (data/termbase.yml)"
+    ]
+    assert [str(problem) for problem in data_text_problems((path,), termbase=small)] == [
+        f"{path}:4: uk: avoid 'карта перебування' (karta pobytu): write 'карта побиту' "
+        "(data/termbase.yml)"
+    ]
+
+
+def test_data_strings_are_checked_in_their_language(
+    tmp_path: Path, small: guide.termbase.Termbase
+) -> None:
+    path = tmp_path / "ui.yml"
+    path.write_text(
+        "labels:\n  where:\n    pl: w starostwie\n    uk: у староствi\n"
+        "    ru: карту перебування\n    en: your county office\n",
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in data_text_problems((path,), termbase=small)] == [
+        f"{path}:4: 'староствi' mixes Latin and Cyrillic letters: "
+        "write the word in one script (or add it to mixed_script_allowed)",
+        f"{path}:6: en: avoid 'county' (powiat): write 'powiat (county)' (data/termbase.yml)",
+    ]
+
+
+# --- plain language ------------------------------------------------------------------------
+
+
+def test_units_of_markdown() -> None:
+    body = (
+        "# A heading\n\nOne paragraph\ngoes on.\n\n- item one\n  continues\n- item two\n\n"
+        '| a | b c |\n|---|---|\n| d | e |\n\n!!! warning "Watch out"\n    Body text.\n\n'
+        "<!-- office: pup -->\n\n```\ncode here\n```\n"
+    )
+    assert list(units(body)) == [
+        (1, "A heading"),
+        (3, "One paragraph goes on."),
+        (6, "item one continues"),
+        (8, "item two"),
+        (10, " a "),
+        (10, " b c "),
+        (12, " d "),
+        (12, " e "),
+        (14, "Watch out"),
+        (15, "Body text."),
+    ]
+
+
+def test_sentences_split_after_full_stops_not_abbreviations() -> None:
+    body = (
+        "Go to the office, e.g. Urząd Miasta. Take your passport! "
+        "Read [the page](https://www.gov.pl/web/a-very/long/path/with/many/parts) now? "
+        "Idź np. Do urzędu. Call `+48 58 000 00 00` today."
+    )
+    assert [(s.text, s.words) for s in sentences(body)] == [
+        ("Go to the office, e.g. Urząd Miasta.", 7),
+        ("Take your passport!", 3),
+        ("Read [the page] now?", 4),
+        ("Idź np. Do urzędu.", 4),
+        ("Call today.", 2),
+    ]
+
+
+def sentence(words: int) -> str:
+    return " ".join(["word"] * (words - 1)) + " end."
+
+
+@pytest.mark.parametrize("lang", language_codes())
+def test_sentence_over_forty_words_fails(lang: str) -> None:
+    path = Path(f"docs/{lang}/work.md")
+    text = HEAD + "# Title\n\n" + sentence(40) + " " + sentence(41) + "\n"
+    assert [str(problem) for problem in content_problems(path, text)] == [
+        f"docs/{lang}/work.md:7: sentence of 41 words (more than 40): "
+        "split it: 'word word word word word word word word …'"
+    ]
+
+
+@pytest.mark.parametrize("lang", language_codes())
+def test_sentences_over_thirty_words_are_summed_up(lang: str) -> None:
+    path = Path(f"docs/{lang}/work.md")
+    text = HEAD + "# Title\n\n" + sentence(30) + "\n\n" + sentence(31) + "\n\n- " + sentence(35)
+    found = page_sentences(path, text)
+    assert too_long(path, found) == []
+    assert long_summary(path, found) == (
+        f"docs/{lang}/work.md: 2 sentence(s) over 30 words (line 9, 11)"
+    )
+
+
+def test_check_content_command_reports_and_fails(tmp_path: Path) -> None:
+    page = tmp_path / "uk" / "work.md"
+    page.parent.mkdir()
+    page.write_text(HEAD + sentence(31) + " У староствi.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check-content", str(page)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{page}: 1 sentence(s) over 30 words (line 5)",
+        "uk: 1 sentence(s) over 30 words (aim: none over 40)",
+        f"{page}:5: 'староствi' mixes Latin and Cyrillic letters: "
+        "write the word in one script (or add it to mixed_script_allowed)",
+        "1 problem(s) in 1 page(s)",
+    ]
+
+
+def test_build_refuses_an_avoided_term(tmp_path: Path) -> None:
+    page = HEAD + "# Праця\n\nПокажіть карту перебування.\n"
+    config = make_project(tmp_path, {"uk/index.md": page}, powiat_pages=False)
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(tmp_path / "out", config_file=config, capture=True)
+    assert (
+        "docs/uk/index.md:7: uk: avoid 'карту перебування' (karta pobytu): "
+        "write 'карта побиту' (data/termbase.yml)"
+    ) in failure.value.output
