@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 # (The English page keeps the Polish name of the card beside its translation.)
 RESIDENCE_QUERY = {
     "pl": "karta pob",
-    "uk": "дозвіл на прож",
+    "uk": "дозвіл на переб",
     "ru": "разрешение на преб",
     "en": "karta pob",
 }
