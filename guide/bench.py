@@ -38,7 +38,7 @@ from guide import DOCS_DIR, ROOT
 from guide.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, chromium
 from guide.powiat_pages import powiat_pages
 from guide.serve import Sent, SiteServer, serve_site
-from guide.site import _i18n_config, default_language, language_codes, language_prefix
+from guide.site import default_language, i18n_config, language_codes, site_language_prefix
 
 OK, NOT_MET, USAGE, BUILD_FAILED = 0, 1, 2, 3
 
@@ -101,12 +101,12 @@ def stock_project(workdir: Path) -> Path:
     shutil.copytree(DOCS_DIR, docs)
     theme = load_config(str(ROOT / "mkdocs.yml")).theme
     for lang in language_codes():
-        for page in powiat_pages(theme, lang, language_prefix(lang)):
+        for page in powiat_pages(theme, lang, site_language_prefix(lang)):
             target = docs / lang / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
     (workdir / "no-overrides").mkdir()
-    i18n = dict(_i18n_config())
+    i18n = dict(i18n_config())
     i18n["build_only_locale"] = _Env("GUIDE_LANG")
     stock = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
@@ -195,7 +195,7 @@ def page_paths() -> Iterator[tuple[str, str, str]]:
     """(language, page kind, site path) of every page whose first view is measured."""
     for lang in language_codes():
         for kind, path in FIRST_VIEW_PAGES.items():
-            yield lang, kind, language_prefix(lang) + path
+            yield lang, kind, site_language_prefix(lang) + path
 
 
 def first_views(server: SiteServer, paths: Sequence[str]) -> dict[str, FirstView]:

@@ -226,6 +226,20 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
     return PROBLEMS if report.drifted() else OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """Run each QUERY through the search of every language of a built site (default site/) and
+    print the first five pages found, as search.js ranks them (tests/test_search_parity.py)."""
+    from guide.search_index import site_hits
+
+    try:
+        for line in site_hits(Path(args.site), args.queries):
+            print(line)
+    except FileNotFoundError as missing:
+        print(f"{missing.filename}: no search index: run `make build` (or `python -m guide build`)")
+        return USAGE
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m guide", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -246,6 +260,9 @@ def parser() -> argparse.ArgumentParser:
     pdf_command.add_argument(
         "--lang", action="append", choices=language_codes(), help="only this language (repeatable)"
     )
+    search_command = add("search", cmd_search)
+    search_command.add_argument("queries", nargs="+", metavar="QUERY")
+    search_command.add_argument("--site", default=str(ROOT / "site"), help="default: site/")
     check_data_command = add("check-data", cmd_check_data)
     check_data_command.add_argument("--coverage", action="store_true", help="the coverage table")
     check_data_command.add_argument("--json", action="store_true", help="coverage as JSON")

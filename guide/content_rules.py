@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from guide.directives import ANY
-from guide.frontmatter import split
+from guide.frontmatter import front_matter_problems, split
 from guide.plain_language import page_sentences, too_long
 from guide.site import page_language
 from guide.termbase import blank_markdown, text_problems
@@ -55,7 +55,7 @@ def content_problems(path: Path, text: str) -> list[DataError]:
     offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
     # Code and the guide's own directives are blanked before the rules look for HTML.
     scanned = ANY.sub(_blank, CODE.sub(_blank, body))
-    problems = []
+    problems = front_matter_problems(path, text)
     for pattern, message in RULES:
         for match in pattern.finditer(scanned):
             line = offset + scanned.count("\n", 0, match.start()) + 1

@@ -7,7 +7,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from guide.offices import Directory, today
+import jinja2
+
+from guide.csp import attach
+from guide.offices import Directory, load_directory, today
 from guide.ui import load_ui
 from guide.yamlfile import DataError
 
@@ -69,7 +72,46 @@ def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:
             counts[slot["state"]] += 1
             age = age_days(slot)
             when = "" if age is None else f"  {slot['verified']} ({age} days)"
-            stale = "  STALE" if age is not None and age > STALE_AFTER_DAYS else ""
+            stale = "  STALE" if is_stale(slot) else ""
             lines.append(f"{slug:14} {office_type:10} {slot['state']:8}{when}{stale}")
     lines.append(", ".join(f"{count} {state}" for state, count in counts.items()))
     return lines
+
+
+class StatusEntry(TypedDict):
+    state: State
+    verified: str | None
+    age_days: int | None
+    stale: bool  # `verified` older than STALE_AFTER_DAYS: re-check the source
+
+
+def is_stale(slot: Slot) -> bool:
+    age = age_days(slot)
+    return age is not None and age > STALE_AFTER_DAYS
+
+
+def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
+    """The data status page's table (and its JSON): coverage with age and the stale flag."""
+    return {
+        slug: {
+            office_type: {
+                "state": slot["state"],
+                "verified": slot["verified"],
+                "age_days": age_days(slot),
+                "stale": is_stale(slot),
+            }
+            for office_type, slot in row.items()
+        }
+        for slug, row in coverage(directory).items()
+    }
+
+
+def render_data_status(
+    env: jinja2.Environment, /, *, directory: Directory | None = None
+) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
+    """data-status.html (with its CSP meta) and the table it shows, for the JSON beside it."""
+    status = data_status(directory or load_directory())
+    html = env.get_template("partials/guide/data-status.html").render(
+        status=status, today=today().isoformat(), stale_after=STALE_AFTER_DAYS
+    )
+    return attach(html, env=env, where="data-status.html"), status

@@ -1,16 +1,26 @@
 """The Content-Security-Policy of every page: the site's own origin only.
 
-Inline scripts (Material's few) are allowed one by one, by the SHA-256 of their text as
-built, never by 'unsafe-inline'. `python -m guide` and the tests read the same policy.
+Inline scripts are allowed one by one, by the SHA-256 of their text, never by
+'unsafe-inline'; and only the scripts the theme writes on purpose. Those are known before
+any content is rendered: every template under partials/javascripts/ (Material's and ours
+in overrides/), rendered with the few structural values it takes (the page's base_url,
+the theme's features). A page whose output holds any other inline script, an inline event
+handler (on*=) or a javascript: URL is refused (CspError), so content that slips markup
+past escaping fails the build instead of running. `python -m guide` and the tests read
+the same policy.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import jinja2
+from mkdocs.utils import get_relative_url, is_error_template
 
 # Material draws its icons as CSS masks of data: SVGs, hence data: for images.
 POLICY: dict[str, tuple[str, ...]] = {
@@ -28,23 +38,77 @@ POLICY: dict[str, tuple[str, ...]] = {
     "form-action": ("'self'",),
 }
 
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
-_DATA_TYPE = re.compile(r"""\btype=["']?application/(ld\+)?json""", re.IGNORECASE)
-_SRC = re.compile(r"\bsrc=", re.IGNORECASE)
-_CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
+# The only home of inline scripts: Material's partials and our overrides of them.
+SCRIPT_PARTIALS = "partials/javascripts/"
+# <script> blocks the browser keeps as data and never runs (Material's __config).
+DATA_TYPES = frozenset({"application/json", "application/ld+json"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
+EXCERPT = 60
+_CHARSET = '<meta charset="utf-8">'
 
 
 class CspError(ValueError):
-    """A page the policy cannot be attached to."""
+    """A page the policy cannot be attached to, or that holds script no template wrote."""
+
+
+@dataclass
+class Scan:
+    """What one page gives the browser to run: inline scripts, handlers, javascript: URLs."""
+
+    scripts: list[str] = field(default_factory=list)
+    handlers: list[tuple[str, str, str]] = field(default_factory=list)  # tag, attribute, value
+    script_urls: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = Scan()
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.scan.handlers.append((tag, name, value))
+            elif name in URL_ATTRIBUTES and is_script_url(value):
+                self.scan.script_urls.append((tag, name, value))
+        kind = values.get("type", "").strip().lower()
+        if tag == "script" and "src" not in values and kind not in DATA_TYPES:
+            self._script = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Browsers ignore the slash: <script/>code</script> runs code.
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scan.scripts.append("".join(self._script))
+            self._script = None
+
+
+def is_script_url(value: str) -> bool:
+    """True for a javascript: URL as browsers read it (tabs, newlines, leading controls)."""
+    cleaned = "".join(char for char in value if char not in "\t\n\r")
+    return cleaned.lstrip("".join(map(chr, range(33)))).lower().startswith("javascript:")
+
+
+def scan(html: str) -> Scan:
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    if scanner._script is not None:  # a script left open runs to the end of the page
+        scanner.scan.scripts.append("".join(scanner._script))
+    return scanner.scan
 
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script the browser would run (not JSON data blocks)."""
-    return [
-        match["body"]
-        for match in _SCRIPT.finditer(html)
-        if not _SRC.search(match["attrs"]) and not _DATA_TYPE.search(match["attrs"])
-    ]
+    return scan(html).scripts
 
 
 def script_hash(text: str) -> str:
@@ -52,9 +116,69 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy_for(html: str) -> str:
-    """The policy for one page: POLICY plus the hash of each of its inline scripts."""
-    hashes = sorted({script_hash(text) for text in inline_scripts(html)})
+def page_base_url(url: str) -> str:
+    """A page's base_url as MkDocs gives it to the templates (mkdocs.commands.build)."""
+    return get_relative_url(".", url)
+
+
+def template_base_url(name: str, *, site_url: str | None) -> str:
+    """A theme template's base_url as MkDocs gives it: the site's path for 404.html."""
+    if is_error_template(name):
+        return urlsplit(site_url or "/").path
+    return get_relative_url(".", name)
+
+
+@functools.cache
+def script_partials(env: jinja2.Environment) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name in sorted(env.list_templates(extensions=["html"]))
+        if name.startswith(SCRIPT_PARTIALS)
+    )
+
+
+@functools.cache
+def known_scripts(
+    env: jinja2.Environment,
+    /,
+    *,
+    base_url: str,
+    features: tuple[str, ...] = (),
+    scope: str | None = None,
+) -> frozenset[str]:
+    """Every inline script the theme writes on purpose, for a page with this base_url."""
+    context = {
+        "base_url": base_url,
+        "features": list(features),
+        "config": {"extra": {"scope": scope} if scope else {}, "theme": {"features": features}},
+    }
+    texts: set[str] = set()
+    for name in script_partials(env):
+        texts.update(scan(env.get_template(name).render(context)).scripts)
+    return frozenset(texts)
+
+
+def excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXCERPT else f"{flat[:EXCERPT]}…"
+
+
+def check(found: Scan, /, *, known: frozenset[str], where: str) -> None:
+    """Refuse a page that gives the browser anything to run beyond the known scripts."""
+    for text in found.scripts:
+        if text not in known:
+            raise CspError(f"{where}: inline script no template writes: {excerpt(text)}")
+    for tag, name, value in found.handlers:
+        raise CspError(f"{where}: inline event handler {name}= on <{tag}>: {excerpt(value)}")
+    for tag, name, value in found.script_urls:
+        raise CspError(f"{where}: javascript: URL in <{tag} {name}>: {excerpt(value)}")
+
+
+def policy_for(html: str, /, *, known: frozenset[str] = frozenset(), where: str = "") -> str:
+    """The policy for one page: POLICY plus the hash of each of its (known) inline scripts."""
+    found = scan(html)
+    check(found, known=known, where=where)
+    hashes = sorted({script_hash(text) for text in found.scripts})
     directives = dict(POLICY)
     directives["script-src"] = POLICY["script-src"] + tuple(hashes)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
@@ -62,16 +186,32 @@ def policy_for(html: str) -> str:
 
 def charset_end(html: str, where: str) -> int:
     """Where the policy goes: right after <meta charset>, before anything it governs."""
-    match = _CHARSET.search(html)
-    if match is None:
+    start = html.lower().find(_CHARSET)
+    if start < 0:
         raise CspError(
             f'{where}: no <meta charset="utf-8"> to put the Content-Security-Policy after'
         )
-    return match.end()
+    return start + len(_CHARSET)
 
 
-def attach(html: str, /, *, env: jinja2.Environment, where: str) -> str:
-    """`html` with its policy as a meta tag (partials/guide/csp.html) right after <meta charset>."""
+def attach(
+    html: str,
+    /,
+    *,
+    env: jinja2.Environment,
+    where: str,
+    known: frozenset[str] = frozenset(),
+) -> str:
+    """`html` with its policy as a meta tag (partials/guide/csp.html) right after <meta charset>.
+
+    `known`: the inline scripts the page may hold (known_scripts); none by default.
+    """
     end = charset_end(html, where)
-    meta = env.get_template("partials/guide/csp.html").render(policy=policy_for(html)).strip()
+    policy = policy_for(html, known=known, where=where)
+    meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
     return f"{html[:end]}\n    {meta}{html[end:]}"
+
+
+def features_of(value: object) -> tuple[str, ...]:
+    """The theme's feature list (config.theme.features) as a hashable tuple."""
+    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guide import DATA_DIR
-from guide.gminy import fold
+from guide.fold import fold_place_name
 from guide.site import default_language, language_codes
-from guide.yamlfile import DataError, load_yaml
+from guide.yamlfile import DataError, load_yaml, model_errors
 
 GLOSSARY_YML = DATA_DIR / "glossary.yml"
 MINIMUM_TERMS = 60
@@ -24,33 +26,44 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        return "term-" + fold(self.term).replace(" ", "-")
+        return "term-" + fold_place_name(self.term).replace(" ", "-")
+
+
+class GlossaryEntry(BaseModel):
+    """One term; every language's text is checked after the model (load_glossary)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    term: Annotated[str, Field(min_length=1)]
+    translation: dict[str, str] = {}
+    explanation: dict[str, str] = {}
+
+
+class GlossaryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    terms: list[GlossaryEntry]
 
 
 @cache
 def load_glossary(path: Path = GLOSSARY_YML) -> tuple[Term, ...]:
     loaded = load_yaml(path)
-    data: Any = loaded.data
+    try:
+        model = GlossaryFile.model_validate(loaded.data)
+    except ValidationError as error:
+        raise model_errors(loaded, error)[0] from None
     terms: list[Term] = []
     seen: set[str] = set()
     translated = [code for code in language_codes() if code != default_language()]
-    for index, entry in enumerate(data["terms"]):
+    for index, entry in enumerate(model.terms):
         line = loaded.line_of(("terms", index))
-        term = entry.get("term") if isinstance(entry, dict) else None
-        if not term:
-            raise DataError(path, line, "glossary entry without `term`")
+        term = entry.term
         if term in seen:
             raise DataError(path, line, f"term {term!r} is listed twice")
         seen.add(term)
-        missing = [
-            f"translation.{c}" for c in translated if not entry.get("translation", {}).get(c)
-        ]
-        missing += [
-            f"explanation.{c}" for c in language_codes() if not entry.get("explanation", {}).get(c)
-        ]
+        missing = [f"translation.{c}" for c in translated if not entry.translation.get(c)]
+        missing += [f"explanation.{c}" for c in language_codes() if not entry.explanation.get(c)]
         if missing:
             raise DataError(path, line, f"term {term!r}: missing {', '.join(missing)}")
-        terms.append(Term(term, dict(entry["translation"]), dict(entry["explanation"])))
+        terms.append(Term(term, dict(entry.translation), dict(entry.explanation)))
     if len(terms) < MINIMUM_TERMS:
         raise DataError(path, 1, f"{len(terms)} terms; the glossary needs at least {MINIMUM_TERMS}")
     return tuple(terms)

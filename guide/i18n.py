@@ -29,6 +29,8 @@ def built_languages(config: MkDocsConfig) -> list[tuple[str, str]]:
     return [(code, plugin.get_language_config(code).name) for code in plugin.build_languages]
 
 
-def language_prefix(config: MkDocsConfig, lang: str) -> str:
-    """Where `lang`'s pages sit in the built site: '' for the default (root) language."""
+def built_language_prefix(config: MkDocsConfig, lang: str) -> str:
+    """Where `lang`'s pages sit in the site this build makes: '' for its default language, which
+    is Polish, or the one language `make serve LANG=uk` (GUIDE_LANG) builds, at the root.
+    guide.site.site_language_prefix answers for the full site, whatever is being built."""
     return "" if lang == source_language(config) else f"{lang}/"

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.chromium import chromium, serve
-from guide.gminy import fold
+from guide.fold import fold_place_name
 from guide.offices import load_directory
-from guide.site import language_codes, language_prefix, languages, nav_pages, page_url
+from guide.site import language_codes, languages, nav_pages, page_url, site_language_prefix
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -55,7 +55,7 @@ class PdfError(Exception):
 def booklet_path(lang: str) -> str:
     """The booklet of `lang`, site-relative: `pdf/uk/pierwsze-kroki-w-pomorskim-uk.pdf`."""
     site_name = next(language.site_name for language in languages() if language.default)
-    return f"{PDF_DIR}/{lang}/{fold(site_name).replace(' ', '-')}-{lang}.pdf"
+    return f"{PDF_DIR}/{lang}/{fold_place_name(site_name).replace(' ', '-')}-{lang}.pdf"
 
 
 def sheet_path(lang: str, slug: str) -> str:
@@ -76,7 +76,7 @@ def printouts(langs: Sequence[str] | None = None) -> list[Printout]:
     """The booklet and the contact sheets of each language (default: every language)."""
     found: list[Printout] = []
     for lang in langs or language_codes():
-        prefix = language_prefix(lang)
+        prefix = site_language_prefix(lang)
         booklet = tuple(prefix + page_url(src) for src in nav_pages())
         found.append(Printout(booklet_path(lang), booklet))
         found.extend(

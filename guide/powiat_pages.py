@@ -54,7 +54,7 @@ def _powiat_html(
         "partials/guide/powiat-page.html",
         powiat=powiat,
         offices=[
-            (ui.office_types[key].label[lang], *answer(key), report(key))
+            (ui.office_types[key].label[lang], key, *answer(key), report(key))
             for key in ui.powiat_office_types()
         ],
         regional=[

@@ -9,27 +9,24 @@ its plain Cyrillic e), every query word a prefix of some word of the section, th
 of each page first. Python and JavaScript keep the same rules: tests/test_search.py runs queries
 through this one, tests/test_browser_search.py through search.js.
 
-`python -m guide.search_index [SITE_DIR] QUERY...` prints what each language finds.
+`python -m guide search QUERY... [--site SITE_DIR]` prints what each language finds.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from guide import ROOT
+from guide.fold import fold_search
 
 SEARCH_JSON = "assets/guide/search-index.json"
 
-# Apostrophes readers type inside Ukrainian words (сім'я): one word, with or without them.
-_APOSTROPHES = frozenset("'`\u2019\u02bc\u00b4")
 _WORD = re.compile(r"(?:[^\W_]|')+")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 # Elements whose text is not content: scripts, the map's shapes, pickers, permalink signs.
@@ -42,25 +39,11 @@ _HEADINGS = frozenset({"h1", "h2", "h3"})
 _NOT_CONTENT = frozenset({"headerlink", "guide-feedback"})
 
 
-def fold_char(char: str) -> str:
-    """One character, lower case and without its diacritic: 'Ł' -> 'l', 'Й' -> 'и'."""
-    lower = char.lower()
-    if lower == "ł":
-        return "l"
-    if lower in _APOSTROPHES:
-        return "'"
-    return unicodedata.normalize("NFD", lower)[0]
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form, one character for one (so offsets still match)."""
-    return "".join(fold_char(char) for char in unicodedata.normalize("NFC", text))
-
-
 @cache
 def words(text: str) -> tuple[str, ...]:
     """The folded words of `text`: letters and digits; apostrophes dropped (сім'я = сімя)."""
-    return tuple(word for word in (w.replace("'", "") for w in _WORD.findall(fold(text))) if word)
+    found = (w.replace("'", "") for w in _WORD.findall(fold_search(text)))
+    return tuple(word for word in found if word)
 
 
 @dataclass(frozen=True)
@@ -241,24 +224,15 @@ def search(pages: Sequence[IndexedPage], query: str, limit: int = 10) -> list[Hi
     return [hit for _, _, hit in sorted(hits, key=lambda item: item[:2])][:limit]
 
 
-def main(argv: Sequence[str]) -> int:
-    """Print the hits of each QUERY in each language of a built site (default: site/)."""
-    from guide.site import language_codes, language_prefix
+def site_hits(site_dir: Path, queries: Sequence[str], *, limit: int = 5) -> Iterator[str]:
+    """'uk 'query': url, url' for each language of a built site and each query (`python -m
+    guide search`); FileNotFoundError naming the index when `site_dir` is no built site."""
+    from guide.site import language_codes, site_language_prefix
 
-    args = list(argv)
-    site_dir = Path(args.pop(0)) if args and Path(args[0]).is_dir() else ROOT / "site"
-    if not args:
-        print("usage: python -m guide.search_index [SITE_DIR] QUERY...", file=sys.stderr)
-        return 2
     for lang in language_codes():
-        index_file = site_dir / language_prefix(lang) / SEARCH_JSON
+        index_file = site_dir / site_language_prefix(lang) / SEARCH_JSON
         pages = load_index(index_file.read_text(encoding="utf-8"))
-        for query in args:
-            found = search(pages, query, limit=5)
+        for query in queries:
+            found = search(pages, query, limit=limit)
             shown = ", ".join(hit.url or "(home)" for hit in found) or "nothing"
-            print(f"{lang} {query!r}: {shown}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+            yield f"{lang} {query!r}: {shown}"

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from guide import DOCS_DIR, MKDOCS_YML
 
@@ -20,30 +20,18 @@ class Language:
     site_name: str
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its !ENV and !!python tags."""
-
-
-def _construct_any(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_multi_constructor("!", _construct_any)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_any)
-
-
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.load(handle, Loader=_TolerantLoader)
-    return loaded
+    """mkdocs.yml as MkDocs reads it (`!ENV` from the environment, `INHERIT` merged), unvalidated.
+
+    Cached: `!ENV` values are those of the first call's environment.
+    """
+    with path.open("rb") as handle:
+        return yaml_load(handle)
 
 
-def _i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    """The static-i18n plugin's settings as written (languages, `build_only_locale`...)."""
     for plugin in mkdocs_config(path)["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             i18n: dict[str, Any] = plugin["i18n"]
@@ -62,7 +50,7 @@ def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
             default=bool(entry.get("default", False)),
             site_name=entry.get("site_name", site_name),
         )
-        for entry in _i18n_config(path)["languages"]
+        for entry in i18n_config(path)["languages"]
     ]
     return tuple(sorted(found, key=lambda language: not language.default))
 
@@ -95,8 +83,10 @@ def page_url(src: str) -> str:
     return f"{path.with_suffix('').as_posix()}/"
 
 
-def language_prefix(code: str) -> str:
-    """Where a language's tree sits in the site: the default at the root."""
+def site_language_prefix(code: str) -> str:
+    """Where a language's tree sits in the full site: the default (Polish) at the root, others
+    in their folder ('uk/'), whatever GUIDE_LANG says. The build being run answers
+    guide.i18n.built_language_prefix (under GUIDE_LANG=uk, uk is at the root)."""
     return "" if code == default_language() else f"{code}/"
 
 

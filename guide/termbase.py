@@ -20,7 +20,7 @@ from guide import DATA_DIR
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.site import default_language, language_codes
 from guide.ui import UI_YML
-from guide.yamlfile import DataError, LoadedYaml, load_yaml
+from guide.yamlfile import DataError, LoadedYaml, load_yaml, model_errors
 
 TERMBASE_YML = DATA_DIR / "termbase.yml"
 MINIMUM_TERMS = 40
@@ -84,16 +84,6 @@ class Termbase:
 
     def avoided_in(self, lang: str) -> tuple[Avoided, ...]:
         return tuple(entry for entry in self.avoided if entry.lang == lang)
-
-
-def _model_errors(loaded: LoadedYaml, error: ValidationError) -> list[DataError]:
-    problems = []
-    for problem in error.errors():
-        location = tuple(problem["loc"])
-        where = ".".join(str(part) for part in location)
-        message = str(problem["msg"]).removeprefix("Value error, ")
-        problems.append(DataError(loaded.path, loaded.line_of(location), f"{where}: {message}"))
-    return problems
 
 
 def _variant_problems(lang: str, variants: list[str], entry: TermEntry) -> Iterator[str]:
@@ -166,7 +156,7 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
     try:
         model = TermbaseFile.model_validate(loaded.data)
     except ValidationError as error:
-        return None, _model_errors(loaded, error)
+        return None, model_errors(loaded, error)
     problems = _cross_checks(loaded, model)
     if problems:
         return None, problems
@@ -230,6 +220,11 @@ def check_termbase() -> list[DataError]:
     termbase, problems = validate_termbase()
     if termbase is None:
         return problems
+    return termbase_agreement(termbase)
+
+
+def termbase_agreement(termbase: Termbase) -> list[DataError]:
+    """The glossary and the data files' reader-facing strings against a valid termbase."""
     return glossary_conflicts(termbase) + data_text_problems(termbase=termbase)
 
 

@@ -7,9 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from guide import DATA_DIR
 from guide.site import language_codes
-from guide.yamlfile import DataError, load_yaml
+from guide.yamlfile import DataError, load_yaml, model_errors
 
 UI_YML = DATA_DIR / "ui.yml"
 
@@ -40,6 +42,24 @@ class Ui:
         return [key for key, kind in self.office_types.items() if kind.scope == "region"]
 
 
+Texts = dict[str, str]  # language code -> text
+
+
+class OfficeTypeEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    scope: Literal["powiat", "region"]
+    label: Texts
+
+
+class UiFile(BaseModel):
+    """data/ui.yml; every text in every language is checked after the model (_complete)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    office_types: dict[str, OfficeTypeEntry]
+    days: dict[str, Texts]
+    labels: dict[str, Texts]
+
+
 def _complete(
     loaded_path: Path, section: str, entries: dict[str, dict[str, str]], line_of: dict[str, int]
 ) -> None:
@@ -56,24 +76,19 @@ def _complete(
 @cache
 def load_ui(path: Path = UI_YML) -> Ui:
     loaded = load_yaml(path)
-    data = loaded.data
-    office_types: dict[str, OfficeType] = {}
-    for key, entry in data["office_types"].items():
-        line = loaded.line_of(("office_types", key))
-        if entry.get("scope") not in ("powiat", "region"):
-            raise DataError(path, line, f"office_types.{key}.scope must be 'powiat' or 'region'")
-        office_types[key] = OfficeType(key, entry["scope"], entry["label"])
+    try:
+        data = UiFile.model_validate(loaded.data)
+    except ValidationError as error:
+        raise model_errors(loaded, error)[0] from None
+    office_types = {
+        key: OfficeType(key, entry.scope, entry.label) for key, entry in data.office_types.items()
+    }
     _complete(
         path,
         "office_types",
         {key: kind.label for key, kind in office_types.items()},
         {key: loaded.line_of(("office_types", key)) for key in office_types},
     )
-    for section in ("days", "labels"):
-        _complete(
-            path,
-            section,
-            data[section],
-            {key: loaded.line_of((section, key)) for key in data[section]},
-        )
-    return Ui(office_types, data["days"], data["labels"])
+    for section, entries in (("days", data.days), ("labels", data.labels)):
+        _complete(path, section, entries, {key: loaded.line_of((section, key)) for key in entries})
+    return Ui(office_types, data.days, data.labels)

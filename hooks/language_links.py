@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide.i18n import built_languages, language_prefix
+from guide.i18n import built_language_prefix, built_languages
 from guide.site import page_url
 
 
@@ -33,7 +33,7 @@ def on_page_context(
         raise ValueError(f"{page.file.src_uri}: page is not inside a language folder")
     alternates = []
     for code, name in built_languages(config):
-        link = language_prefix(config, code) + page_url(src)
+        link = built_language_prefix(config, code) + page_url(src)
         alternates.append({"name": name, "lang": code, "link": link or "./"})
     config.extra["languages"] = alternates
     # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads before

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from guide.directives import OFFICE
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.i18n import current_language, language_prefix
+from guide.i18n import built_language_prefix, current_language
 from guide.offices import load_directory
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, powiat_offices_json
@@ -40,7 +40,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     lang = current_language(config)
     env = guide_env(config.theme)
     directory = load_directory()
-    prefix = language_prefix(config, lang)
+    prefix = built_language_prefix(config, lang)
 
     def box(match: re.Match[str]) -> str:
         key = match["key"]
@@ -52,13 +52,15 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
                 f"'{match[0].strip()}'; use one of: {', '.join(ui.office_types)}"
             )
         regional = kind.scope == "region"
+        office = directory.regional.get(key) if regional else None
         return render(
             env,
             "partials/guide/office-box.html",
             office_type=key,
             type_label=kind.label[lang],
             regional=regional,
-            office=directory.regional.get(key) if regional else None,
+            office=office,
+            route=directory.routes.get(office.route) if office and office.route else None,
             powiaty_url=get_relative_url(f"{prefix}powiaty/", page.url),
             offices_url=get_relative_url(prefix + OFFICES_JSON, page.url),
             # The reader's powiat is added by offices.js once chosen.
@@ -80,15 +82,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     with a box) and one offices/<slug>.json per powiat, fetched only once that powiat is
     chosen: a first view carries the list, not every office of the voivodeship."""
     lang = current_language(config)
-    prefix = language_prefix(config, lang)
+    prefix = built_language_prefix(config, lang)
     ui = load_ui()
     env = guide_env(config.theme)
     directory = load_directory()
     context = words(lang)
     index = {
         "labels": {
-            key: context["t"][key]
-            for key in ("choose_powiat", "change_powiat", "no_office_data", "all_powiats")
+            key: context["t"][key] for key in ("choose_powiat", "change_powiat", "all_powiats")
         },
         "powiaty": [{"slug": p.slug, "name": p.name} for p in directory.powiaty],
     }
@@ -96,12 +97,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for powiat in directory.powiaty:
         offices: dict[str, str] = {}
         for key in ui.powiat_office_types():
-            office = directory.office(powiat.slug, key)
-            route = directory.route(powiat.slug, key)
-            offices[key] = "\n".join(
-                render(env, f"partials/guide/{template}.html", **{template: entry}, **context)
-                for template, entry in (("office", office), ("route", route))
-                if entry is not None
+            offices[key] = render(
+                env,
+                "partials/guide/office-slot.html",
+                office=directory.office(powiat.slug, key),
+                route=directory.route(powiat.slug, key),
+                office_type=key,
+                **context,
             )
         files.append(
             File.generated(

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide.i18n import built_languages, current_language, language_prefix
+from guide.i18n import built_language_prefix, built_languages, current_language
 from guide.render import words
 
 
@@ -30,7 +30,7 @@ def on_template_context(
     one stays), so it gets the words of all of them, with each language's home."""
     context["guide"] = words(current_language(config))
     context["guide_languages"] = [
-        {**words(code), "home": language_prefix(config, code)}
+        {**words(code), "home": built_language_prefix(config, code)}
         for code, _ in built_languages(config)
     ]
     return context

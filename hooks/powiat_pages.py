@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from guide.i18n import current_language, language_prefix, source_language
+from guide.i18n import built_language_prefix, current_language, source_language
 from guide.powiat_pages import GeneratedPage, powiat_pages, towns_json
 from guide.site import TOWNS_JSON
 
@@ -23,7 +23,7 @@ def _file(config: MkDocsConfig, lang: str, page: GeneratedPage) -> File:
     """A generated page of `lang`, shaped like the files static-i18n prepares."""
     file = File.generated(config, f"{lang}/{page.src}", content=page.markdown)
     stem = page.src.removesuffix(".md").removesuffix("index").rstrip("/")
-    file.dest_uri = f"{language_prefix(config, lang)}{stem}/index.html"
+    file.dest_uri = f"{built_language_prefix(config, lang)}{stem}/index.html"
     file.url = file._get_url(config.use_directory_urls)
     # static-i18n reads these on every page it renders.
     file.norm_src_uri = page.src  # type: ignore[attr-defined]
@@ -39,7 +39,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if config.extra.get("powiat_pages", True) is False:
         return files
     lang = current_language(config)
-    prefix = language_prefix(config, lang)
+    prefix = built_language_prefix(config, lang)
     for page in powiat_pages(config.theme, lang, prefix, site_url=config.site_url or ""):
         files.append(_file(config, lang, page))
     if lang == source_language(config):

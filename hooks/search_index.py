@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide.i18n import built_languages, current_language, language_prefix
+from guide.i18n import built_language_prefix, built_languages, current_language
 from guide.search_index import SEARCH_JSON, build_index, index_json
 
 
@@ -26,7 +26,7 @@ def on_page_context(
     """What partials/search.html needs besides its labels (`guide.t`, hooks/page_words.py):
     the index and the language root, relative to this page."""
     lang = current_language(config)
-    prefix = language_prefix(config, lang)
+    prefix = built_language_prefix(config, lang)
     context["guide_search"] = {
         "index": get_relative_url(prefix + SEARCH_JSON, page.url),
         "root": get_relative_url(prefix or ".", page.url).rstrip("/") + "/",
@@ -39,8 +39,10 @@ def on_page_context(
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = current_language(config)
-    prefix = language_prefix(config, lang)
-    others = [language_prefix(config, code) for code, _ in built_languages(config) if code != lang]
+    prefix = built_language_prefix(config, lang)
+    others = [
+        built_language_prefix(config, code) for code, _ in built_languages(config) if code != lang
+    ]
     site = Path(config.site_dir)
     pages = build_index(site, prefix, others)
     if not pages:

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.frontmatter import read
-from guide.i18n import current_language, language_prefix, source_language
+from guide.i18n import built_language_prefix, current_language, source_language
 from guide.render import guide_env, render, words
 from guide.site import page_url
 from guide.translations import SOURCE_BLOB, blob_id
@@ -38,7 +38,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         kind, text = "stale", context["t"]["stale_notice"].format(date=updated)
     else:
         return markdown
-    original = language_prefix(config, source_lang) + page_url(src)
+    original = built_language_prefix(config, source_lang) + page_url(src)
     notice = render(
         guide_env(config.theme),
         "partials/guide/notice.html",

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from guide.offices import load_directory
-from guide.site import language_codes, language_prefix, page_url, source_pages
+from guide.site import language_codes, page_url, site_language_prefix, source_pages
 
 LANGUAGES = language_codes()
 POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))
@@ -22,12 +22,12 @@ def page_id(value: object) -> str:
 
 
 def output_path(site: Path, lang: str, page: str) -> Path:
-    return site / language_prefix(lang) / page_url(page) / "index.html"
+    return site / site_language_prefix(lang) / page_url(page) / "index.html"
 
 
 def url_of(lang: str, page: str) -> str:
     """Site-relative URL of a page, e.g. `uk/work/`."""
-    return language_prefix(lang) + page_url(page)
+    return site_language_prefix(lang) + page_url(page)
 
 
 @cache

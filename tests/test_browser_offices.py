@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from guide.offices import load_directory
+from guide.site import site_language_prefix
+from guide.ui import load_ui
+from tests.pages import LANGUAGES
+
 pytestmark = pytest.mark.browser
 
 
@@ -39,3 +44,16 @@ def test_town_search(phone: Page, site_url: str, query: str, shown: str, slug: s
     result.click()
     phone.wait_for_url(f"**/uk/powiaty/{slug}/")
     assert phone.evaluate("localStorage.getItem('guide.powiat')") == slug
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_route_slot_in_the_box(phone: Page, site_url: str, lang: str) -> None:
+    """bytowski has no confirmed PUP: the box shows its verified next step, a link."""
+    route = load_directory().route("bytowski", "pup")
+    assert route is not None and route.website is not None
+    phone.goto(site_url + site_language_prefix(lang) + "work/")
+    box = phone.locator('aside.guide-box[data-office-type="pup"]')
+    box.locator("select").select_option("bytowski")
+    link = box.locator(".guide-office--route").get_by_role("link", name=route.name, exact=True)
+    expect(link).to_have_attribute("href", route.website)
+    expect(box).to_contain_text(load_ui().label(f"route_{route.kind}", lang))

@@ -6,17 +6,34 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 import jinja2
 import pytest
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from guide import MKDOCS_YML, ROOT
-from guide.csp import POLICY, CspError, attach, inline_scripts, policy_for, script_hash
+from guide.csp import (
+    POLICY,
+    CspError,
+    attach,
+    features_of,
+    inline_scripts,
+    is_script_url,
+    known_scripts,
+    page_base_url,
+    policy_for,
+    script_hash,
+    template_base_url,
+)
 from guide.render import guide_env
-from tests.pages import LANGUAGE_PAGES, output_path
+from tests.pages import LANGUAGE_PAGES, output_path, url_of
 
-OTHER_PAGES = ("404.html", "translation-status.html")
+OTHER_PAGES = ("404.html", "translation-status.html", "data-status.html")
 
 
 def policy_of(html: str) -> dict[str, list[str]]:
@@ -26,12 +43,27 @@ def policy_of(html: str) -> dict[str, list[str]]:
     return {name: values for name, *values in (directive.split() for directive in text.split(";"))}
 
 
-def check_page(html: str) -> None:
+@pytest.fixture(scope="module")
+def config() -> MkDocsConfig:
+    return load_config(str(MKDOCS_YML))
+
+
+@pytest.fixture(scope="module")
+def env(config: MkDocsConfig) -> jinja2.Environment:
+    return guide_env(config.theme)
+
+
+def known(env: jinja2.Environment, config: MkDocsConfig, base_url: str) -> frozenset[str]:
+    return known_scripts(env, base_url=base_url, features=features_of(config.theme.get("features")))
+
+
+def check_page(html: str, allowed: frozenset[str]) -> None:
     policy = policy_of(html)
     head = html[html.index("<head>") : html.index("</head>")]
     assert re.match(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security', head)
     hashes = {script_hash(text) for text in inline_scripts(html)}
     assert set(policy["script-src"]) == {"'self'", *hashes}
+    assert hashes <= {script_hash(text) for text in allowed}, "only the templates' scripts"
     for name, values in POLICY.items():
         if name != "script-src":
             assert policy[name] == list(values)
@@ -41,13 +73,21 @@ def check_page(html: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
-def test_page_has_the_policy(site: Path, lang: str, page: str) -> None:
-    check_page(output_path(site, lang, page).read_text(encoding="utf-8"))
+def test_page_has_the_policy(
+    site: Path, env: jinja2.Environment, config: MkDocsConfig, lang: str, page: str
+) -> None:
+    allowed = known(env, config, page_base_url(url_of(lang, page)))
+    check_page(output_path(site, lang, page).read_text(encoding="utf-8"), allowed)
 
 
 @pytest.mark.parametrize("name", OTHER_PAGES)
-def test_other_html_has_the_policy(site: Path, name: str) -> None:
-    check_page((site / name).read_text(encoding="utf-8"))
+def test_other_html_has_the_policy(
+    site: Path, env: jinja2.Environment, config: MkDocsConfig, name: str
+) -> None:
+    allowed = known(env, config, template_base_url(name, site_url=config.site_url))
+    if name == "translation-status.html":
+        allowed = frozenset()  # written by hooks/translation_status.py, without the theme
+    check_page((site / name).read_text(encoding="utf-8"), allowed)
 
 
 def test_no_html_file_without_policy(site: Path) -> None:
@@ -70,14 +110,9 @@ def test_json_blocks_and_external_scripts_are_not_hashed() -> None:
         "<script>run()</script>"
     )
     assert inline_scripts(html) == ["run()"]
-    assert policy_for(html).startswith(
+    assert policy_for(html, known=frozenset({"run()"})).startswith(
         f"default-src 'self'; script-src 'self' {script_hash('run()')}; style-src 'self'"
     )
-
-
-@pytest.fixture(scope="module")
-def env() -> jinja2.Environment:
-    return guide_env(load_config(str(MKDOCS_YML)).theme)
 
 
 def test_policy_goes_right_after_charset(env: jinja2.Environment) -> None:
@@ -97,17 +132,118 @@ def test_page_without_charset_is_refused(env: jinja2.Environment) -> None:
     )
 
 
-def test_live_preview_has_no_policy(
-    env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`make serve`: live reload injects a different inline script into every response."""
+@pytest.fixture(scope="module")
+def hook() -> ModuleType:
     spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
     assert spec is not None and spec.loader is not None
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    config = load_config(str(MKDOCS_YML))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_live_preview_has_no_policy(
+    hook: ModuleType, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make serve`: live reload injects a different inline script into every response."""
     page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
-    built = hook.on_post_template(page, template_name="404.html", config=config)
+    plain = '<html><head><meta charset="utf-8"></head><body></body></html>'
+    built = hook.on_post_template(plain, template_name="404.html", config=config)
     assert "Content-Security-Policy" in built
+    with pytest.raises(PluginError):
+        hook.on_post_template(page, template_name="404.html", config=config)
     monkeypatch.setenv("GUIDE_LIVE_PREVIEW", "1")
     assert hook.on_post_template(page, template_name="404.html", config=config) == page
+
+
+# --- Only the scripts the templates write: anything else in the output fails the build ---
+
+WORK = "uk/work.md"
+
+
+def work_page(config: MkDocsConfig) -> Page:
+    file = File(WORK, src_dir=config.docs_dir, dest_dir=config.site_dir, use_directory_urls=True)
+    return Page(None, file, config)
+
+
+def unattached(site: Path) -> str:
+    """The built uk/work page as the hook first sees it: without its policy."""
+    html = output_path(site, "uk", "work.md").read_text(encoding="utf-8")
+    return re.sub(r'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
+
+
+def test_hook_rebuilds_the_real_page(site: Path, hook: ModuleType, config: MkDocsConfig) -> None:
+    """The policy is a function of the page and its structural place, nothing else."""
+    built = output_path(site, "uk", "work.md").read_text(encoding="utf-8")
+    assert hook.on_post_page(unattached(site), page=work_page(config), config=config) == built
+
+
+INJECTED = [
+    ("<script>alert(1)</script>", "inline script no template writes: alert(1)"),
+    ("<script/>alert(2)</script>", "inline script no template writes: alert(2)"),
+    ('<script type="module">go()</script>', "inline script no template writes: go()"),
+    (
+        '<script>__md_scope=new URL("https://evil.example/",location)</script>',
+        'inline script no template writes: __md_scope=new URL("https://evil.example/",location)',
+    ),
+    (
+        "<script>" + "a" * 70 + "</script>",
+        "inline script no template writes: " + "a" * 60 + "…",
+    ),
+    ('<img src="x.png" onerror="alert(1)">', "inline event handler onerror= on <img>: alert(1)"),
+    ('<p OnMouseOver="x">', "inline event handler onmouseover= on <p>: x"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript: URL in <a href>: javascript:alert(1)"),
+    ('<a href="&#106;avascript:go()">x</a>', "javascript: URL in <a href>: javascript:go()"),
+    ('<form action=" JAVASCRIPT:go()">', "javascript: URL in <form action>: JAVASCRIPT:go()"),
+    ('<iframe src="java\tscript:go()">', "javascript: URL in <iframe src>: java script:go()"),
+]
+
+
+@pytest.mark.parametrize(("markup", "message"), INJECTED)
+def test_injected_markup_fails_the_build(
+    site: Path, hook: ModuleType, config: MkDocsConfig, markup: str, message: str
+) -> None:
+    html = unattached(site).replace("</article>", f"{markup}</article>", 1)
+    with pytest.raises(PluginError) as error:
+        hook.on_post_page(html, page=work_page(config), config=config)
+    assert str(error.value) == f"{WORK}: {message}"
+
+
+def test_another_pages_scope_script_is_refused(
+    site: Path, hook: ModuleType, config: MkDocsConfig
+) -> None:
+    """Material's own script, but with the base_url of a page at another depth."""
+    html = unattached(site).replace('new URL("../..",location)', 'new URL("..",location)', 1)
+    with pytest.raises(PluginError, match=r"^uk/work\.md: inline script no template writes: "):
+        hook.on_post_page(html, page=work_page(config), config=config)
+
+
+def test_words_in_text_are_not_script(site: Path, hook: ModuleType, config: MkDocsConfig) -> None:
+    text = "<p>onclick=&quot;x&quot; javascript:alert(1) &lt;script&gt;x()&lt;/script&gt;</p>"
+    html = unattached(site).replace("</article>", f"{text}</article>", 1)
+    assert "Content-Security-Policy" in hook.on_post_page(
+        html, page=work_page(config), config=config
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("javascript:x", True),
+        ("  JavaScript:x", True),
+        ("\x01javascript:x", True),
+        ("java\nscr\tipt:x", True),
+        ("https://example.org/javascript:x", False),
+        ("../javascript/", False),
+        ("#javascript", False),
+    ],
+)
+def test_script_urls_as_browsers_read_them(value: str, expected: bool) -> None:
+    assert is_script_url(value) is expected
+
+
+def test_known_scripts_follow_base_url(env: jinja2.Environment, config: MkDocsConfig) -> None:
+    deep, top = known(env, config, "../.."), known(env, config, ".")
+    assert any('new URL("../..",location)' in text for text in deep)
+    assert not any('new URL("../..",location)' in text for text in top)
+    assert template_base_url("404.html", site_url=config.site_url) == "/przewodnik/"
+    assert page_base_url("uk/work/") == "../.."

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from guide.checks import check_data
-from guide.gminy import fold, load_gminy, load_town_names, town_index
+from guide.fold import fold_place_name as fold
+from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
 from guide.ui import load_ui
 

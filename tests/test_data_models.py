@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from guide import checks
+from guide import DATA_DIR, checks
 from guide.coverage import coverage, missing_problems
 from guide.glossary import load_glossary
-from guide.gminy import load_town_names
+from guide.gminy import load_gminy, load_town_names
 from guide.offices import POWIATY_YML, validate_directory
+from guide.ui import UI_YML, load_ui
 from guide.yamlfile import DataError
 
 
@@ -102,3 +103,60 @@ def test_coverage_states_and_missing_slot() -> None:
         "(give an office with a phone or a `route:`)"
     )
     assert len(lines) == 5
+
+
+def _from_real(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return _write(tmp_path, name, text.replace(old, new))
+
+
+def test_ui_label_missing_a_language(tmp_path: Path) -> None:
+    path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
+    line = path.read_text(encoding="utf-8").splitlines().index("  source:") + 1
+    with pytest.raises(DataError) as caught:
+        load_ui.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:{line}: labels.source has no text for en: add one line per language"
+    )
+
+
+def test_ui_unknown_scope_is_named(tmp_path: Path) -> None:
+    path = _from_real(
+        tmp_path, "ui.yml", "  pup:\n    scope: powiat\n", "  pup:\n    scope: gmina\n"
+    )
+    with pytest.raises(DataError) as caught:
+        load_ui.__wrapped__(path)
+    assert str(caught.value).endswith(
+        ": office_types.pup.scope: Input should be 'powiat' or 'region' (value: 'gmina')"
+    )
+
+
+def test_gmina_bad_teryt(tmp_path: Path) -> None:
+    path = _from_real(tmp_path, "gminy.yml", "- teryt: '2201012'\n", "- teryt: '2201019'\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("- teryt: '2201019'") + 1
+    with pytest.raises(DataError) as caught:
+        load_gminy.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:{line}: gminy[0].teryt: String should match pattern '^22\\d{{4}}[123]$' "
+        "(value: '2201019')"
+    )
+
+
+def test_glossary_unknown_key_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n  meaning: unused\n")
+    with pytest.raises(DataError) as caught:
+        load_glossary.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:3: terms[0].meaning: Extra inputs are not permitted (value: 'unused')"
+    )
+
+
+def test_check_data_reports_a_bad_ui_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
+    monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda: load_ui.__wrapped__(path))])
+    problems = [str(problem) for problem in checks.check_data()]
+    assert len(problems) == 1
+    assert problems[0].endswith(": labels.source has no text for en: add one line per language")

@@ -14,7 +14,7 @@ import yaml
 from guide import DATA_DIR
 from guide.build import mkdocs_build
 from guide.offices import load_directory
-from guide.site import OFFICES_JSON, TOWNS_JSON, language_prefix, powiat_offices_json
+from guide.site import OFFICES_JSON, TOWNS_JSON, powiat_offices_json, site_language_prefix
 from guide.ui import load_ui
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, parse
@@ -24,7 +24,7 @@ SLUGS = [powiat.slug for powiat in load_directory().powiaty]
 
 def test_eighty_powiat_pages(site: Path) -> None:
     built = [
-        site / language_prefix(lang) / "powiaty" / slug / "index.html"
+        site / site_language_prefix(lang) / "powiaty" / slug / "index.html"
         for lang in LANGUAGES
         for slug in SLUGS
     ]
@@ -55,7 +55,7 @@ def test_every_powiat_slot_answers_with_an_office_or_route(site: Path, lang: str
     link = soup.select_one(f'.guide-office--route a[href="{route.website}"]')
     assert link is not None and link.get_text() == route.name
     assert label in soup.get_text()
-    path = site / language_prefix(lang) / powiat_offices_json("bytowski")
+    path = site / site_language_prefix(lang) / powiat_offices_json("bytowski")
     offices = json.loads(path.read_text(encoding="utf-8"))
     assert all(offices[key] for key in load_ui().powiat_office_types())
     assert route.website in offices["pup"]
@@ -82,7 +82,9 @@ def test_office_box_without_javascript_links_to_powiaty(site: Path, lang: str) -
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_offices_json_lists_every_powiat(site: Path, lang: str) -> None:
-    data = json.loads((site / language_prefix(lang) / OFFICES_JSON).read_text(encoding="utf-8"))
+    data = json.loads(
+        (site / site_language_prefix(lang) / OFFICES_JSON).read_text(encoding="utf-8")
+    )
     assert [powiat["slug"] for powiat in data["powiaty"]] == list(SLUGS)
     assert "offices" not in data  # each powiat's offices are fetched only once it is chosen
 
@@ -90,10 +92,10 @@ def test_offices_json_lists_every_powiat(site: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_powiat_has_its_offices_file(site: Path, lang: str) -> None:
     for slug in SLUGS:
-        path = site / language_prefix(lang) / powiat_offices_json(slug)
+        path = site / site_language_prefix(lang) / powiat_offices_json(slug)
         offices = json.loads(path.read_text(encoding="utf-8"))
         assert sorted(offices) == sorted(load_ui().powiat_office_types())
-    gdansk = site / language_prefix(lang) / powiat_offices_json("gdansk")
+    gdansk = site / site_language_prefix(lang) / powiat_offices_json("gdansk")
     assert "Urząd Miejski w Gdańsku" in json.loads(gdansk.read_text(encoding="utf-8"))["starostwo"]
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from guide.fold import fold_search as fold
 from guide.search_index import (
     SEARCH_JSON,
     IndexedPage,
     Section,
-    fold,
     load_index,
     page_sections,
     search,

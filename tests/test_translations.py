@@ -104,7 +104,7 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
         tmp_path,
         {
             "pl/work.md": "---\nlast_reviewed: 2026-11-20\n---\n# Praca\n",
-            "uk/work.md": f"---\n{SOURCE_BLOB}: 0000\n---\n# Робота\n",
+            "uk/work.md": f"---\n{SOURCE_BLOB}: {'a' * 40}\n---\n# Робота\n",
         },
         nav=["index.md", "work.md"],
         powiat_pages=False,

@@ -1,6 +1,33 @@
 // Pierwsze kroki w Pomorskim: the little every page starts with (a first view must stay
 // under 80 KB): the search button, whose script search.js is fetched only when the reader
 // opens search, and sw.js, which keeps pages read once for reading offline.
+
+// Text folding for offices.js and search.js: guide/fold.py's twin (tests/test_fold.py).
+(function () {
+  "use strict";
+  var APOSTROPHES = "'\u2019\u02bc`\u00b4";
+  var chars = {};
+  function searchChar(c) {
+    if (chars[c] === undefined) {
+      var lower = c.toLowerCase();
+      chars[c] = lower === "\u0142" ? "l" : APOSTROPHES.indexOf(lower) >= 0 ? "'" : lower.normalize("NFD").charAt(0);
+    }
+    return chars[c];
+  }
+  window.guideFold = {
+    place: function (text) {
+      return text.toLowerCase().replace(/ł/g, "l").normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "").replace(/-/g, " ").replace(/\s+/g, " ").trim();
+    },
+    search: function (text) {
+      text = text.normalize("NFC");
+      var out = "";
+      for (var i = 0; i < text.length; i++) { out += searchChar(text.charAt(i)); }
+      return out;
+    }
+  };
+})();
+
 (function () {
   "use strict";
   var here = document.currentScript.src;

@@ -2,8 +2,8 @@
 // (by boot.js, when the reader first opens search: it opens the dialog at once).
 // The index of this language only (assets/guide/search-index.json, written by
 // hooks/search_index.py) is fetched when the reader first opens the dialog. Matching follows
-// guide/search_index.py: case and diacritics folded (ł -> l, ę -> e, й -> и), every query
-// word a prefix of a word of the section, the best section of each page.
+// guide/search_index.py: case and diacritics folded by boot.js (ł -> l, ę -> e, й -> и),
+// every query word a prefix of a word of the section, the best section of each page.
 (function () {
   "use strict";
   var dialog = document.getElementById("guide-search");
@@ -13,29 +13,17 @@
   var status = dialog.querySelector("[role=status]");
   var list = dialog.querySelector("ol");
   var closer = dialog.querySelector(".guide-search__close");
-  var APOSTROPHES = "'\u2019\u02bc`\u00b4";
   var WORD = /(?:[\p{L}\p{N}]|')+/gu;
   var LIMIT = 10;
-  var folded = {};
   var index = null;
   var loading = null;
   var timer = 0;
 
-  function foldChar(c) {
-    if (folded[c] === undefined) {
-      var lower = c.toLowerCase();
-      folded[c] = lower === "\u0142" ? "l" : APOSTROPHES.indexOf(lower) >= 0 ? "'" : lower.normalize("NFD").charAt(0);
-    }
-    return folded[c];
-  }
-  // One character for one, so a match in the folded text is at the same offset in the text.
-  function fold(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) { out += foldChar(text.charAt(i)); }
-    return out;
-  }
+  // boot.js (loaded on every page): one character for one, so a match in the folded text is
+  // at the same offset in the text.
+  var fold = window.guideFold.search;
   function words(text) {
-    return (fold(text.normalize("NFC")).match(WORD) || []).map(function (w) {
+    return (fold(text).match(WORD) || []).map(function (w) {
       return w.replace(/'/g, "");
     }).filter(Boolean);
   }

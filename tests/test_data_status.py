@@ -1,0 +1,102 @@
+"""The data status page (data-status.html/.json): coverage per powiat and office type, with the
+age of `verified` and a flag on entries older than STALE_AFTER_DAYS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from guide import MKDOCS_YML
+from guide.coverage import data_status, render_data_status
+from guide.offices import Directory
+from guide.render import guide_env
+
+DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+DASH = "\u2013"  # the table's "none"
+SOURCE = "https://www.example.gov.pl/kontakt"
+FIXTURE = {
+    "powiaty": [
+        {
+            "teryt": "2201",
+            "slug": "bytowski",
+            "name": "powiat bytowski",
+            "kind": "land",
+            "seat": "Bytów",
+            "offices": {
+                "starostwo": {
+                    "name": "Starostwo Powiatowe w Bytowie",
+                    "phones": ["+48598220000"],
+                    "source": SOURCE,
+                    "verified": "2025-11-20",
+                },
+                "pup": {"route": "finder"},
+            },
+        }
+    ],
+    "regional": {},
+    "routes": {
+        "finder": {
+            "kind": "finder",
+            "serves": ["pup"],
+            "name": "Urzędy pracy, wyszukiwarka",
+            "website": "https://www.praca.gov.pl/",
+            "source": SOURCE,
+            "verified": "2026-06-01",
+        }
+    },
+}
+
+
+@pytest.fixture
+def directory(monkeypatch: pytest.MonkeyPatch) -> Directory:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(DAY.timestamp())))
+    return Directory.model_validate(FIXTURE)
+
+
+def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
+    assert data_status(directory) == {
+        "bytowski": {
+            "starostwo": {
+                "state": "verified",
+                "verified": "2025-11-20",
+                "age_days": 376,
+                "stale": True,
+            },
+            "pup": {"state": "route", "verified": "2026-06-01", "age_days": 183, "stale": False},
+            "pcpr": {"state": "missing", "verified": None, "age_days": None, "stale": False},
+            "police": {"state": "missing", "verified": None, "age_days": None, "stale": False},
+            "legal-aid": {"state": "missing", "verified": None, "age_days": None, "stale": False},
+        }
+    }
+
+
+def test_status_page_rows(directory: Directory) -> None:
+    html, _ = render_data_status(guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory)
+    assert "<h1>Data status</h1>" in html
+    assert "(as of 2026-12-01)" in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+    assert (
+        '<tr data-state="verified"><td>bytowski</td><td>starostwo</td><td>verified</td>'
+        "<td>2025-11-20</td><td>376</td><td>STALE</td></tr>"
+    ) in html
+    assert (
+        '<tr data-state="route"><td>bytowski</td><td>pup</td><td>route</td>'
+        f"<td>2026-06-01</td><td>183</td><td>{DASH}</td></tr>"
+    ) in html
+    assert (
+        '<tr data-state="missing"><td>bytowski</td><td>pcpr</td><td>missing</td>'
+        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
+    ) in html
+
+
+def test_status_page_in_the_built_site(site: Path) -> None:
+    status = json.loads((site / "data-status.json").read_text(encoding="utf-8"))
+    states = {entry["state"] for row in status.values() for entry in row.values()}
+    assert states and "missing" not in states
+    assert set(status["bytowski"]) == {"starostwo", "pup", "pcpr", "police", "legal-aid"}
+    assert "<h1>Data status</h1>" in (site / "data-status.html").read_text("utf-8")
+    assert not (site / "uk/data-status.html").exists()

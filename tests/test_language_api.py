@@ -1,0 +1,57 @@
+"""The two language prefixes: where a language sits in the full site (guide.site) and in the
+build being run (guide.i18n), which differ under `make serve LANG=uk` (GUIDE_LANG=uk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from mkdocs.config import load_config
+
+from guide import MKDOCS_YML
+from guide.i18n import built_language_prefix, built_languages, source_language
+from guide.site import i18n_config, languages, mkdocs_config, site_language_prefix
+from tests.pages import LANGUAGES
+
+FULL_SITE = {"pl": "", "uk": "uk/", "ru": "ru/", "en": "en/"}
+ONLY_UK = {"pl": "pl/", "uk": "", "ru": "ru/", "en": "en/"}
+
+
+def _reread() -> None:
+    mkdocs_config.cache_clear()
+    languages.cache_clear()
+
+
+@pytest.fixture(params=[None, "uk"], ids=["all-languages", "GUIDE_LANG=uk"])
+def guide_lang(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The environment of a full build, or of `make serve LANG=uk`; mkdocs.yml read again."""
+    if request.param is None:
+        monkeypatch.delenv("GUIDE_LANG", raising=False)
+    else:
+        monkeypatch.setenv("GUIDE_LANG", request.param)
+    _reread()
+    yield request.param or ""
+    _reread()
+
+
+def test_mkdocs_yml_is_read_with_its_env_tags(guide_lang: str) -> None:
+    assert i18n_config()["build_only_locale"] == (guide_lang or None)
+    assert str(mkdocs_config()["site_url"]).startswith("https://")
+    assert [language.code for language in languages()] == list(FULL_SITE)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_site_language_prefix_is_the_full_sites_whatever_is_built(
+    guide_lang: str, lang: str
+) -> None:
+    assert site_language_prefix(lang) == FULL_SITE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_language_prefix_is_this_builds(guide_lang: str, lang: str) -> None:
+    config = load_config(str(MKDOCS_YML))
+    expected = ONLY_UK if guide_lang == "uk" else FULL_SITE
+    assert built_language_prefix(config, lang) == expected[lang]
+    assert source_language(config) == (guide_lang or "pl")
+    built = [code for code, _ in built_languages(config)]
+    assert built == ([guide_lang] if guide_lang else list(FULL_SITE))

@@ -1,0 +1,57 @@
+"""guide/search_index.py's `search()` and search.js rank alike: the same queries, run on the
+built index of each language by both, give the same hits in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from guide.search_index import SEARCH_JSON, load_index, search
+from tests.pages import LANGUAGES, url_of
+
+pytestmark = pytest.mark.browser
+
+# Each language's own script, the Polish names readers meet, folding and ranking corner cases.
+QUERIES = {
+    "pl": ["lebork", "LĘB", "karta pob", "urząd pracy", "pesel", "112", "zzzz"],
+    "uk": ["лебор", "карта побиту", "дозвіл на прож", "сім'я", "сімʼя", "karta pob", "pesel"],
+    "ru": ["лебор", "разрешение на преб", "семья", "ЁЛКА", "страх", "karta pob", "nfz"],
+    "en": ["lebork", "residence card", "work perm", "don't", "umowa zlecenie", "powiat", "nfz"],
+}
+
+
+def _site_path(lang: str, href: str) -> str:
+    """A hit's link, from the home page of `lang`, as site path '#' fragment (decoded)."""
+    target = urlsplit(urljoin("https://site.invalid/" + url_of(lang, "index.md"), href))
+    path = unquote(target.path).removeprefix("/")
+    return f"{path}#{unquote(target.fragment)}" if target.fragment else path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_python_and_javascript_rank_alike(
+    phone: Page, site: Path, site_url: str, lang: str
+) -> None:
+    root = url_of(lang, "index.md")
+    pages = load_index((site / root / SEARCH_JSON).read_text(encoding="utf-8"))
+    phone.goto(site_url + root)
+    phone.locator(".guide-search__open").click()
+    field, status = phone.locator("#guide-search-input"), phone.locator("#guide-search-status")
+    expect(status).to_be_empty()  # the index is loaded
+    found: dict[str, list[str]] = {}
+    for query in QUERIES[lang]:
+        field.fill(query)
+        expect(status).not_to_be_empty()
+        hrefs = phone.locator("#guide-search-results a").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))"
+        )
+        found[query] = [_site_path(lang, str(href)) for href in hrefs]
+        field.fill("")
+        expect(status).to_be_empty()
+    expected = {
+        query: [unquote(root + hit.url) for hit in search(pages, query)] for query in QUERIES[lang]
+    }
+    assert found == expected
+    assert any(found.values())  # the queries find something at all
