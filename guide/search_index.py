@@ -6,8 +6,8 @@ first page view, and lunr has no Polish or Ukrainian stemmer. Instead each langu
 anchor, heading, plain text), read from the built HTML. `search.js` matches a query the way
 `search()` below does: case and diacritics folded (Lębork -> lebork, ł -> l, й -> и, ё to
 its plain Cyrillic e), every query word a prefix of some word of the section, the best section
-of each page first. Python and JavaScript keep the same rules: tests/test_search.py runs queries
-through this one, tests/test_browser_search.py through search.js.
+of each page first (the folding is guide/fold.py's). Python and JavaScript keep the same rules:
+tests/test_search_parity.py runs the same queries on each built index through both.
 
 `python -m guide search QUERY... [--site SITE_DIR]` prints what each language finds.
 """

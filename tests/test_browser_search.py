@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
 from guide.search_index import SEARCH_JSON
+from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, resolve, url_of
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,7 @@ def _open_search(phone: Page) -> None:
 
 def _hits(phone: Page, query: str) -> list[str]:
     phone.locator("#guide-search-input").fill(query)
-    expect(phone.locator("#guide-search-status")).not_to_be_empty()
+    wait_for_search_answer(phone)
     hrefs = phone.locator("#guide-search-results a").evaluate_all(
         "links => links.map(link => link.getAttribute('href'))"
     )

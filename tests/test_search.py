@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from guide.cli import main
 from guide.fold import fold_search as fold
 from guide.search_index import (
     SEARCH_JSON,
@@ -151,3 +152,23 @@ def test_stock_search_ships_nothing(site: Path) -> None:
         html = (site / url_of(lang, "work.md") / "index.html").read_text(encoding="utf-8")
         assert 'name="search"' not in html  # Material fetches its index only for that form
         assert 'id="guide-search"' in html
+
+
+def test_search_command_prints_each_languages_hits(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "lebork", "--site", str(site)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(", ")[0] for line in lines] == [
+        f"{lang} 'lebork': powiaty/leborski/" for lang in LANGUAGES
+    ]
+
+
+def test_search_command_refuses_a_folder_without_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "lebork", "--site", str(tmp_path)]) == 2
+    index = tmp_path / SEARCH_JSON
+    assert capsys.readouterr().out == (
+        f"{index}: no search index: run `make build` (or `python -m guide build`)\n"
+    )

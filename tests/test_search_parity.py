@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.search_index import SEARCH_JSON, load_index, search
+from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -43,7 +44,7 @@ def test_python_and_javascript_rank_alike(
     found: dict[str, list[str]] = {}
     for query in QUERIES[lang]:
         field.fill(query)
-        expect(status).not_to_be_empty()
+        wait_for_search_answer(phone)
         hrefs = phone.locator("#guide-search-results a").evaluate_all(
             "links => links.map(link => link.getAttribute('href'))"
         )
