@@ -113,7 +113,7 @@ build-into: $(STAMP)
 # when missing). One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"
 BENCH ?=
 bench: $(STAMP)
-	$(RUN) $(BIN)/python -m guide.bench $(BENCH)
+	$(RUN) $(BIN)/python -m guide bench $(BENCH)
 
 # Opt-in, needs the network: fetch every office's sources again and report what drifted
 # (python -m guide verify-sources; answers cached for a day). Not part of `make test`.

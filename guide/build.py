@@ -15,7 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+import time
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from guide import ROOT
@@ -32,13 +33,18 @@ def mkdocs_build(
     only_language: str | None = None,
     capture: bool = False,
     extra_env: Mapping[str, str] | None = None,
+    unset_env: Collection[str] = (),
+    strict: bool = True,
+    quiet: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` (ENGINE) into `site_dir`; raise CalledProcessError on failure.
 
     With `capture`, the whole log (stdout and stderr in order) is in `.stdout`/`.output`.
-    `extra_env` adds variables to the build's environment (the edition being deployed).
+    `extra_env` adds variables to the build's environment (the edition being deployed),
+    `unset_env` removes inherited ones; `strict=False` and `quiet` are for `python -m guide
+    bench`, whose stock build is not warning-free.
     """
-    env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG"}
+    env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG" and k not in unset_env}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.update(extra_env or {})
     if only_language:
@@ -49,7 +55,8 @@ def mkdocs_build(
             "-m",
             ENGINE,
             "build",
-            "--strict",
+            *(["--strict"] if strict else []),
+            *(["-q"] if quiet else []),
             "-f",
             str(config_file),
             "-d",
@@ -62,6 +69,28 @@ def mkdocs_build(
         stdout=subprocess.PIPE if capture else None,
         stderr=subprocess.STDOUT if capture else None,
     )
+
+
+def timed_build(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    only_language: str | None = None,
+    site_url: str | None = None,
+) -> float:
+    """Build `config_file` into `site_dir` quietly, not strictly, with SITE_URL set to
+    `site_url` or unset (the configured address); the seconds it took."""
+    start = time.perf_counter()
+    mkdocs_build(
+        site_dir,
+        config_file=config_file,
+        only_language=only_language,
+        extra_env={"SITE_URL": site_url} if site_url else None,
+        unset_env=("SITE_URL",),
+        strict=False,
+        quiet=True,
+    )
+    return time.perf_counter() - start
 
 
 def build_atomically(site_dir: Path, *, config_file: Path = ROOT / "mkdocs.yml") -> None:

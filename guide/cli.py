@@ -13,14 +13,17 @@ from dataclasses import asdict
 from pathlib import Path
 
 from guide import DOCS_DIR, ROOT
+from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
 from guide.checks import check_data
+from guide.chromium import ChromiumMissing
 from guide.content_rules import content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
+from guide.pdf import PdfError
 from guide.plain_language import print_long_sentences
 from guide.site import default_language, language_codes
 from guide.termbase import data_text_problems
@@ -41,6 +44,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Measure the budgets (README "Budgets"; takes minutes): build time against a stock build
+    of the same pages, first-view bytes in Chromium, Lighthouse mobile scores; print a met /
+    NOT met line for each. Exit 0 every budget met, 1 one not met, 3 a build failed."""
+    try:
+        met = run_bench(
+            parts=args.only or PARTS, rounds=args.rounds, lighthouse_runs=args.lighthouse_runs
+        )
+    except BenchBuildFailed as error:
+        print(error)
+        return BUILD_FAILED
+    return OK if met else PROBLEMS
+
+
+def positive(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: at least 1")
+    return value
+
+
 def cmd_deploy(args: argparse.Namespace) -> int:
     """Build EDITION (a year) with its PDFs and commit it with mike to the gh-pages branch of
     the current directory's repository as EDITION and, unless a newer edition is there, as
@@ -53,6 +78,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         return USAGE
     except subprocess.CalledProcessError:
         print(f"build of edition {args.edition} failed: nothing was deployed")
+        return BUILD_FAILED
+    except (PdfError, ChromiumMissing) as error:
+        print(f"PDFs of edition {args.edition} failed: {error}: nothing was deployed")
         return BUILD_FAILED
     except DeployError as error:
         print(f"deploy of edition {args.edition} failed: {error}")
@@ -68,8 +96,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the PDFs the pages link to into SITE_DIR/pdf/ (default site/, built first by
     `make pdf`): per language a booklet of the whole guide and a one-page contact sheet per
     powiat, printed by Chromium from SITE_DIR served on loopback."""
-    from guide.chromium import ChromiumMissing
-    from guide.pdf import PdfError, write_pdfs
+    from guide.pdf import write_pdfs
 
     site_dir = Path(args.site_dir)
     if not (site_dir / "index.html").is_file():
@@ -250,6 +277,19 @@ def parser() -> argparse.ArgumentParser:
         return sub
 
     add("build", cmd_build).add_argument("site_dir", nargs="?", default=str(ROOT / "site"))
+    bench_command = add("bench", cmd_bench)
+    bench_command.add_argument(
+        "--rounds", type=positive, default=5, help="builds timed per variant"
+    )
+    bench_command.add_argument(
+        "--lighthouse-runs",
+        type=positive,
+        default=3,
+        help="Lighthouse runs per page (the median counts)",
+    )
+    bench_command.add_argument(
+        "--only", choices=PARTS, action="append", help="measure only this (repeatable)"
+    )
     deploy_command = add("deploy", cmd_deploy)
     deploy_command.add_argument("edition", help="the edition's year, e.g. 2026")
     deploy_command.add_argument("--push", action="store_true", help="push the branch to origin")

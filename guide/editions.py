@@ -24,7 +24,7 @@ from mike.mkdocs_utils import docs_version_var  # type: ignore[import-untyped]
 
 from guide import MKDOCS_YML
 from guide.build import mkdocs_build
-from guide.pdf import PDF_ENV
+from guide.pdf import write_pdfs
 from guide.site import mkdocs_config
 
 # mike builds each edition with its name in this variable (MIKE_DOCS_VERSION); mike's
@@ -75,10 +75,12 @@ def latest_alias(config_file: Path = MKDOCS_YML) -> str:
 def build_edition(edition: str, site_dir: Path, *, pdf: bool = True) -> None:
     """The strict build of `edition` into `site_dir` (CalledProcessError if it fails).
 
-    With `pdf`, the build also prints the PDFs into the edition (hooks/print_pdfs.py).
+    With `pdf`, the PDFs are then printed into the edition (guide/pdf.py; PdfError or
+    ChromiumMissing if they cannot be).
     """
-    variables = {EDITION_VAR: edition_name(edition), PDF_ENV: "1" if pdf else "0"}
-    mkdocs_build(site_dir, extra_env=variables)
+    mkdocs_build(site_dir, extra_env={EDITION_VAR: edition_name(edition)})
+    if pdf:
+        write_pdfs(site_dir)
 
 
 def takes_alias(edition: str, deployed: Iterable[str]) -> bool:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 
-
-def _plugin(config: MkDocsConfig) -> Any:
-    return config.plugins["i18n"]
+from guide.static_i18n import plugin as _plugin
 
 
 def current_language(config: MkDocsConfig) -> str:

@@ -4,9 +4,9 @@ Per language: a booklet of the whole guide (every page of mkdocs.yml's nav, in n
 one A4 PDF with a bookmark per page) and a one-page A4 contact sheet per powiat (its
 generated page). Every page links to them (hooks/print_address.py, with the paths below).
 
-They exist once `python -m guide pdf [SITE_DIR]` (`make pdf`) has run on a built site, or
-after a build run with GUIDE_PDF=1 (hooks/print_pdfs.py): that is what a deploy uses,
-e.g. `GUIDE_PDF=1 mike deploy ...`, so that the published site always has them.
+They exist once `python -m guide pdf [SITE_DIR]` (`make pdf`) has run on a built site, and
+in every edition `python -m guide deploy` builds (guide/editions.py prints them after the
+build), so that the published site always has them.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 PDF_DIR = "pdf"
-# A build with this environment variable set to 1 also writes the PDFs (hooks/print_pdfs.py).
-PDF_ENV = "GUIDE_PDF"
 
 # offices.js has filled the "Your office" boxes (it adds a picker to each, chosen or not).
 OFFICES_READY = """() => !document.querySelector("[data-office-body]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from mkdocs.theme import Theme
@@ -17,6 +18,21 @@ from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
 from guide.yamlfile import DataError
+
+# A powiat's page inside a language folder, as powiat_pages() writes it.
+POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
+
+
+def powiat_of_page(src: str) -> str | None:
+    """The slug of the powiat whose page is `src` (inside a language folder, e.g.
+    "powiaty/gdansk.md"), None for any other page; LookupError for a powiat page of a powiat
+    that is not in data/powiaty.yml."""
+    match = POWIAT_PAGE.match(src)
+    if match is None:
+        return None
+    if match["slug"] not in {powiat.slug for powiat in load_directory().powiaty}:
+        raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
+    return match["slug"]
 
 
 @dataclass(frozen=True)

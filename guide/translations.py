@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from guide import DOCS_DIR
 from guide.directives import directives
 from guide.frontmatter import read
 from guide.site import default_language, language_codes
+from guide.ui import load_ui
 
 SOURCE_BLOB = "source_blob"
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -27,6 +30,28 @@ def blob_id(path: Path) -> str:
     """The id `git hash-object` gives the file."""
     data = path.read_bytes()
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def is_stale(meta: Mapping[str, object], source_blob: str) -> bool:
+    """Whether a translation's front matter records another version of its source than the
+    one whose blob id is `source_blob`."""
+    return meta.get(SOURCE_BLOB) != source_blob
+
+
+def translation_notice(
+    source: Path, *, lang: str, built_from: str | None, meta: Mapping[str, object]
+) -> tuple[Literal["fallback", "stale"], str] | None:
+    """The notice kind and its text in `lang` for a page of `lang` whose source-language page
+    is `source`: "fallback" when it was built from the file of language `built_from` (static-
+    i18n's fallback to the source), "stale" when its front matter `meta` records another
+    version of `source` (the text gives the date `source` was last reviewed); None otherwise."""
+    labels = load_ui().labels
+    if built_from != lang:
+        return "fallback", labels["fallback_notice"][lang]
+    if is_stale(meta, blob_id(source)):
+        updated = read(source)[0].get("last_reviewed", "")
+        return "stale", labels["stale_notice"][lang].format(date=updated)
+    return None
 
 
 def pages(docs_dir: Path, lang: str) -> set[str]:
@@ -57,7 +82,7 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         for page in sorted(source_pages):
             if page not in found:
                 entry.missing.append(page)
-            elif read(docs_dir / lang / page)[0].get(SOURCE_BLOB) != blobs[page]:
+            elif is_stale(read(docs_dir / lang / page)[0], blobs[page]):
                 entry.stale.append(page)
             else:
                 entry.translated.append(page)

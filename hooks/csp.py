@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from guide import hook_order
 from guide.csp import (
     CspError,
     attach,
@@ -49,12 +50,12 @@ def _attach(html: str, /, *, config: MkDocsConfig, base_url: str, where: str) ->
         raise PluginError(str(error)) from error
 
 
-@event_priority(-100)
+@event_priority(hook_order.WITH_STATIC_I18N)
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     return _attach(output, config=config, base_url=page_base_url(page.url), where=page.file.src_uri)
 
 
-@event_priority(-100)
+@event_priority(hook_order.WITH_STATIC_I18N)
 def on_post_template(output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content

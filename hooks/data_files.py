@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guide import DATA_DIR
+from guide import DATA_DIR, hook_order
 from guide.data_cache import refresh
 from guide.glossary import load_glossary
 from guide.gminy import load_gminy, load_town_names
@@ -39,7 +39,7 @@ def _load_data() -> list[DataError]:
     return []
 
 
-@event_priority(100)  # before any hook reads a data file
+@event_priority(hook_order.FIRST)  # before any hook reads a data file
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     problems = refresh(_load_data)
     if problems:

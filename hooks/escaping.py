@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from guide import hook_order
 from guide.escaping import escaping_env, mark_page_html
 
 
@@ -18,7 +19,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     return escaping_env(env)
 
 
-@event_priority(-90)  # after every hook that adds to page.content as a str
+@event_priority(hook_order.LATE)  # after every hook that adds to page.content as a str
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:

@@ -15,10 +15,11 @@ from mkdocs.structure.pages import Page
 from guide.editions import current_edition
 from guide.feedback import edit_url, page_report_url
 from guide.i18n import current_language
+from guide.static_i18n import normalized_src
 
 
 def page_links(*, page: Page, lang: str) -> dict[str, str]:
-    src: str = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    src = normalized_src(page.file) or page.file.src_uri
     address = page.canonical_url or page.abs_url or page.url
     return {
         "report": page_report_url(page=address, lang=lang, edition=current_edition() or "dev"),

@@ -20,15 +20,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from guide import hook_order
 from guide.i18n import built_language_prefix, built_languages
 from guide.site import page_url
+from guide.static_i18n import normalized_src, show_language_selector
 
 
-@event_priority(-50)  # after static-i18n (priority 50) has written its own links
+@event_priority(hook_order.AFTER_I18N_LINKS)  # after static-i18n has written its own links
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    src = getattr(page.file, "norm_src_uri", None)
+    src = normalized_src(page.file)
     if src is None:
         raise ValueError(f"{page.file.src_uri}: page is not inside a language folder")
     alternates = []
@@ -36,10 +38,7 @@ def on_page_context(
         link = built_language_prefix(config, code) + page_url(src)
         alternates.append({"name": name, "lang": code, "link": link or "./"})
     config.extra["languages"] = alternates
-    # static-i18n sets `config.extra.alternate` as an attribute, which Jinja reads before
-    # the mapping key: replace both.
-    config.extra["alternate"] = True
-    setattr(config.extra, "alternate", True)  # noqa: B010
+    show_language_selector(config, shown=True)
     return context
 
 
@@ -48,6 +47,5 @@ def on_template_context(
 ) -> dict[str, Any]:
     """404.html is served at any missing address, where no relative link can be right."""
     config.extra["languages"] = []
-    config.extra["alternate"] = False
-    setattr(config.extra, "alternate", False)  # noqa: B010
+    show_language_selector(config, shown=False)
     return context

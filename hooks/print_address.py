@@ -10,7 +10,6 @@ the screen hides it and fetches nothing, the browser loads it when the page is p
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,14 +19,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from guide import hook_order
 from guide.i18n import current_language
-from guide.offices import load_directory
 from guide.pdf import booklet_path, sheet_path
+from guide.powiat_pages import powiat_of_page
 from guide.qr import qr_svg
 from guide.render import guide_env, render, words
+from guide.static_i18n import normalized_src
 
 QR_FILE = "print-qr.svg"
-POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
 
 
 def canonical_url(config: MkDocsConfig, url: str) -> str:
@@ -42,7 +42,7 @@ def qr_dest(file: File) -> str:
     return posixpath.join(posixpath.dirname(file.dest_uri), QR_FILE)
 
 
-@event_priority(-120)  # after static-i18n (-100) and the generated powiat pages (-110)
+@event_priority(hook_order.AFTER_GENERATED_FILES)  # after static-i18n and the powiat pages
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for file in list(files.documentation_pages()):
         svg = qr_svg(canonical_url(config, file.url))
@@ -53,17 +53,18 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = current_language(config)
     url = canonical_url(config, page.url)
-    src: str = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    powiat = POWIAT_PAGE.match(src)
-    if powiat and powiat["slug"] not in {p.slug for p in load_directory().powiaty}:
-        raise PluginError(f"{src}: no powiat {powiat['slug']!r} in data/powiaty.yml")
+    src = normalized_src(page.file) or page.file.src_uri
+    try:
+        powiat = powiat_of_page(src)
+    except LookupError as error:
+        raise PluginError(str(error)) from None
     area = render(
         guide_env(config.theme),
         "partials/guide/print-address.html",
         url=url,
         qr_url=get_relative_url(qr_dest(page.file), page.url),
         booklet_url=get_relative_url(booklet_path(lang), page.url),
-        sheet_url=get_relative_url(sheet_path(lang, powiat["slug"]), page.url) if powiat else None,
+        sheet_url=get_relative_url(sheet_path(lang, powiat), page.url) if powiat else None,
         **words(lang),
     )
     return f"{html}\n{area}"

@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from guide import hook_order
 from guide.i18n import built_language_prefix, built_languages, current_language
 from guide.search_index import SEARCH_JSON, build_index, index_json
 
@@ -36,7 +37,7 @@ def on_page_context(
 
 # Before static-i18n (-100), which builds the other languages from the default language's
 # on_post_build and leaves theme.language at the last one.
-@event_priority(-90)
+@event_priority(hook_order.LATE)
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)

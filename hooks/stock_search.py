@@ -18,11 +18,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from guide import hook_order
+
 STOCK_INDEX_DIR = "search"
 STOCK_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
-@event_priority(10)  # before the search plugin (0) indexes the page
+@event_priority(hook_order.BEFORE_SEARCH)  # before the search plugin (0) indexes the page
 def on_page_context(
     context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
@@ -30,13 +32,13 @@ def on_page_context(
     return context
 
 
-@event_priority(-110)  # after static-i18n has chosen this language's files
+@event_priority(hook_order.AFTER_I18N_FILES)  # after static-i18n has chosen this language's files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.startswith(STOCK_ASSETS)]:
         files.remove(file)
     return files
 
 
-@event_priority(-110)  # after static-i18n (-100) has written the stock index of every language
+@event_priority(hook_order.AFTER_I18N_FILES)  # after static-i18n wrote every stock index
 def on_post_build(*, config: MkDocsConfig) -> None:
     shutil.rmtree(Path(config.site_dir) / STOCK_INDEX_DIR, ignore_errors=True)

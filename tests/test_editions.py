@@ -20,7 +20,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
-from guide.cli import USAGE, main
+from guide import cli, editions
+from guide.chromium import ChromiumMissing
+from guide.cli import BUILD_FAILED, USAGE, main
 from guide.editions import (
     EDITION_VAR,
     EditionError,
@@ -30,6 +32,7 @@ from guide.editions import (
     latest_alias,
     takes_alias,
 )
+from guide.pdf import PdfError
 from guide.render import words
 from guide.site import source_pages
 from tests.browser import serve
@@ -157,6 +160,40 @@ def test_the_cli_refuses_a_wrong_edition_before_building(
 ) -> None:
     assert main(["deploy", "26"]) == USAGE
     assert "editions are named by their year" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pdf", [True, False], ids=["with-pdfs", "no-pdf"])
+def test_an_edition_prints_its_pdfs_after_its_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pdf: bool
+) -> None:
+    steps: list[tuple[str, Path, dict[str, str]]] = []
+
+    def build(site_dir: Path, *, extra_env: dict[str, str]) -> None:
+        steps.append(("build", site_dir, extra_env))
+
+    def print_pdfs(site_dir: Path) -> list[Path]:
+        steps.append(("pdfs", site_dir, {}))
+        return []
+
+    monkeypatch.setattr(editions, "mkdocs_build", build)
+    monkeypatch.setattr(editions, "write_pdfs", print_pdfs)
+    editions.build_edition("2026", tmp_path, pdf=pdf)
+    built = [("build", tmp_path, {EDITION_VAR: "2026"})]
+    assert steps == ([*built, ("pdfs", tmp_path, {})] if pdf else built)
+
+
+@pytest.mark.parametrize("error", [PdfError("pdf/uk: no page"), ChromiumMissing("no chromium")])
+def test_a_failed_pdf_step_deploys_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], error: Exception
+) -> None:
+    def deploy(edition: str, **_: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cli, "deploy", deploy)
+    assert main(["deploy", "2026"]) == BUILD_FAILED
+    assert capsys.readouterr().out == (
+        f"PDFs of edition 2026 failed: {error}: nothing was deployed\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import yaml
 
 from guide import DATA_DIR
 from guide.build import mkdocs_build
+from guide.office_boxes import source_line
 from guide.offices import load_directory
 from guide.site import OFFICES_JSON, TOWNS_JSON, powiat_offices_json, site_language_prefix
 from guide.ui import load_ui
@@ -113,6 +114,12 @@ def test_unknown_office_directive_fails_the_build(tmp_path: Path) -> None:
     assert "en/index.md:5: unknown office type 'tax' in '<!-- office: tax -->'" in (
         failure.value.output
     )
+
+
+def test_source_line_counts_the_front_matter() -> None:
+    source = "---\ntitle: x\n---\n# T\n\ntext\n<!-- office: tax -->\n"
+    markdown = source.split("---\n", 2)[2]
+    assert source_line(source, markdown, markdown.index("<!--")) == 7
 
 
 def test_data_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from guide.offices import load_directory
 from guide.pdf import OFFICES_READY, booklet_path, printouts, sheet_path, write_pdfs
+from guide.powiat_pages import powiat_of_page
 from guide.qr import QR_MASK
 from guide.render import phone_display
 from guide.site import nav_pages
@@ -109,6 +110,20 @@ def test_pdf_names() -> None:
     assert booklet_path("uk") == "pdf/uk/pierwsze-kroki-w-pomorskim-uk.pdf"
     assert sheet_path("uk", POWIAT) == "pdf/uk/powiaty/leborski.pdf"
     assert len(printouts()) == len(LANGUAGES) * (1 + len(load_directory().powiaty))
+
+
+@pytest.mark.parametrize(
+    ("src", "slug"),
+    [("powiaty/leborski.md", POWIAT), ("powiaty/index.md", None), ("work.md", None)],
+)
+def test_powiat_of_page(src: str, slug: str | None) -> None:
+    assert powiat_of_page(src) == slug
+
+
+def test_powiat_page_of_no_powiat_is_refused() -> None:
+    with pytest.raises(LookupError) as refused:
+        powiat_of_page("powiaty/atlantyda.md")
+    assert str(refused.value) == "powiaty/atlantyda.md: no powiat 'atlantyda' in data/powiaty.yml"
 
 
 # --- Printed by Chromium and read back -------------------------------------------------------

@@ -13,7 +13,14 @@ from guide import DOCS_DIR, ROOT
 from guide.build import mkdocs_build
 from guide.frontmatter import read
 from guide.site import default_language, language_codes
-from guide.translations import SOURCE_BLOB, blob_id, pages, status, structure_problems
+from guide.translations import (
+    SOURCE_BLOB,
+    blob_id,
+    pages,
+    status,
+    structure_problems,
+    translation_notice,
+)
 from tests.fixture_site import make_project
 
 SOURCE = default_language()
@@ -119,6 +126,18 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
     assert 'data-notice="fallback"' in fallback
     assert "This page is not translated yet; below is the Polish version." in fallback
     assert "data-notice" not in (out / "work/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translation_notice_kinds(tmp_path: Path, lang: str) -> None:
+    source = tmp_path / "work.md"
+    source.write_text("---\nlast_reviewed: 2026-11-20\n---\n# Praca\n", encoding="utf-8")
+    synced = {SOURCE_BLOB: blob_id(source)}
+    notice = translation_notice(source, lang=lang, built_from=SOURCE, meta=synced)
+    assert notice is not None and notice[0] == "fallback"
+    assert translation_notice(source, lang=lang, built_from=lang, meta=synced) is None
+    stale = translation_notice(source, lang=lang, built_from=lang, meta={SOURCE_BLOB: "a" * 40})
+    assert stale is not None and stale[0] == "stale" and "2026-11-20" in stale[1]
 
 
 def test_status_page_in_the_built_site(site: Path) -> None:

@@ -1,0 +1,20 @@
+"""The budgets `python -m guide bench` checks and the pages it measures (README "Budgets")."""
+
+from __future__ import annotations
+
+# Against a truly stock build (no hooks, overrides, CSS or JS): the guide's work per page (CSP
+# hashes, search index, QR codes, office boxes) and 84 generated pages may cost at most half more.
+HOOK_BUDGET = 1.50
+FIRST_VIEW_BUDGET = 80 * 1024  # bytes on the wire before the reader does anything
+LIGHTHOUSE_BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+# The pages measured in every language (paths inside the language's tree).
+FIRST_VIEW_PAGES = {
+    "home": "",
+    "topic": "work/",
+    "powiat": "powiaty/gdansk/",
+    "glossary": "glossary/",
+}
+LIGHTHOUSE_PAGES = ("home", "topic", "powiat")
+
+KB = 1024

@@ -1,0 +1,63 @@
+"""The met / NOT met lines of `python -m guide bench`, one group per budget."""
+
+from __future__ import annotations
+
+import statistics
+
+from guide.bench.budgets import FIRST_VIEW_BUDGET, HOOK_BUDGET, KB, LIGHTHOUSE_BUDGETS
+from guide.bench.firstview import FirstView
+from guide.bench.lighthouse import Lighthouse
+from guide.bench.timing import BuildTime
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def report_build_times(rows: list[BuildTime]) -> bool:
+    print(f"\n{'build time':30} {'guide':>8} {'stock':>8} {'ratio':>7}")
+    for row in rows:
+        print(f"{row.label:30} {row.guide:7.2f}s {row.stock:7.2f}s {row.ratio:7.2f}")
+    met = rows[0].ratio <= HOOK_BUDGET
+    print(f"budget: full build at most {HOOK_BUDGET:.2f} x stock: {verdict(met)}")
+    return met
+
+
+def report_first_views(guide: dict[str, FirstView], stock: dict[str, FirstView]) -> bool:
+    print(f"\n{'first view (gzip, KB)':34} {'guide':>7} {'stock':>7} {'ratio':>6}  404s")
+    for path, view in guide.items():
+        base = stock[path]
+        ratio = view.size / base.size
+        missing = len(view.missing)
+        print(
+            f"/{path:33} {view.size / KB:7.1f} {base.size / KB:7.1f} {ratio:6.2f}  {missing or ''}"
+        )
+    over = {path: view for path, view in guide.items() if view.size > FIRST_VIEW_BUDGET}
+    print(f"budget: first view at most {FIRST_VIEW_BUDGET // KB} KB: {verdict(not over)}")
+    for path, view in over.items():
+        largest = sorted(view.sent, key=lambda item: item.size, reverse=True)[:4]
+        heaviest = ", ".join(f"{item.path} {item.size / KB:.1f} KB" for item in largest)
+        print(f"  /{path}: {view.size / KB:.1f} KB; largest: {heaviest}")
+    for path, view in guide.items():
+        if view.missing:
+            print(f"  /{path}: 404 for {', '.join(sorted(set(view.missing)))}")
+    return not over
+
+
+def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
+    names = list(LIGHTHOUSE_BUDGETS)
+    title = f"lighthouse (mobile, median of {runs})"
+    print(f"\n{title:30} " + " ".join(f"{name[:6]:>6}" for name in names))
+    for path, result in results.items():
+        print(f"/{path:29} " + " ".join(f"{result.scores[name]:6d}" for name in names))
+    index = statistics.median(result.benchmark_index for result in results.values())
+    print(f"(Lighthouse's CPU benchmark index of this machine, median: {index:.0f})")
+    all_met = True
+    for name, budget in LIGHTHOUSE_BUDGETS.items():
+        below = {path: r for path, r in results.items() if r.scores[name] < budget}
+        sign = ">=" if name == "performance" else "="
+        print(f"budget: lighthouse {name} {sign} {budget}: {verdict(not below)}")
+        for path, result in below.items():
+            print(f"  /{path}: {result.scores[name]}: {'; '.join(result.failing[name])}")
+        all_met = all_met and not below
+    return all_met
