@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from guide.offices import today
+from guide.offices import not_future
 from guide.yamlfile import DataError, LoadedYaml, model_errors
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n", re.DOTALL)
@@ -63,12 +63,6 @@ def _plain(value: str) -> str:
     return value
 
 
-def _not_future(value: dt.date) -> dt.date:
-    if value > today():
-        raise ValueError(f"{value} is in the future: write the day the page was reviewed")
-    return value
-
-
 class FrontMatter(BaseModel):
     """The keys a page may set; anything else is a typo or an attempt to reach the theme."""
 
@@ -78,7 +72,9 @@ class FrontMatter(BaseModel):
     description: (
         Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_plain)] | None
     ) = None
-    last_reviewed: Annotated[dt.date, AfterValidator(_not_future)] | None = None
+    last_reviewed: Annotated[dt.date, not_future("write the day the page was reviewed")] | None = (
+        None
+    )
     source_blob: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")] | None = None
 
 

@@ -11,7 +11,7 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import phonenumbers
 from pydantic import (
@@ -26,7 +26,7 @@ from pydantic import (
 
 from guide import DATA_DIR
 from guide.ui import load_ui
-from guide.yamlfile import DataError, LoadedYaml, load_yaml, model_errors
+from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
 POWIATY_YML = DATA_DIR / "powiaty.yml"
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -71,10 +71,18 @@ def _email(value: str) -> str:
     return value
 
 
-def _not_future(value: dt.date) -> dt.date:
-    if value > today():
-        raise ValueError(f"{value.isoformat()} is in the future: write the day you checked")
-    return value
+def not_future(hint: str) -> AfterValidator:
+    """A date validator: not after today(); `hint` says which day to write instead."""
+
+    def check(value: dt.date) -> dt.date:
+        if value > today():
+            raise ValueError(f"{value.isoformat()} is in the future: {hint}")
+        return value
+
+    return AfterValidator(check)
+
+
+_checked_on = not_future("write the day you checked")
 
 
 def _days(value: str) -> str:
@@ -119,7 +127,7 @@ class Office(BaseModel):
     source: Https
     sources: list[Https] = Field(default_factory=list)
     note: str | None = None
-    verified: Annotated[dt.date, AfterValidator(_not_future)]
+    verified: Annotated[dt.date, _checked_on]
     route: str | None = None  # key in `routes:`: the next step when the office has no phone
 
     @model_validator(mode="after")
@@ -157,7 +165,7 @@ class Route(BaseModel):
     source: Https
     sources: list[Https] = Field(default_factory=list)
     note: str | None = None
-    verified: Annotated[dt.date, AfterValidator(_not_future)]
+    verified: Annotated[dt.date, _checked_on]
 
     @model_validator(mode="after")
     def _website_when_needed(self) -> Route:
@@ -321,15 +329,11 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
 
 def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list[DataError]]:
     """Load and check powiaty.yml; returns the directory (None if invalid) and every problem."""
-    try:
-        loaded = load_yaml(path)
-    except DataError as error:
-        return None, [error]
-    data: Any = loaded.data
-    try:
-        directory = Directory.model_validate(data)
-    except ValidationError as error:
-        return None, _model_errors(loaded, error)
+    loaded, directory, problems = load_model(
+        path, Directory, describe=_describe, members=("Office", "SameAs", "RouteRef")
+    )
+    if loaded is None or directory is None:
+        return None, problems
     problems = _cross_checks(loaded, directory)
     return (None if problems else directory), problems
 

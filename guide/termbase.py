@@ -14,13 +14,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.site import default_language, language_codes
 from guide.ui import UI_YML
-from guide.yamlfile import DataError, LoadedYaml, load_yaml, model_errors
+from guide.yamlfile import DataError, LoadedYaml, load_model, load_yaml
 
 TERMBASE_YML = DATA_DIR / "termbase.yml"
 MINIMUM_TERMS = 40
@@ -149,14 +149,9 @@ def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
 
 def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[DataError]]:
     """Load and check termbase.yml; the termbase (None if invalid) and every problem."""
-    try:
-        loaded = load_yaml(path)
-    except DataError as error:
-        return None, [error]
-    try:
-        model = TermbaseFile.model_validate(loaded.data)
-    except ValidationError as error:
-        return None, model_errors(loaded, error)
+    loaded, model, problems = load_model(path, TermbaseFile)
+    if loaded is None or model is None:
+        return None, problems
     problems = _cross_checks(loaded, model)
     if problems:
         return None, problems

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+M = TypeVar("M", bound=BaseModel)
 Location = tuple[str | int, ...]
 
 
@@ -128,3 +129,21 @@ def model_errors(
             )
         )
     return found
+
+
+def load_model(
+    path: Path,
+    model: type[M],
+    *,
+    describe: Callable[[LoadedYaml, Location], str] = _dotted,
+    members: tuple[str, ...] = (),
+) -> tuple[LoadedYaml | None, M | None, list[DataError]]:
+    """Load a data file into its pydantic model: (the YAML, the model or None, every problem)."""
+    try:
+        loaded = load_yaml(path)
+    except DataError as error:
+        return None, None, [error]
+    try:
+        return loaded, model.model_validate(loaded.data), []
+    except ValidationError as error:
+        return loaded, None, model_errors(loaded, error, describe=describe, members=members)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from guide import ROOT
 from guide.offices import load_directory
 from guide.site import language_codes, page_url, site_language_prefix, source_pages
 
@@ -42,3 +45,10 @@ def resolve(lang: str, page: str, href: str) -> str:
     base = "https://site.invalid/" + url_of(lang, page)
     target = urlsplit(urljoin(base, href))
     return target.path.removeprefix("/")
+
+
+def run_guide(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m guide ARGS` from the project root, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "guide", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )

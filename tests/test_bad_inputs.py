@@ -4,7 +4,6 @@ and a non-zero exit, whether it is caught by the build, the CLI or pre-commit.""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from guide import ROOT
 from guide.build import mkdocs_build
 from guide.content_rules import content_problems
 from tests.fixture_site import make_project
+from tests.pages import run_guide
 
 HEAD = "---\ntitle: T\n---\n# T\n\n"
 PAGES = {
@@ -86,12 +86,7 @@ def test_build_refuses_a_script_page(tmp_path: Path) -> None:
 def test_check_content_command_exit_code(tmp_path: Path) -> None:
     page = tmp_path / "bad.md"
     page.write_text(PAGES["iframe"][0], encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "guide", "check-content", str(page)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = run_guide("check-content", str(page))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{page}:{PAGES['iframe'][1]}",
@@ -105,13 +100,7 @@ def test_check_data_command_exit_code(tmp_path: Path) -> None:
     for name in ("ui.yml", "gminy.yml", "town-names.yml", "glossary.yml", "termbase.yml"):
         (data / name).write_text((ROOT / "data" / name).read_text("utf-8"), encoding="utf-8")
     (data / "powiaty.yml").write_text("powiaty:\n  - slug: [\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "guide", "check-data"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"GUIDE_DATA_DIR": str(data), "PATH": ""},
-    )
+    result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith(f"{data / 'powiaty.yml'}:3: invalid YAML")
 

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import guide.glossary
 import guide.termbase
-from guide import DOCS_DIR, ROOT
+from guide import DOCS_DIR
 from guide.build import mkdocs_build
 from guide.content_rules import content_problems
 from guide.glossary import load_glossary
@@ -27,6 +26,7 @@ from guide.termbase import (
     variant_pattern,
 )
 from tests.fixture_site import make_project
+from tests.pages import run_guide
 
 TRANSLATED = [code for code in language_codes() if code != default_language()]
 WRITTEN_PAGES = [p for p in nav_pages() if not p.startswith("powiaty/")]
@@ -373,12 +373,7 @@ def test_check_content_command_reports_and_fails(tmp_path: Path) -> None:
     page = tmp_path / "uk" / "work.md"
     page.parent.mkdir()
     page.write_text(HEAD + sentence(31) + " У староствi.\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "guide", "check-content", str(page)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = run_guide("check-content", str(page))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{page}: 1 sentence(s) over 30 words (line 5)",
