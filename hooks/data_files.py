@@ -17,22 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guide import DATA_DIR, hook_order
+from guide.checks import LOADERS
 from guide.data_cache import refresh
-from guide.glossary import load_glossary
-from guide.gminy import load_gminy, load_town_names
-from guide.offices import load_directory
 from guide.powiat_map import load_map
-from guide.termbase import load_termbase
-from guide.ui import load_ui
 from guide.yamlfile import DataError
 
 
 def _load_data() -> list[DataError]:
     """Read (and so validate) every data file the build uses; the first problem, if any."""
     try:
-        for load in (load_ui, load_directory, load_gminy, load_town_names, load_glossary):
+        for _, load in LOADERS:
             load()
-        load_termbase()
         load_map()
     except DataError as error:
         return [error]
