@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.coverage import FAIL_ON_MISSING, missing_problems
+from guide.coverage import missing_problems
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.gminy import GMINY_YML, TOWN_NAMES_YML, load_gminy, load_town_names
 from guide.offices import POWIATY_YML, load_directory, validate_directory
@@ -47,8 +47,7 @@ def _across_files(failed: set[Path]) -> list[DataError]:
     problems: list[DataError] = []
     if POWIATY_YML not in failed:
         directory = load_directory()
-        if FAIL_ON_MISSING:
-            problems.extend(missing_problems(directory, path=POWIATY_YML))
+        problems.extend(missing_problems(directory, path=POWIATY_YML))
         missing = [
             key for key in load_ui().regional_office_types() if key not in directory.regional
         ]

@@ -16,8 +16,6 @@ from guide.yamlfile import DataError
 
 State = Literal["verified", "route", "missing"]
 STALE_AFTER_DAYS = 365
-# The final switch (issue 13): True makes check-data fail on any `missing` slot.
-FAIL_ON_MISSING = True
 
 
 class Slot(TypedDict):
@@ -49,7 +47,7 @@ def age_days(slot: Slot) -> int | None:
 
 
 def missing_problems(directory: Directory, *, path: Path) -> list[DataError]:
-    """One problem per `missing` slot (what check-data reports when FAIL_ON_MISSING)."""
+    """One problem per `missing` slot (check-data fails on any)."""
     return [
         DataError(
             path,
