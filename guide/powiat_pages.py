@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mkdocs.theme import Theme
@@ -11,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.gminy import load_gminy, load_town_names, town_index
+from guide.gminy import Gmina, gminy_by_powiat, load_gminy, load_town_names, town_index
 from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
 from guide.powiat_map import load_map, shape_for
 from guide.render import guide_env, render, words
@@ -30,7 +31,7 @@ def powiat_of_page(src: str) -> str | None:
     match = POWIAT_PAGE.match(src)
     if match is None:
         return None
-    if match["slug"] not in {powiat.slug for powiat in load_directory().powiaty}:
+    if not load_directory().has_powiat(match["slug"]):
         raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
     return match["slug"]
 
@@ -47,7 +48,13 @@ def _markdown(title: str, intro: str, html: str) -> str:
 
 
 def _powiat_html(
-    theme: Theme, lang: str, directory: Directory, powiat: Powiat, *, address: str
+    theme: Theme,
+    lang: str,
+    directory: Directory,
+    powiat: Powiat,
+    *,
+    address: str,
+    gminy: Sequence[Gmina],
 ) -> str:
     ui = load_ui()
 
@@ -77,7 +84,7 @@ def _powiat_html(
             (ui.office_types[key].label[lang], directory.regional[key], report(key))
             for key in ui.regional_office_types()
         ],
-        gminy=[g for g in load_gminy() if g.powiat == powiat.slug],
+        gminy=gminy,
         powiaty_url="../",
         **words(lang),
     )
@@ -111,6 +118,7 @@ def powiat_pages(
     pages = [
         GeneratedPage("powiaty/index.md", _markdown(t["powiaty_title"], t["powiaty_intro"], index))
     ]
+    gminy = gminy_by_powiat(load_gminy())
     pages.extend(
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
@@ -123,6 +131,7 @@ def powiat_pages(
                     directory,
                     powiat,
                     address=f"{site_url}{prefix}powiaty/{powiat.slug}/",
+                    gminy=gminy.get(powiat.slug, ()),
                 ),
             ),
         )
