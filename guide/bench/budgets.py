@@ -17,6 +17,7 @@ FIRST_VIEW_PAGES = {
     "home": "",
     "topic": "work/",
     "powiat": "powiaty/gdansk/",
+    "powiaty": "powiaty/",  # the map and the list: they grow with the region
     "glossary": "glossary/",
 }
 LIGHTHOUSE_PAGES = ("home", "topic", "powiat")
