@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from mike import commands as mike_commands  # type: ignore[import-untyped]
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from guide import cli, editions
@@ -242,7 +243,7 @@ def test_an_unsupported_mike_stops_the_deploy_before_git(
 def test_a_mike_without_the_functions_deploy_calls_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delattr(editions.commands, "list_versions")
+    monkeypatch.delattr(mike_commands, "list_versions")
     with pytest.raises(editions.MikeVersionError) as raised:
         editions.check_mike("2.2.0")
     assert str(raised.value) == (
