@@ -39,12 +39,12 @@ def version_problem(
 ) -> str | None:
     """What is wrong with `installed` for `adapter`, or None: outside [at_least, below), or
     missing one of the attributes `needs` names as (owner, attribute name)."""
-    wanted = f"{_dotted(at_least)} or later, below {_dotted(below)}"
     if not at_least <= release(installed) < below:
         return (
             f"{distribution} {installed} is installed, but {adapter} is checked against "
-            f"{wanted}: install the version in requirements.lock, or check {adapter} and "
-            "its tests against the new version and widen its range"
+            f"{_dotted(at_least)} or later, below {_dotted(below)}: install the version in "
+            f"requirements.lock, or check {adapter} and its tests against the new version "
+            "and widen its range"
         )
     missing = [
         f"{getattr(owner, '__name__', type(owner).__name__)}.{name}"
