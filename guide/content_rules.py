@@ -87,11 +87,13 @@ def bracket_report(path: Path, text: str) -> list[str]:
     if page_language(path) in ("", default_language()):
         return []
     try:
-        repeated = repeated_brackets(blank_markdown(text))
-    except DataError:  # an invalid termbase is reported by reader_text_problems
+        _, body = split(path, text)  # the description in the front matter stands alone
+        repeated = repeated_brackets(blank_markdown(body))
+    except DataError:  # reported by content_problems
         return []
+    offset = text.count("\n", 0, len(text) - len(body)) if body else 0
     return [
         f"{path}: ({term}) in brackets {len(lines)} times (lines "
-        f"{', '.join(map(str, lines))}): keep it at the first mention only"
+        f"{', '.join(str(offset + line) for line in lines)}): keep it at the first mention only"
         for term, lines in sorted(repeated.items())
     ]
