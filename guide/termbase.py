@@ -145,9 +145,13 @@ def _variant_problems(
         pattern = variant_pattern(variant)
         if kind == "avoid" and pattern.search(entry.rendering(lang)):
             yield f"{variant!r} matches the rendering {entry.rendering(lang)!r} itself"
-        if kind == "allow" and not variant.startswith(REGEX_PREFIX) and not any(
-            variant_pattern(avoided).search(variant.replace("*", ""))
-            for avoided in entry.avoid.get(lang, [])
+        if (
+            kind == "allow"
+            and not variant.startswith(REGEX_PREFIX)
+            and not any(
+                variant_pattern(avoided).search(variant.replace("*", ""))
+                for avoided in entry.avoid.get(lang, [])
+            )
         ):
             yield f"{variant!r} contains none of the variants to avoid (nothing to allow)"
 
@@ -403,7 +407,7 @@ def first_mention_problems(
     path: Path, text: str, *, lang: str, termbase: Termbase | None = None
 ) -> list[DataError]:
     """On a page: the first mention of a `first_mention` term whose line lacks the phrase it
-    needs (the Polish name in brackets, "1–8 класи"). Blank code and URLs first."""
+    needs (the Polish name in brackets, "grades 1-8"). Blank code and URLs first."""
     termbase = termbase or load_termbase()
     problems = []
     for explained in termbase.explained_in(lang):
@@ -448,7 +452,7 @@ def repeated_brackets(text: str, *, names: frozenset[str] | None = None) -> dict
     names = polish_terms() if names is None else names
     lines: dict[str, list[int]] = {}
     for match in BRACKET.finditer(text):
-        content = match[1].strip()
-        if content.casefold() in names:
+        content = match[1].strip().casefold()
+        if content in names:
             lines.setdefault(content, []).append(1 + text.count("\n", 0, match.start()))
     return {term: found for term, found in lines.items() if len(found) > 1}
