@@ -75,8 +75,10 @@ def reader_text_problems(path: Path, text: str) -> list[DataError]:
     blanked, lang = blank_markdown(text), page_language(path)
     try:
         found = text_problems(path, blanked, lang=lang)
-        found += first_mention_problems(path, blanked, lang=lang)
-    except DataError as error:  # an invalid termbase: report it rather than crash
+        _, body = split(path, text)  # the title and description stand alone
+        offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+        found += first_mention_problems(path, body, lang=lang, first_line=offset + 1)
+    except DataError as error:  # an invalid termbase or front matter: report it, do not crash
         return [error]
     return found + too_long(path, page_sentences(path, text))
 

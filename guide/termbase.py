@@ -156,12 +156,16 @@ def _variant_problems(
             yield f"{variant!r} contains none of the variants to avoid (nothing to allow)"
 
 
-def _first_mention_problems(lang: str, rule: FirstMention) -> Iterator[str]:
+def _first_mention_problems(lang: str, rule: FirstMention, entry: TermEntry) -> Iterator[str]:
     if lang not in language_codes() or lang == default_language():
         yield f"{lang!r} is not a translated language"
         return
-    for phrase in (rule.term, rule.needs):
-        yield from _phrase_problems(phrase)
+    problems = [
+        problem for phrase in (rule.term, rule.needs) for problem in _phrase_problems(phrase)
+    ]
+    yield from problems
+    if not problems and not variant_pattern(rule.term).search(core(entry.rendering(lang))):
+        yield f"term {rule.term!r} does not match the rendering {core(entry.rendering(lang))!r}"
 
 
 def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
@@ -203,7 +207,7 @@ def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
             where = loaded.line_of(("terms", index, "first_mention", lang))
             problems.extend(
                 DataError(loaded.path, where, f"term {entry.pl!r}: first_mention.{lang}: {problem}")
-                for problem in _first_mention_problems(lang, rule)
+                for problem in _first_mention_problems(lang, rule, entry)
             )
     if len(model.terms) < MINIMUM_TERMS:
         problems.append(
@@ -403,12 +407,18 @@ def data_text_problems(
     return problems
 
 
+# A heading names the topic and a link names a page: neither is the mention to explain.
+HEADING_OR_LINK = re.compile(r"^#{1,6}[ \t].*$|!?\[[^\]\n]*\]\([^)\n]*\)", re.MULTILINE)
+
+
 def first_mention_problems(
-    path: Path, text: str, *, lang: str, termbase: Termbase | None = None
+    path: Path, text: str, *, lang: str, first_line: int = 1, termbase: Termbase | None = None
 ) -> list[DataError]:
-    """On a page: the first mention of a `first_mention` term whose line lacks the phrase it
-    needs (the Polish name in brackets, "grades 1-8"). Blank code and URLs first."""
+    """On a page's body (starting at first_line): the first mention of a `first_mention` term
+    whose line lacks the phrase it needs (the Polish name in brackets, "grades 1-8").
+    Headings, links, code and URLs do not count."""
     termbase = termbase or load_termbase()
+    text = blank_markdown(HEADING_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text))
     problems = []
     for explained in termbase.explained_in(lang):
         first = explained.mention.search(text)
@@ -421,7 +431,7 @@ def first_mention_problems(
             problems.append(
                 DataError(
                     path,
-                    1 + text.count("\n", 0, first.start()),
+                    first_line + text.count("\n", 0, first.start()),
                     f"{lang}: the first mention of {' '.join(first[0].split())!r} "
                     f"({explained.term.pl}) on the page needs {explained.rule.needs!r} "
                     "in the same line (data/termbase.yml)",
