@@ -72,7 +72,7 @@ def guide_env(theme: Theme) -> jinja2.Environment:
     One per build, kept on the theme: static-i18n's per-language builds reuse it, so its
     templates compile once per build rather than once per page or language; it holds
     compiled templates only, nothing of the language being built. Its CompiledTemplates
-    also serve MkDocs' own environment of each language (`share_compiled_templates`).
+    also serve MkDocs' own environment of each language (hooks/compiled_templates.py).
     """
     env = getattr(theme, _THEME_ENV, None)
     if isinstance(env, jinja2.Environment):
@@ -87,7 +87,8 @@ def guide_env(theme: Theme) -> jinja2.Environment:
 def compiled_templates(theme: Theme) -> CompiledTemplates:
     """The build's compiled templates (guide_env's), for MkDocs' environments to share."""
     cache = guide_env(theme).bytecode_cache
-    assert isinstance(cache, CompiledTemplates)
+    if not isinstance(cache, CompiledTemplates):
+        raise TypeError(f"the guide's environment has {cache!r}, not CompiledTemplates")
     return cache
 
 
