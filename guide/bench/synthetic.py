@@ -21,11 +21,15 @@ from typing import Any
 import yaml
 
 from guide import DATA_DIR
+from guide.gminy import GMINY_YML
+from guide.offices import POWIATY_YML
+from guide.powiat_map import GEOJSON as GEOJSON_PATH
+from guide.region import REGION_YML
 
-POWIATY = "powiaty.yml"
-GMINY = "gminy.yml"
-GEOJSON = "powiaty-pomorskie.geojson"
-REGION = "region.yml"
+# The names of the files rewritten; every other file of the data folder is copied as it is.
+POWIATY, GMINY, GEOJSON, REGION = (
+    path.name for path in (POWIATY_YML, GMINY_YML, GEOJSON_PATH, REGION_YML)
+)
 
 
 def _suffix(group: int) -> str:
