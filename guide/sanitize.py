@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from pygments.token import STANDARD_TYPES
 
 # What Python-Markdown, admonition, tables, toc and pymdownx (details, superfences, tasklist)
 # write for the guide's pages.
@@ -47,15 +48,24 @@ ADMONITIONS = frozenset(
         "quote", "cite",
     }
 )  # fmt: skip
+# Code blocks (pymdownx.highlight through superfences): Pygments' token classes.
+CODE_CLASSES = frozenset(
+    {"highlight", "highlighttable", "linenos", "linenodiv", "code", "normal", "filename", "hll"}
+    | {name for name in STANDARD_TYPES.values() if name}
+)
 CLASSES: dict[str, set[str]] = {
-    "div": {"admonition", *ADMONITIONS},
+    "div": {"admonition", *ADMONITIONS, *CODE_CLASSES},
+    "table": set(CODE_CLASSES),
+    "td": set(CODE_CLASSES),
+    "code": set(CODE_CLASSES),
+    "pre": set(CODE_CLASSES),
     "details": set(ADMONITIONS),
     "p": {"admonition-title"},
     "a": {"headerlink"},
     "ul": {"task-list"},
     "li": {"task-list-item"},
     "label": {"task-list-control"},
-    "span": {"task-list-indicator"},
+    "span": {"task-list-indicator", *CODE_CLASSES},
 }
 URL_SCHEMES = frozenset({"https", "mailto", "tel"})
 # Ids of the theme (Material's start with "__", such as __config) and of the guide's own HTML
@@ -223,6 +233,8 @@ def _difference(found: list[Event], cleaned: list[Event]) -> Finding | None:
             if changed:
                 name, value = changed[0]
                 where = f"on <{event.tag}> is not allowed: {_excerpt(event.raw)}"
+                if name in ("href", "src"):
+                    where += " (links: https://, mailto:, tel: or a page of the guide)"
                 return Finding(event.line, f'{name}="{_excerpt(value)}" {where}', value)
         return Finding(event.line, f"not allowed here: {_excerpt(event.raw)}", event.raw)
     return None
