@@ -38,7 +38,7 @@ class PageMarkdown:
 
     def __call__(self, text: str) -> str:
         self._markdown.reset()
-        return self._markdown.convert(text)
+        return str(self._markdown.convert(text))
 
 
 def rendered_problems(path: Path, source: str, html: str) -> list[DataError]:

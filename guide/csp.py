@@ -239,8 +239,8 @@ def check(
         raise CspError(f"{where}: inline event handler {name}= on <{tag}>: {excerpt(value)}")
     for tag, name, value in found.script_urls:
         raise CspError(f"{where}: javascript: URL in <{tag} {name}>: {excerpt(value)}")
-    for src in found.script_sources if sources is not None else ():
-        if posixpath.normpath(src.split("?")[0]) not in sources:
+    for src in found.script_sources:
+        if sources is not None and posixpath.normpath(src.split("?")[0]) not in sources:
             raise CspError(f"{where}: script file the theme does not list: {excerpt(src)}")
     for text in found.forbidden:
         raise CspError(f"{where}: element not allowed in a page's body: {excerpt(text)}")

@@ -26,7 +26,7 @@ class RawHtmlOffError(ValueError):
     """A Markdown configuration that would let raw HTML through."""
 
 
-class RawHtmlOff(Extension):
+class RawHtmlOff(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:
         for name in REMOVED_PREPROCESSORS:
             if name in md.preprocessors:
