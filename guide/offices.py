@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 import phonenumbers
 from pydantic import (
@@ -27,6 +25,7 @@ from pydantic import (
 )
 
 from guide import DATA_DIR
+from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
@@ -43,40 +42,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
-
-
 def _https(value: str) -> str:
-    """An https:// address whose host readers see as it is: no user name or password (in
-    `https://chojnice.policja.gov.pl@evil.example/` the host is evil.example) and a host in
-    plain ASCII (a Cyrillic letter in `policja.gov.pl` can look like the official one)."""
-    if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", value):
-        raise ValueError(f"{value!r} is not an https:// URL")
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 (raises ValueError on a broken port)
-    except ValueError:
-        raise ValueError(f"{value!r} is not an https:// URL") from None
-    if "@" in parts.netloc:
-        raise ValueError(f"{value!r} has a user name before '@': the host would be what follows")
-    host = parts.hostname or ""
-    for char in host:
-        if not char.isascii():
-            raise ValueError(
-                f"{value!r}: host {host!r} has U+{ord(char):04X} "
-                f"({unicodedata.name(char, 'no name')}): write the address in ASCII letters as "
-                "the official site shows it"
-            )
-    if not _HOST.fullmatch(host):
-        raise ValueError(f"{value!r}: {host!r} is not a host name (letters, digits, '-', '.')")
-    if parts.port is not None:
-        raise ValueError(f"{value!r}: no port: official sites answer on https's own")
+    problem = https_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
-
-
-def url_host(value: str) -> str:
-    """The host of an address _https accepted."""
-    return urlsplit(value).hostname or ""
 
 
 def _phone(value: str) -> str:
@@ -99,13 +69,9 @@ def _postal_code(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    """A plain local@domain: no `?`, `%` or `&` that would add recipients or headers to the
-    mailto: link (`x%40host?bcc=spy@evil.example`), the domain in ASCII."""
-    if not re.fullmatch(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", value):
-        raise ValueError(
-            f"{value!r} is not a plain e-mail address (local@domain: letters, digits, '.', '_', "
-            "'+', '-')"
-        )
+    problem = email_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -245,8 +211,8 @@ class Directory(BaseModel):
     )
     # Optional: when given, every address in the file must be on one of these domains (or a
     # subdomain). Hosts with punycode (xn--) labels are refused unless listed in `punycode`.
-    allowed_domains: list[Annotated[str, Field(pattern=_HOST.pattern)]] | None = None
-    punycode: list[Annotated[str, Field(pattern=_HOST.pattern)]] = Field(default_factory=list)
+    allowed_domains: list[Annotated[str, Field(pattern=HOST.pattern)]] | None = None
+    punycode: list[Annotated[str, Field(pattern=HOST.pattern)]] = Field(default_factory=list)
 
     def powiat(self, slug: str) -> Powiat:
         for powiat in self.powiaty:

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import nh3
 from pygments.token import STANDARD_TYPES
 
+from guide.addresses import email_problem, https_problem
+
 # What Python-Markdown, admonition, tables, toc and pymdownx (details, superfences, tasklist)
 # write for the guide's pages.
 TAGS = frozenset(
@@ -184,6 +186,14 @@ def _link_findings(found: list[Event]) -> Iterator[Finding]:
                 yield Finding(
                     event.line, f"link {href!r} without https: write https://{href[2:]}", href
                 )
+            elif href.lower().startswith("https:"):
+                problem = https_problem(href)
+                if problem is not None:
+                    yield Finding(event.line, f"link {problem}", href)
+            elif href.lower().startswith("mailto:"):
+                problem = email_problem(href[len("mailto:") :])
+                if problem is not None:
+                    yield Finding(event.line, f"e-mail link: {problem}", href)
             following = found[index + 1] if index + 1 < len(found) else None
             shown = (
                 SHOWN_HOST.match(following.text) if following and following.kind == "text" else None
