@@ -111,9 +111,7 @@ def test_unknown_office_directive_fails_the_build(tmp_path: Path) -> None:
     )
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
-    assert "en/index.md:5: unknown office type 'tax' in '[[office: tax]]'" in (
-        failure.value.output
-    )
+    assert "en/index.md:5: unknown office type 'tax' in '[[office: tax]]'" in (failure.value.output)
 
 
 def test_source_line_counts_the_front_matter() -> None:
