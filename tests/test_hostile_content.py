@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog
 
 from guide import ROOT
@@ -108,7 +108,7 @@ def page_name(case: str, position: str) -> str:
     return f"hostile-{case}-{position}.md"
 
 
-def article(site: Path, lang: str, case: str, position: str) -> BeautifulSoup:
+def article(site: Path, lang: str, case: str, position: str) -> Tag:
     stem = page_name(case, position).removesuffix(".md")
     html = (site / site_language_prefix(lang) / stem / "index.html").read_text("utf-8")
     found = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
