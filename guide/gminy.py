@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -104,12 +105,13 @@ def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
     return tuple(gminy)
 
 
-def gminy_by_powiat(gminy: tuple[Gmina, ...]) -> dict[str, list[Gmina]]:
-    """The gminas of each powiat slug, in the file's order."""
+@cache
+def load_gminy_by_powiat(path: Path = GMINY_YML) -> Mapping[str, tuple[Gmina, ...]]:
+    """The gminas of each powiat slug, in the file's order: grouped once, not per page."""
     found: dict[str, list[Gmina]] = {}
-    for gmina in gminy:
+    for gmina in load_gminy(path):
         found.setdefault(gmina.powiat, []).append(gmina)
-    return found
+    return {slug: tuple(gminy) for slug, gminy in found.items()}
 
 
 class TownNames(BaseModel):

@@ -10,7 +10,7 @@ import phonenumbers
 from jinja2.bccache import Bucket
 from mkdocs.theme import Theme
 
-from guide.ui import load_ui
+from guide.ui import fill, load_ui
 
 
 def phone_display(e164: str) -> str:
@@ -80,6 +80,7 @@ def guide_env(theme: Theme) -> jinja2.Environment:
     env = theme.get_env().overlay(autoescape=True, bytecode_cache=CompiledTemplates())
     env.filters["phone_display"] = phone_display
     env.filters["display_url"] = display_url
+    env.filters["fill"] = fill
     setattr(theme, _THEME_ENV, env)
     return env
 
