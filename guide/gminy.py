@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
-from guide.yamlfile import DataError, load_yaml, model_errors
+from guide.yamlfile import DataError, first, load_model
 
 GMINY_YML = DATA_DIR / "gminy.yml"
 TOWN_NAMES_YML = DATA_DIR / "town-names.yml"
@@ -81,17 +81,20 @@ class GminyFile(BaseModel):
     gminy: list[GminaEntry]
 
 
+def validate_gminy(path: Path = GMINY_YML) -> tuple[tuple[Gmina, ...] | None, list[DataError]]:
+    """Load and check gminy.yml: the gminas (None if invalid) and every problem."""
+    _, model, problems = load_model(path, GminyFile)
+    if model is None:
+        return None, problems
+    gminy = tuple(Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy)
+    if len(gminy) != EXPECTED_GMINAS:
+        return None, [DataError(path, 1, f"{len(gminy)} gminas, expected {EXPECTED_GMINAS}")]
+    return gminy, []
+
+
 @cache
 def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
-    loaded = load_yaml(path)
-    try:
-        model = GminyFile.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
-    gminy = [Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy]
-    if len(gminy) != EXPECTED_GMINAS:
-        raise DataError(path, 1, f"{len(gminy)} gminas, expected {EXPECTED_GMINAS}")
-    return tuple(gminy)
+    return first(validate_gminy(path))
 
 
 class TownNames(BaseModel):
@@ -101,15 +104,20 @@ class TownNames(BaseModel):
     names: dict[str, list[Annotated[str, Field(min_length=1)]]]
 
 
+def validate_town_names(
+    path: Path = TOWN_NAMES_YML,
+) -> tuple[dict[str, list[str]] | None, list[DataError]]:
+    """Load and check town-names.yml: the spellings (None if invalid) and every problem."""
+    _, model, problems = load_model(path, TownNames)
+    if model is None:
+        return None, problems
+    return {name: list(spellings) for name, spellings in model.names.items()}, []
+
+
 @cache
 def load_town_names(path: Path = TOWN_NAMES_YML) -> dict[str, list[str]]:
     """Other spellings (Cyrillic exonyms) of towns, keyed by the Polish name."""
-    loaded = load_yaml(path)
-    try:
-        town_names = TownNames.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
-    return {name: list(spellings) for name, spellings in town_names.names.items()}
+    return first(validate_town_names(path))
 
 
 def town_index(gminy: tuple[Gmina, ...], other_names: dict[str, list[str]]) -> list[list[str]]:

@@ -18,6 +18,10 @@ class Language:
     name: str
     default: bool
     site_name: str
+    # May miss pages (they fall back to Polish with the notice) and keep data texts marked
+    # `# untranslated`: mkdocs.yml `extra.partial_languages` (static-i18n's language entries
+    # take no key of ours). The other languages are promised complete.
+    partial: bool = False
 
 
 @cache
@@ -42,13 +46,16 @@ def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
 @cache
 def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     """The languages of the guide, the default (source) language first."""
-    site_name = mkdocs_config(path)["site_name"]
+    config = mkdocs_config(path)
+    site_name = config["site_name"]
+    partial = set((config.get("extra") or {}).get("partial_languages") or ())
     found = [
         Language(
             code=entry["locale"],
             name=entry["name"],
             default=bool(entry.get("default", False)),
             site_name=entry.get("site_name", site_name),
+            partial=entry["locale"] in partial,
         )
         for entry in i18n_config(path)["languages"]
     ]
@@ -61,6 +68,18 @@ def language_codes() -> tuple[str, ...]:
 
 def default_language() -> str:
     return languages()[0].code
+
+
+def is_partial(code: str) -> bool:
+    """Whether `code` is a partly translated language (mkdocs.yml extra.partial_languages)."""
+    return any(language.partial for language in languages() if language.code == code)
+
+
+def complete_languages() -> tuple[str, ...]:
+    """The translated languages the guide promises complete: every page, every text."""
+    return tuple(
+        language.code for language in languages() if not language.default and not language.partial
+    )
 
 
 def nav_pages() -> tuple[str, ...]:

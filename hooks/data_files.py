@@ -17,20 +17,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guide import DATA_DIR, hook_order
-from guide.checks import LOADERS
+from guide.checks import LOADERS, load_problems
 from guide.data_cache import refresh
 from guide.powiat_map import load_map
 from guide.yamlfile import DataError
 
 
 def _load_data() -> list[DataError]:
-    """Read (and so validate) every data file the build uses; the first problem, if any."""
+    """Read (and so validate) every data file the build uses; every problem, if any."""
     try:
-        for _, load in LOADERS:
+        for _, _, load in LOADERS:
             load()
         load_map()
     except DataError as error:
-        return [error]
+        return load_problems() or [error]
     return []
 
 
@@ -38,7 +38,8 @@ def _load_data() -> list[DataError]:
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     problems = refresh(_load_data)
     if problems:
-        raise PluginError(f"{problems[0]}\n`python -m guide check-data` lists every problem")
+        listed = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
     return config
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from guide import DATA_DIR, checks
-from guide.coverage import coverage, missing_problems
-from guide.glossary import load_glossary
+from guide.coverage import coverage
+from guide.glossary import load_glossary, validate_glossary
 from guide.gminy import load_gminy, load_town_names
 from guide.offices import POWIATY_YML, validate_directory
-from guide.ui import UI_YML, load_ui
+from guide.ui import UI_YML, load_ui, validate_ui
 from guide.yamlfile import DataError
 
 
@@ -44,7 +44,7 @@ def test_glossary_entry_with_only_a_term_fails_check_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
-    monkeypatch.setattr(checks, "LOADERS", [(path, lambda: load_glossary.__wrapped__(path))])
+    monkeypatch.setattr(checks, "LOADERS", [(path, validate_glossary, lambda: None)])
     problems = [str(problem) for problem in checks.check_data()]
     assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
 
@@ -83,7 +83,7 @@ def test_route_must_serve_its_office_type(tmp_path: Path) -> None:
     )
 
 
-def test_coverage_states_and_missing_slot() -> None:
+def test_coverage_states() -> None:
     directory, _ = validate_directory(POWIATY_YML)
     assert directory is not None
     table = coverage(directory)
@@ -91,18 +91,29 @@ def test_coverage_states_and_missing_slot() -> None:
         "verified",
         "route",
     }
-    # Drop one powiat's offices entirely: every slot there is `missing`, one line each.
+    # Drop one powiat's offices entirely: every slot it must show is `missing`.
     first = directory.powiaty[0]
     emptied = directory.model_copy(
         update={"powiaty": [first.model_copy(update={"offices": {}}), *directory.powiaty[1:]]}
     )
-    assert coverage(emptied)[first.slug]["pup"] == {"state": "missing", "verified": None}
-    lines = [str(problem) for problem in missing_problems(emptied, path=POWIATY_YML)]
-    assert lines[0] == (
-        f"{POWIATY_YML}:1: powiat {first.slug}, office starostwo: missing "
-        "(give an office with a phone or a `route:`)"
+    required = load_ui().required_office_types()
+    missing = {key: {"state": "missing", "verified": None} for key in required}
+    assert coverage(emptied)[first.slug] == missing
+
+
+def test_ui_every_missing_text_in_one_run(tmp_path: Path) -> None:
+    """A language missing from every label: one problem per label, each at its own line."""
+    text = UI_YML.read_text(encoding="utf-8")
+    path = _write(
+        tmp_path,
+        "ui.yml",
+        "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("en: ")),
     )
-    assert len(lines) == 5
+    problems = validate_ui(path)[1]
+    ui = load_ui()
+    expected = len(ui.office_types) + len(ui.days) + len(ui.labels) + 1  # + abbreviations
+    assert len(problems) == expected
+    assert len({problem.line for problem in problems}) == expected
 
 
 def _from_real(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -156,7 +167,7 @@ def test_check_data_reports_a_bad_ui_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
-    monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda: load_ui.__wrapped__(path))])
+    monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda _: validate_ui(path), lambda: None)])
     problems = [str(problem) for problem in checks.check_data()]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
