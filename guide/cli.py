@@ -27,7 +27,7 @@ from guide.pdf import PdfError
 from guide.plain_language import print_long_sentences
 from guide.site import default_language, language_codes
 from guide.termbase import data_text_problems
-from guide.translations import SOURCE_BLOB, blob_id, status
+from guide.translations import SOURCE_BLOB, blob_id, failures, status, status_markdown
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 
@@ -160,18 +160,27 @@ def cmd_gminy_from_terc(args: argparse.Namespace) -> int:
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
-    """Per language: translated, missing, stale and orphan pages and the percentage done."""
+    """Per language: translated, missing, stale and orphan pages and the percentage done.
+    Exit 1 only for a page missing in a language promised complete or an orphan page; stale
+    pages (and a partial language's missing ones) are reported: the site shows their notice.
+    --markdown: the same as a Markdown list (CI's pull request summary)."""
     report = status()
     if args.json:
         print(json.dumps({lang: asdict(entry) for lang, entry in report.items()}, indent=2))
+    elif args.markdown:
+        print("\n".join(status_markdown(report)))
     else:
         for lang, entry in report.items():
-            print(f"{lang}: {entry.percent}% ({len(entry.translated)} up to date)")
+            partial = ", partial" if entry.partial else ""
+            print(f"{lang}: {entry.percent}% ({len(entry.translated)} up to date{partial})")
             for kind in ("missing", "stale", "orphan"):
                 for page in getattr(entry, kind):
                     print(f"  {kind}: {lang}/{page}")
-    complete = all(e.percent == 100 and not e.orphan for e in report.values())
-    return OK if complete else PROBLEMS
+    problems = failures(report)
+    if not args.json:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    return PROBLEMS if problems else OK
 
 
 def _translation(path: str) -> tuple[str, str]:
@@ -307,7 +316,9 @@ def parser() -> argparse.ArgumentParser:
     check_data_command.add_argument("--coverage", action="store_true", help="the coverage table")
     check_data_command.add_argument("--json", action="store_true", help="coverage as JSON")
     add("check-content", cmd_check_content).add_argument("pages", nargs="*")
-    add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")
+    status_command = add("i18n-status", cmd_i18n_status)
+    status_command.add_argument("--json", action="store_true", help="machine-readable report")
+    status_command.add_argument("--markdown", action="store_true", help="a Markdown summary")
     add("i18n-diff", cmd_i18n_diff).add_argument("page", help="e.g. uk/work.md")
     add("i18n-mark-synced", cmd_i18n_mark_synced).add_argument("pages", nargs="+")
     verify_command = add("verify-sources", cmd_verify_sources)

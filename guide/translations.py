@@ -17,7 +17,7 @@ from typing import Literal
 from guide import DOCS_DIR
 from guide.directives import directives
 from guide.frontmatter import read
-from guide.site import default_language, language_codes
+from guide.site import default_language, is_partial, language_codes
 from guide.ui import load_ui
 
 SOURCE_BLOB = "source_blob"
@@ -66,6 +66,26 @@ class LanguageStatus:
     stale: list[str] = field(default_factory=list)
     orphan: list[str] = field(default_factory=list)
     percent: int = 0
+    partial: bool = False  # mkdocs.yml extra.partial_languages: may miss pages
+
+
+def failures(report: Mapping[str, LanguageStatus]) -> list[str]:
+    """What a translation state fails on: a page missing in a language promised complete, or a
+    page with no Polish source (orphan). Stale pages and a partial language's missing pages
+    carry their notice on the site and are reported, never a failure."""
+    found = [
+        f"{lang}/{page}: missing ({lang} is a complete language: translate the page, or list "
+        f"{lang} in mkdocs.yml extra.partial_languages)"
+        for lang, entry in report.items()
+        if not entry.partial
+        for page in entry.missing
+    ]
+    found += [
+        f"{lang}/{page}: orphan (no Polish page {page}: delete or rename it)"
+        for lang, entry in report.items()
+        for page in entry.orphan
+    ]
+    return found
 
 
 def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
@@ -78,7 +98,7 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         if lang == source:
             continue
         found = pages(docs_dir, lang)
-        entry = LanguageStatus(orphan=sorted(found - source_pages))
+        entry = LanguageStatus(orphan=sorted(found - source_pages), partial=is_partial(lang))
         for page in sorted(source_pages):
             if page not in found:
                 entry.missing.append(page)
@@ -91,6 +111,26 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         )
         result[lang] = entry
     return result
+
+
+def status_markdown(report: Mapping[str, LanguageStatus]) -> list[str]:
+    """The stale and missing translations as Markdown (the pull request check's summary)."""
+    lines = ["### Translations", ""]
+    for lang, entry in report.items():
+        partial = ", partial" if entry.partial else ""
+        lines.append(f"- **{lang}**: {entry.percent}% up to date{partial}")
+        lines += [
+            f"  - {kind}: `{lang}/{page}`"
+            for kind in ("stale", "missing", "orphan")
+            for page in getattr(entry, kind)
+        ]
+    if any(entry.stale for entry in report.values()):
+        lines += [
+            "",
+            "Stale pages show readers a notice that the Polish original changed; a translator "
+            "updates them later (`python -m guide i18n-diff LANG/PAGE`).",
+        ]
+    return lines
 
 
 @dataclass(frozen=True)
