@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from guide import DOCS_DIR, MKDOCS_YML
+from guide.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,13 @@ def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
 
     Cached: `!ENV` values are those of the first call's environment.
     """
-    with path.open("rb") as handle:
-        return yaml_load(handle)
+    try:
+        with path.open("rb") as handle:
+            return yaml_load(handle)
+    except ConfigurationError as error:  # its message names the line
+        found = re.search(r"line (\d+)", str(error))
+        message = str(error).replace("\n", " ")
+        raise DataError(path, int(found[1]) if found else 1, message) from None
 
 
 def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:

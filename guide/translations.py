@@ -7,6 +7,7 @@ the Polish file as it is now; computing ids needs no git at all.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Mapping
@@ -131,6 +132,37 @@ def status_markdown(report: Mapping[str, LanguageStatus]) -> list[str]:
             "updates them later (`python -m guide i18n-diff LANG/PAGE`).",
         ]
     return lines
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def changed_sentences(old: str, new: str) -> list[tuple[int, str]]:
+    """What changed from `old` to `new`, for a translator: per changed block of lines, its first
+    line in `new` and only the sentences with a change, words marked [-removed-] {+added+}."""
+    before, after = old.splitlines(), new.splitlines()
+    found = []
+    lines = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+        if tag == "equal":
+            continue
+        old_words = " ".join(before[i1:i2]).split()
+        new_words = " ".join(after[j1:j2]).split()
+        marked: list[str] = []
+        words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+        for kind, a1, a2, b1, b2 in words.get_opcodes():
+            if kind == "equal":
+                marked += new_words[b1:b2]
+                continue
+            if a2 > a1:
+                marked.append("[-" + " ".join(old_words[a1:a2]) + "-]")
+            if b2 > b1:
+                marked.append("{+" + " ".join(new_words[b1:b2]) + "+}")
+        sentences = _SENTENCE_END.split(" ".join(marked))
+        changed = [sentence for sentence in sentences if "[-" in sentence or "{+" in sentence]
+        first = next((j for j in range(j1, j2) if after[j].strip()), j1)
+        found.append((first + 1, " … ".join(changed)))
+    return found
 
 
 @dataclass(frozen=True)
