@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -55,7 +56,15 @@ mixed_script_allowed: [IDкартка]
 def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.termbase.Termbase:
     monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
     path = tmp_path / "termbase.yml"
-    path.write_text(TERMBASE, encoding="utf-8")
+    # A language beyond the examples' (a new, partial one) renders the terms as English does.
+    extra = [code for code in TRANSLATED if code not in VARIANTS]
+    text = re.sub(
+        r"^    en: (.*)$",
+        lambda line: line[0] + "".join(f"\n    {code}: {line[1]}" for code in extra),
+        TERMBASE,
+        flags=re.MULTILINE,
+    )
+    path.write_text(text, encoding="utf-8")
     termbase, problems = validate_termbase(path)
     assert problems == [] and termbase is not None
     return termbase
@@ -126,7 +135,7 @@ VARIANTS = {
 }
 
 
-@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("lang", VARIANTS)  # the examples' languages
 def test_avoided_variant_is_named_with_the_rendering(
     lang: str, small: guide.termbase.Termbase
 ) -> None:
