@@ -384,11 +384,11 @@ def test_check_content_command_reports_and_fails(tmp_path: Path) -> None:
     page.write_text(HEAD + sentence(31) + " У староствi.\n", encoding="utf-8")
     result = run_guide("check-content", str(page))
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [
-        f"{page}: 1 sentence(s) over 30 words (line 5)",
-        "uk: 1 sentence(s) over 30 words (aim: none over 40)",
+    assert result.stdout.splitlines() == [  # the failure first, then the notes
         f"{page}:5: 'староствi' mixes Latin and Cyrillic letters: "
         "write the word in one script (or add it to mixed_script_allowed)",
+        f"{page}: 1 sentence(s) over 30 words (line 5)",
+        "uk: 1 sentence(s) over 30 words (aim: none over 40)",
         "1 problem(s) in 1 page(s)",
     ]
 
