@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from guide import MKDOCS_YML
 from guide.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.gminy import (
     GMINY_YML,
@@ -15,7 +16,7 @@ from guide.gminy import (
     validate_town_names,
 )
 from guide.offices import POWIATY_YML, load_directory, validate_directory
-from guide.site import default_language, is_partial, language_codes
+from guide.site import default_language, is_partial, language_codes, mkdocs_config
 from guide.termbase import TERMBASE_YML, load_termbase, termbase_agreement, validate_termbase
 from guide.ui import UI_YML, load_ui, validate_ui
 from guide.yamlfile import DataError, Location, load_yaml
@@ -38,28 +39,55 @@ LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
 TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 
 
+# Checked against ui.yml's office types: skipped while ui.yml itself has problems.
+NEEDS_UI = frozenset({POWIATY_YML})
+
+
+def _validate_all() -> tuple[list[DataError], set[Path]]:
+    """Every problem of each file's own validation, and the files that failed (or were not
+    checked because ui.yml failed)."""
+    problems: list[DataError] = []
+    failed: set[Path] = set()
+    for path, validate, _ in LOADERS:
+        if UI_YML in failed and path in NEEDS_UI:
+            failed.add(path)
+            continue
+        found = validate(path)[1]
+        if found:
+            problems.extend(found)
+            failed.add(path)
+    return problems, failed
+
+
 def load_problems() -> list[DataError]:
     """Every problem the data files' own validation finds (what stops a build)."""
-    problems: list[DataError] = []
-    for path, validate, _ in LOADERS:
-        problems.extend(validate(path)[1])
-        if problems and path == UI_YML:
-            return problems  # every other file is checked against it
-    return problems
+    return _validate_all()[0]
 
 
 def check_data() -> list[DataError]:
     """Every problem in the data files (empty when all is well)."""
-    problems: list[DataError] = []
-    failed: set[Path] = set()
-    for path, validate, _ in LOADERS:
-        found = validate(path)[1]
-        if found and path == UI_YML:
-            return found  # every other file is checked against it
-        if found:
-            problems.extend(found)
-            failed.add(path)
-    return problems + _across_files(failed) + untranslated_problems()
+    problems, failed = _validate_all()
+    if UI_YML in failed:
+        return problems  # the checks across files read ui.yml
+    return problems + _across_files(failed) + untranslated_problems() + partial_problems()
+
+
+def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
+    """A code in mkdocs.yml extra.partial_languages that is not a translated language."""
+    listed = (mkdocs_config(path).get("extra") or {}).get("partial_languages") or []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if "partial_languages:" in text), 1)
+    translated = [code for code in language_codes() if code != default_language()]
+    return [
+        DataError(
+            path,
+            line,
+            f"extra.partial_languages: {code!r} is not a translated language "
+            f"({', '.join(translated)})",
+        )
+        for code in listed
+        if code not in translated
+    ]
 
 
 def _across_files(failed: set[Path]) -> list[DataError]:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from guide import DATA_DIR, checks
+from guide import DATA_DIR, MKDOCS_YML, checks
 from guide.coverage import coverage
 from guide.glossary import load_glossary, validate_glossary
 from guide.gminy import load_gminy, load_town_names
 from guide.offices import POWIATY_YML, validate_directory
+from guide.site import language_codes
 from guide.ui import UI_YML, load_ui, validate_ui
 from guide.yamlfile import DataError
 
@@ -171,3 +172,18 @@ def test_check_data_reports_a_bad_ui_file_alone(
     problems = [str(problem) for problem in checks.check_data()]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
+
+
+def test_partial_language_must_be_a_translated_one(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    text = MKDOCS_YML.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  partial_languages: []\n", "  partial_languages: [xx]\n"), encoding="utf-8"
+    )
+    line = config.read_text(encoding="utf-8").splitlines().index("  partial_languages: [xx]") + 1
+    problems = [str(problem) for problem in checks.partial_problems(config)]
+    translated = ", ".join(language_codes()[1:])
+    assert problems == [
+        f"{config}:{line}: extra.partial_languages: 'xx' is not a translated language "
+        f"({translated})"
+    ]

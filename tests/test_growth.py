@@ -98,6 +98,26 @@ def test_new_language_twice_is_a_usage_error(with_new_language: Path) -> None:
     assert result.stderr == f"python -m guide: {NEW} is already a language of mkdocs.yml\n"
 
 
+def test_every_missing_text_of_a_language_in_one_run(tmp_path: Path) -> None:
+    """A language in mkdocs.yml with no data texts at all: check-data names every text it
+    lacks in one run, one problem per ui.yml entry and glossary or termbase term."""
+    project = scratch_copy(tmp_path / "project")
+    assert guide(project, "new-lang", NEW, "--name", NAME).returncode == 0
+    removed = {}
+    for name in ("ui.yml", "glossary.yml", "termbase.yml"):
+        path = project / "data" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.lstrip().startswith(f"{NEW}: ")]
+        removed[name] = len(lines) - len(kept)
+        path.write_text("".join(kept), encoding="utf-8")
+    result = guide(project, "check-data")
+    assert result.returncode == 1
+    problems = [line for line in result.stdout.splitlines() if line.startswith(str(project))]
+    expected = removed["ui.yml"] + removed["glossary.yml"] // 2 + removed["termbase.yml"]
+    assert len(problems) == expected, result.stdout
+    assert all(NEW in problem for problem in problems)
+
+
 @pytest.mark.parametrize("page", source_pages())
 def test_new_language_pages(new_language_site: Path, page: str) -> None:
     """Every page of the new language is built: the translated one without a notice, every
