@@ -1,9 +1,10 @@
 """The data files in every build: checked first, and read again after an edit.
 
-A problem in a data file the build reads stops `make build` or `make serve` with the line
-`python -m guide check-data` prints for it (file:line: what is wrong), not a traceback from
-deep in a hook. (check-data's cross-checks, such as the glossary against the termbase, stay
-its own and do not stop a preview.)
+A problem in a data file the build reads stops `make build` or `make serve` with every line
+`python -m guide check-data` prints for the files' own validation (file:line: what is wrong,
+a powiat without a required office type at the powiat's line), not a traceback from deep in a
+hook. (check-data's cross-checks, such as the glossary against the termbase, stay its own and
+do not stop a preview.)
 `make serve` rebuilds in one process and watches data/: guide/data_cache.py clears what
 guide/ cached when a data file changed, so an edited office name shows after the rebuild.
 """
