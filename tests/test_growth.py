@@ -66,8 +66,20 @@ def with_new_language(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def new_language_site(with_new_language: Path) -> Path:
+    """The scratch copy built with the source language and the new one (the others, which the
+    whole suite's `site` covers, are left out: static-i18n's `build: false`)."""
+    config = with_new_language / "mkdocs.yml"
+    others = [code for code in language_codes() if code != default_language()]
+    text = config.read_text(encoding="utf-8")
+    for code in others:
+        text = re.sub(
+            rf"(- locale: {code}\n(?:\s+\w+: .*\n)*?\s+build: )true", r"\1false", text, count=1
+        )
+    assert text.count("build: false") == len(others)
+    built_config = with_new_language / "mkdocs-two-languages.yml"
+    built_config.write_text(text, encoding="utf-8")
     out = with_new_language / "site"
-    mkdocs_build(out, config_file=with_new_language / "mkdocs.yml", capture=True)
+    mkdocs_build(out, config_file=built_config, capture=True)
     return out
 
 
