@@ -15,7 +15,8 @@ from guide.gminy import (
     validate_gminy,
     validate_town_names,
 )
-from guide.offices import POWIATY_YML, load_directory, validate_directory
+from guide.offices import POWIATY_YML, Directory, load_directory, validate_directory
+from guide.powiat_map import GEOJSON, load_map, shape_for
 from guide.site import default_language, is_partial, language_codes, mkdocs_config
 from guide.termbase import TERMBASE_YML, load_termbase, termbase_agreement, validate_termbase
 from guide.ui import UI_YML, load_ui, validate_ui
@@ -90,11 +91,30 @@ def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
     ]
 
 
+def map_problems(directory: Directory, *, path: Path = POWIATY_YML) -> list[DataError]:
+    """The map's GeoJSON unreadable, or a powiat of `directory` (read from `path`) without a
+    boundary in it, named at the powiat's `name:` line."""
+    try:
+        map_ = load_map()
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [DataError(GEOJSON, 1, f"not a GeoJSON file of the powiats' boundaries ({error})")]
+    loaded = load_yaml(path)
+    problems = []
+    for index, powiat in enumerate(directory.powiaty):
+        try:
+            shape_for(map_, powiat.name, powiat.kind)
+        except KeyError as error:
+            line = loaded.line_of(("powiaty", index, "name"))
+            problems.append(DataError(path, line, f"powiat {powiat.slug}: {error.args[0]}"))
+    return problems
+
+
 def _across_files(failed: set[Path]) -> list[DataError]:
     """Checks between files, on the files that loaded."""
     problems: list[DataError] = []
     if POWIATY_YML not in failed:
         directory = load_directory()
+        problems.extend(map_problems(directory))
         missing = [
             key for key in load_ui().regional_office_types() if key not in directory.regional
         ]

@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guide import DATA_DIR, hook_order
-from guide.checks import LOADERS, load_problems
+from guide.checks import LOADERS, load_problems, map_problems
 from guide.data_cache import refresh
-from guide.powiat_map import load_map
+from guide.offices import load_directory
 from guide.yamlfile import DataError
 
 
@@ -29,10 +29,9 @@ def _load_data() -> list[DataError]:
     try:
         for _, _, load in LOADERS:
             load()
-        load_map()
     except DataError as error:
         return load_problems() or [error]
-    return []
+    return map_problems(load_directory())  # the powiaty/ map draws every powiat
 
 
 @event_priority(hook_order.FIRST)  # before any hook reads a data file

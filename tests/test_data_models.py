@@ -187,3 +187,17 @@ def test_partial_language_must_be_a_translated_one(tmp_path: Path) -> None:
         f"{config}:{line}: extra.partial_languages: 'xx' is not a translated language "
         f"({translated})"
     ]
+
+
+def test_powiat_without_a_map_boundary_is_named_at_its_line() -> None:
+    directory, _ = validate_directory(POWIATY_YML)
+    assert directory is not None
+    first = directory.powiaty[0]
+    renamed = directory.model_copy(
+        update={"powiaty": [first.model_copy(update={"name": "powiat x"}), *directory.powiaty[1:]]}
+    )
+    line = POWIATY_YML.read_text(encoding="utf-8").splitlines().index(f"  name: {first.name}") + 1
+    assert [str(problem) for problem in checks.map_problems(renamed)] == [
+        f"{POWIATY_YML}:{line}: powiat {first.slug}: "
+        "powiaty-pomorskie.geojson: no boundary for 'powiat x'"
+    ]
