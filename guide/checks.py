@@ -165,7 +165,7 @@ def _at(data: object, location: Location) -> object:
     return data
 
 
-def untranslated_problems() -> list[DataError]:
+def untranslated_problems(paths: tuple[Path, ...] = TEXT_FILES) -> list[DataError]:
     """A text marked `# untranslated` in a language the guide promises complete."""
     return [
         DataError(
@@ -174,7 +174,7 @@ def untranslated_problems() -> list[DataError]:
             f"{lang}: marked `# untranslated`, but {lang} is a complete language "
             "(translate the text and remove the comment)",
         )
-        for path in TEXT_FILES
+        for path in paths
         for lang, line, marked in _language_texts(path)
         if marked and not is_partial(lang)
     ]

@@ -12,7 +12,7 @@ from guide.coverage import coverage
 from guide.glossary import load_glossary, validate_glossary
 from guide.gminy import load_gminy, load_town_names
 from guide.offices import POWIATY_YML, validate_directory
-from guide.site import language_codes
+from guide.site import complete_languages, language_codes
 from guide.ui import UI_YML, load_ui, validate_ui
 from guide.yamlfile import DataError
 
@@ -200,4 +200,16 @@ def test_powiat_without_a_map_boundary_is_named_at_its_line() -> None:
     assert [str(problem) for problem in checks.map_problems(renamed)] == [
         f"{POWIATY_YML}:{line}: powiat {first.slug}: "
         "powiaty-pomorskie.geojson: no boundary for 'powiat x'"
+    ]
+
+
+def test_untranslated_mark_fails_in_a_complete_language(tmp_path: Path) -> None:
+    lang = complete_languages()[0]
+    lines = UI_YML.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith(f"    {lang}: "))
+    lines[number - 1] += "  # untranslated"
+    path = _write(tmp_path, "ui.yml", "\n".join(lines) + "\n")
+    assert [str(problem) for problem in checks.untranslated_problems((path,))] == [
+        f"{path}:{number}: {lang}: marked `# untranslated`, but {lang} is a complete language "
+        "(translate the text and remove the comment)"
     ]
