@@ -83,28 +83,30 @@ def text_copies(path: Path, *, code: str, source: str) -> tuple[str, int]:
     return _apply(text, insertions), len(insertions)
 
 
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node of `key` in a mapping node, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if name.value == key:
+                found: yaml.Node = value
+                return found
+    return None
+
+
 def _languages_node(root: yaml.Node) -> yaml.SequenceNode:
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
-        if key.value == "plugins" and isinstance(value, yaml.SequenceNode):
-            for plugin in value.value:
-                if isinstance(plugin, yaml.MappingNode):
-                    for name, settings in plugin.value:
-                        if name.value == "i18n" and isinstance(settings, yaml.MappingNode):
-                            for option, languages in settings.value:
-                                if option.value == "languages":
-                                    assert isinstance(languages, yaml.SequenceNode)
-                                    return languages
+    plugins = _value(root, "plugins")
+    for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else ():
+        languages = _value(_value(plugin, "i18n"), "languages")
+        if isinstance(languages, yaml.SequenceNode):
+            return languages
     raise ScaffoldError("mkdocs.yml: no i18n plugin with `languages:`")
 
 
 def _partial_node(root: yaml.Node) -> yaml.Node:
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else ():
-        if key.value == "extra" and isinstance(value, yaml.MappingNode):
-            for option, partial in value.value:
-                if option.value == "partial_languages":
-                    found: yaml.Node = partial
-                    return found
-    raise ScaffoldError("mkdocs.yml: no `extra: partial_languages:` list")
+    partial = _value(_value(root, "extra"), "partial_languages")
+    if partial is None:
+        raise ScaffoldError("mkdocs.yml: no `extra: partial_languages:` list")
+    return partial
 
 
 def config_with(path: Path, *, code: str, name: str) -> str:
