@@ -11,14 +11,23 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from guide import ROOT
+from guide import DOCS_DIR, ROOT
 from guide.offices import load_directory
-from guide.site import language_codes, page_url, site_language_prefix, source_pages
+from guide.site import language_codes, nav_pages, page_url, site_language_prefix, source_pages
 
 LANGUAGES = language_codes()
 POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))
 PAGES = (*source_pages(), *POWIAT_PAGES)
 LANGUAGE_PAGES = [(lang, page) for lang in LANGUAGES for page in PAGES]
+WRITTEN_PAGES = tuple(page for page in nav_pages() if not page.startswith("powiaty/"))
+# Every page file written in a language (a partial language's missing ones show the Polish page;
+# a page missing in a complete language fails tests/test_translations.py).
+WRITTEN = [
+    (lang, page)
+    for lang in LANGUAGES
+    for page in WRITTEN_PAGES
+    if (DOCS_DIR / lang / page).is_file()
+]
 
 
 def page_id(value: object) -> str:

@@ -16,7 +16,7 @@ from guide.build import mkdocs_build
 from guide.content_rules import bracket_report, content_problems
 from guide.glossary import load_glossary
 from guide.plain_language import long_summary, page_sentences, sentences, too_long, units
-from guide.site import default_language, language_codes, nav_pages
+from guide.site import default_language, language_codes
 from guide.termbase import (
     check_termbase,
     core,
@@ -30,10 +30,9 @@ from guide.termbase import (
     variant_pattern,
 )
 from tests.fixture_site import make_project
-from tests.pages import run_guide
+from tests.pages import WRITTEN, run_guide
 
 TRANSLATED = [code for code in language_codes() if code != default_language()]
-WRITTEN_PAGES = [p for p in nav_pages() if not p.startswith("powiaty/")]
 HEAD = "---\ntitle: T\n---\n\n"
 TERMBASE = """\
 terms:
@@ -116,9 +115,7 @@ def test_termbase_covers_the_terms_readers_meet(term: str) -> None:
     assert all(entry.rendering(lang) for lang in TRANSLATED)
 
 
-@pytest.mark.parametrize(
-    ("lang", "page"), [(la, p) for la in language_codes() for p in WRITTEN_PAGES]
-)
+@pytest.mark.parametrize(("lang", "page"), WRITTEN)
 def test_page_keeps_to_the_termbase_script_and_sentence_length(lang: str, page: str) -> None:
     path = DOCS_DIR / lang / page
     assert [str(p) for p in content_problems(path, path.read_text(encoding="utf-8"))] == []
