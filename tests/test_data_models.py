@@ -3,6 +3,7 @@ through the one mapping in guide.yamlfile.model_errors; check-data loads every d
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -178,7 +179,8 @@ def test_partial_language_must_be_a_translated_one(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     text = MKDOCS_YML.read_text(encoding="utf-8")
     config.write_text(
-        text.replace("  partial_languages: []\n", "  partial_languages: [xx]\n"), encoding="utf-8"
+        re.sub(r"(?m)^  partial_languages: .*$", "  partial_languages: [xx]", text),
+        encoding="utf-8",
     )
     line = config.read_text(encoding="utf-8").splitlines().index("  partial_languages: [xx]") + 1
     problems = [str(problem) for problem in checks.partial_problems(config)]
