@@ -99,7 +99,7 @@ def test_new_language_is_reported_partial_not_failed(with_new_language: Path) ->
     result = guide(with_new_language, "i18n-status")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{NEW}: " in result.stdout and "partial" in result.stdout
-    missing = [line for line in result.stdout.splitlines() if line.startswith("  missing: ")]
+    missing = [line for line in result.stdout.splitlines() if line.startswith(f"  missing: {NEW}/")]
     assert len(missing) == len(source_pages()) - 1
 
 
