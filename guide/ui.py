@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from guide import DATA_DIR
+from guide.plain_text import Label
 from guide.site import language_codes
 from guide.yamlfile import DataError, LoadedYaml, Location, first, load_model
 
@@ -49,7 +51,33 @@ class Ui:
         return [key for key, kind in self.office_types.items() if kind.scope == "region"]
 
 
-Texts = dict[str, str]  # language code -> text
+Texts = dict[str, Label]  # language code -> text
+
+# The only `{name}`s a label may hold, filled by plain replacement (fill), never str.format:
+# translator text is data, and `{0}` or `{date.__class__}` would crash or leak in format.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "stale_notice": frozenset({"date"}),
+    "search_count": frozenset({"count"}),
+    "outdated_notice": frozenset({"edition"}),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+
+
+def fill(text: str, /, **values: object) -> str:
+    """`text` with each `{name}` of `values` replaced by the value (nothing else is read)."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", str(value))
+    return text
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """Why label `key`'s `text` holds a brace it may not, or None."""
+    allowed = PLACEHOLDERS.get(key, frozenset())
+    for found in _BRACES.findall(text):
+        if found[1:-1] not in allowed:
+            hint = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no braces"
+            return f"unknown placeholder {found!r}: this text may hold {hint}"
+    return None
 
 
 class OfficeTypeEntry(BaseModel):
@@ -60,7 +88,7 @@ class OfficeTypeEntry(BaseModel):
 
 
 class UiFile(BaseModel):
-    """data/ui.yml; every text in every language is checked after the model (_incomplete)."""
+    """data/ui.yml; every text in every language is checked after the model (missing_texts)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     office_types: dict[str, OfficeTypeEntry]
@@ -104,6 +132,12 @@ def validate_ui(path: Path = UI_YML) -> tuple[Ui | None, list[DataError]]:
         for key, texts in entries.items():
             problems += missing_texts(loaded, (section, key), texts, codes=codes)
     problems += missing_texts(loaded, ("abbreviations",), data.abbreviations, codes=codes)
+    for key, texts in data.labels.items():
+        for lang, text in texts.items():
+            problem = placeholder_problem(key, text)
+            if problem is not None:
+                line = loaded.line_of(("labels", key, lang))
+                problems.append(DataError(path, line, f"labels.{key}.{lang}: {problem}"))
     if problems:
         return None, problems
     return Ui(office_types, data.days, data.labels, data.abbreviations), []
