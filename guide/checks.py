@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.coverage import missing_problems
-from guide.facts import FACTS_YML, load_facts, validate_facts
+from guide.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.gminy import GMINY_YML, TOWN_NAMES_YML, load_gminy, load_town_names
 from guide.offices import POWIATY_YML, load_directory, validate_directory
@@ -69,6 +69,8 @@ def _across_files(failed: set[Path]) -> list[DataError]:
                 for g in load_gminy()
                 if g.powiat not in slugs
             )
+    if FACTS_YML not in failed:
+        problems.extend(expiry_problems(load_facts(), reference_date()))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
         problems.extend(termbase_agreement(load_termbase()))
     return problems

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypedDict
 
 import jinja2
 from markupsafe import escape
@@ -57,6 +57,7 @@ NUMERIC: frozenset[str] = frozenset({"money", "percent", "duration", "count"})
 # Modifiers after `|`: `number`, the bare number of a numeric fact.
 MODIFIERS: frozenset[str] = frozenset({"number"})
 FACT_KIND = "fact"  # the placeholders' kind (guide/placeholders.py)
+EXPIRING_DAYS = 60  # the data status page and the weekly workflow list facts this close to expiry
 # `[[fact: KEY]]`, `[[fact: KEY | number]]`, `[[period: KEY]]`; KEY as written, checked later.
 REFERENCE = re.compile(
     r"\[\[[ \t]*(?P<what>fact|period)[ \t]*:[ \t]*(?P<key>[^\]|\n]*?)[ \t]*"
@@ -367,7 +368,9 @@ def expired(register: Register, day: date) -> list[tuple[str, Value]]:
     return found
 
 
-def expiring(register: Register, day: date, *, within: int = 60) -> list[tuple[str, Value]]:
+def expiring(
+    register: Register, day: date, *, within: int = EXPIRING_DAYS
+) -> list[tuple[str, Value]]:
     """The facts whose value on `day` ends (or is due for review) within `within` days."""
     found = []
     for key, fact in register.facts.items():
@@ -375,6 +378,80 @@ def expiring(register: Register, day: date, *, within: int = 60) -> list[tuple[s
         if day <= entry.expires and (entry.expires - day).days <= within:
             found.append((key, entry))
     return found
+
+
+def expiry_problems(
+    register: Register, day: date, *, used: Mapping[str, list[str]] | None = None
+) -> list[DataError]:
+    """One problem per fact without a value for `day` (check-data fails on any), naming the
+    pages that show it with a "valid until" note and the source to check."""
+    used = usage() if used is None else used
+    problems = []
+    for key, entry in expired(register, day):
+        if entry.valid_until is not None:
+            what = f"valid until {entry.valid_until}, no value for {day}: add it under then:"
+        else:
+            what = f"review_by {entry.review_by} has passed: check the source, then move review_by"
+        pages = ", ".join(used.get(key, [])) or "no page"
+        problems.append(
+            DataError(
+                register.path,
+                register.lines[key],
+                f"{key}: {what} (used on {pages}; source: {entry.source})",
+            )
+        )
+    return problems
+
+
+class FactRow(TypedDict):
+    """One fact as `python -m guide facts`, its --json and the data status page list it."""
+
+    key: str
+    kind: str
+    value: str  # as data: 4806, 2026-02-01, +48800120002
+    valid_from: str
+    valid_until: str | None
+    review_by: str | None
+    expires: str
+    state: Literal["current", "expiring", "expired"]
+    source: str
+    source_kind: str
+    source_date: str | None
+    verified: str
+    later_values: int  # announced `then:` values after this one
+    pages: list[str]
+
+
+def fact_rows(
+    register: Register, day: date, *, used: Mapping[str, list[str]] | None = None
+) -> list[FactRow]:
+    """Every fact's value on `day` with its period, source and pages, in the file's order."""
+    used = usage() if used is None else used
+    late = {key for key, _ in expiring(register, day, within=EXPIRING_DAYS)}
+    gone = {key for key, _ in expired(register, day)}
+    rows: list[FactRow] = []
+    for key, fact in register.facts.items():
+        entry = fact.value_on(day)
+        later = [value for value in fact.values() if value.valid_from > entry.valid_from]
+        rows.append(
+            FactRow(
+                key=key,
+                kind=fact.kind,
+                value=machine_value(fact, entry),
+                valid_from=entry.valid_from.isoformat(),
+                valid_until=entry.valid_until.isoformat() if entry.valid_until else None,
+                review_by=entry.review_by.isoformat() if entry.review_by else None,
+                expires=entry.expires.isoformat(),
+                state="expired" if key in gone else "expiring" if key in late else "current",
+                source=entry.source,
+                source_kind=entry.source_kind,
+                source_date=entry.source_date.isoformat() if entry.source_date else None,
+                verified=entry.verified.isoformat(),
+                later_values=len(later),
+                pages=list(used.get(key, [])),
+            )
+        )
+    return rows
 
 
 def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
