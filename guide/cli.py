@@ -234,16 +234,19 @@ def cmd_i18n_mark_synced(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_sources(args: argparse.Namespace) -> int:
-    """Fetch every office's `source` and `sources` again (needs the network; answers cached
-    for a day) and report each phone, postal code and street as confirmed, changed (page up,
-    value gone), moved (the source redirects) or unreachable, with the data file and line.
+    """Fetch every office's `source` and `sources` and every fact's `source` again (needs the
+    network; answers cached for a day) and report each phone, postal code, street and fact
+    quote as confirmed, changed (page up, value gone), moved (the source redirects) or
+    unreachable, with the data file and line (`--only POWIAT`: that powiat's offices only).
     Exit 0 when everything is confirmed, 1 when something drifted, 2 for an unknown powiat."""
+    from guide.facts import FACTS_YML
     from guide.offices import POWIATY_YML
     from guide.verify_sources import (
         Fetcher,
         default_cache_dir,
         format_text,
         load_entries,
+        load_fact_entries,
         powiat_slugs,
         verify,
     )
@@ -252,6 +255,8 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
         print(f"no powiat {args.only!r} in {POWIATY_YML}")
         return USAGE
     entries = load_entries(POWIATY_YML, only=args.only)
+    if args.only is None:
+        entries += load_fact_entries(FACTS_YML)
     report = verify(
         entries,
         fetcher=Fetcher(cache_dir=default_cache_dir()),
@@ -293,10 +298,14 @@ def cmd_facts(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=1, ensure_ascii=False))
     else:
         for row in rows:
-            period = row["valid_until"] or f"review by {row['review_by']}"
+            period = (
+                f"until {row['valid_until']}"
+                if row["valid_until"]
+                else f"review by {row['review_by']}"
+            )
             source_date = f", page of {row['source_date']}" if row["source_date"] else ""
             print(
-                f"{row['key']}: {row['value']} ({row['kind']}) {row['valid_from']} to {period}"
+                f"{row['key']}: {row['value']} ({row['kind']}) from {row['valid_from']} {period}"
                 f" [{row['state']}]; {row['source_kind']} source{source_date}, verified "
                 f"{row['verified']}: {row['source']}; on {', '.join(row['pages']) or 'no page'}"
             )
