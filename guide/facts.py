@@ -43,7 +43,7 @@ from guide.editions import current_edition
 from guide.formats import counted, format_date, format_money, format_number, format_percent
 from guide.formats import format_period as period_phrase
 from guide.offices import Phone
-from guide.plain_text import Label, Name, Note
+from guide.plain_text import Name, Note, plain_text_problem
 from guide.render import phone_display, render
 from guide.ui import fill, load_ui
 from guide.yamlfile import DataError, load_model
@@ -76,6 +76,16 @@ def _https(value: str) -> str:
 Https = Annotated[str, AfterValidator(_https)]
 
 
+def _quote(value: str) -> str:
+    problem = plain_text_problem(value, letters=False)  # "800 120 002" may be all it says
+    if problem is not None or not value.strip():
+        raise ValueError(problem or "the quote is empty")
+    return value
+
+
+Quote = Annotated[str, Field(min_length=1, max_length=600), AfterValidator(_quote)]
+
+
 class Value(BaseModel):
     """One value of a fact with its evidence: the fact itself, or one of its `then:` entries."""
 
@@ -88,7 +98,7 @@ class Value(BaseModel):
     source: Https
     source_kind: SourceKind
     source_date: date | None = None
-    quote: Label
+    quote: Quote
     verified: date
 
     @model_validator(mode="after")
@@ -120,7 +130,7 @@ _TEXT: TypeAdapter[str] = TypeAdapter(Name)
 def _value_problem(kind: str, value: object) -> str | None:
     if kind in ("money", "percent", "duration"):
         ok = isinstance(value, int | float) and value >= 0
-        return None if ok else f"a {kind} is a number (value: {value!r})"
+        return None if ok else f"a {kind} value is a number (value: {value!r})"
     if kind == "count":
         return None if isinstance(value, int) else f"a count is a whole number (value: {value!r})"
     if kind == "date":

@@ -30,7 +30,7 @@ _BLOCKS = frozenset(
     {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "div", "details",
      "blockquote", "dt", "dd", "ul", "ol", "table", "tr", "br", "hr"}
 )  # fmt: skip
-_NUMBER = r"\d+(?:[ \u00a0.,]\d{3})*(?:[.,]\d+)?"
+_NUMBER = r"\d+(?:[ \u00a0\u202f.,]\d{3})*(?:[.,]\d+)?"
 # Currency signs and words of every language, beside those of data/ui.yml's units.
 _CURRENCY = r"zł\.?|PLN|EUR|€|euro|евро|євро|złot\w*|злот\w*|gr\b|грош\w*"
 _PERCENT = r"%|proc\.|procent\w*|відсот\w*|процент\w*|per\s?cent\b"
@@ -42,7 +42,8 @@ _DURATION_ADJECTIVE = (
 # What introduces the date of an act in its title: "ustawa z dnia", "закон від", "the Act of".
 _ACT_DATE = re.compile(
     r"(?:ustaw\w*|rozporządzeni\w*|obwieszczeni\w*|закон\w*|постанов\w*|розпорядженн\w*"
-    r"|указ\w*|[Aa]ct|[Rr]egulation|[Oo]rdinance|[Dd]ecree)\s+(?:z\s+dnia|z|від|от|of|dated)\s*$"
+    r"|указ\w*|act|regulation|ordinance|decree)\s+(?:z\s+dnia|z|від|от|of|dated)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -83,7 +84,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "date",
             re.compile(
                 rf"(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?![\d.]\d)"
-                rf"|(?<![\d.,])\d{{1,2}}\s+(?:{month})(?!\w)|\b(?:{month})\s+\d{{1,2}}\b(?![.,]?\d)",
+                rf"|(?<![\d.,])\d{{1,2}}\s+(?:{month})(?!\w)(?:\s+\d{{4}}(?:\s?[r\u0440\u0433]\.)?)?"
+                rf"|\b(?:{month})\s+\d{{1,2}}\b(?![.,]?\d)(?:,\s\d{{4}})?",
                 re.IGNORECASE,
             ),
         ),
@@ -158,16 +160,18 @@ def typed_values(text: str) -> list[TypedValue]:
 
 def _line(source: str, needle: str, cursor: int) -> tuple[int | None, int]:
     """The line of `needle` in the page's file at or after `cursor` (else anywhere), and the
-    new cursor; (None, cursor) when the text is not in the file as written (markup inside)."""
-    candidates = [needle, needle.replace("\u00a0", " ")]
-    number = re.match(r"[+\d][\d ]*", needle.lstrip("PLNEUR€ "))
+    new cursor; (None, cursor) when the text is not in the file as written (markup inside).
+    Any run of spaces (no-break ones too) matches any other; failing that, the number alone."""
+    candidates = [needle]
+    number = re.search(r"\d[\d\s]*", needle)
     if number:
         candidates.append(number[0].strip())
     for candidate in candidates:
+        pattern = re.compile(r"\s+".join(re.escape(part) for part in candidate.split()))
         for start in (cursor, 0):
-            at = source.find(candidate, start)
-            if at >= 0:
-                return source.count("\n", 0, at) + 1, at + len(candidate)
+            found = pattern.search(source, start)
+            if found:
+                return source.count("\n", 0, found.start()) + 1, found.end()
     return None, cursor
 
 
