@@ -516,7 +516,7 @@ def page_of(site: Path, lang: str) -> str:
 @pytest.fixture(scope="module")
 def site_2026(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(
-        project, tmp_path_factory.mktemp("s") / "site", SOURCE_DATE_EPOCH=epoch("2026-06-01")
+        project, tmp_path_factory.mktemp("s") / "site", SOURCE_DATE_EPOCH=epoch("2026-12-05")
     )
 
 
@@ -565,7 +565,7 @@ def test_an_edition_shows_its_years_values(project: Path, tmp_path: Path) -> Non
         project,
         tmp_path / "site",
         lang=lang,
-        SOURCE_DATE_EPOCH=epoch("2026-06-01"),
+        SOURCE_DATE_EPOCH=epoch("2026-12-05"),
         **{EDITION_VAR: "2027"},
     )
     assert [value for value, _ in facts_in(page_of(site, lang)).values][:2] == ["5015.5"] * 2
