@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 # The name mkdocs.yml lists it by.
 RAW_HTML_OFF = "guide.raw_html_off"
-# Their processors read raw HTML blocks themselves.
-REOPENING = frozenset({"md_in_html", "markdown.extensions.md_in_html", "extra"})
 REMOVED_PREPROCESSORS = ("html_block",)
 REMOVED_INLINE = ("html",)
+READS_HTML_BLOCKS = "markdown_block"  # md_in_html's block processor
 
 
 class RawHtmlOffError(ValueError):
@@ -34,11 +34,26 @@ class RawHtmlOff(Extension):  # type: ignore[misc]
         for name in REMOVED_INLINE:
             if name in md.inlinePatterns:
                 md.inlinePatterns.deregister(name)
-        if "md_in_html" in md.parser.blockprocessors:
+        if READS_HTML_BLOCKS in md.parser.blockprocessors:
             raise RawHtmlOffError(
                 "markdown_extensions: md_in_html reads raw HTML blocks; remove it"
             )
+        # Checked again on every page: an extension listed after this one could register
+        # raw-HTML handling again.
+        md.preprocessors.register(_Guard(md), "raw_html_off_guard", 1000)
         md.registerExtension(self)
+
+
+class _Guard(Preprocessor):  # type: ignore[misc]
+    def run(self, lines: list[str]) -> list[str]:
+        back = [name for name in REMOVED_PREPROCESSORS if name in self.md.preprocessors]
+        back += [name for name in REMOVED_INLINE if name in self.md.inlinePatterns]
+        if back or READS_HTML_BLOCKS in self.md.parser.blockprocessors:
+            raise RawHtmlOffError(
+                f"markdown_extensions: an extension after {RAW_HTML_OFF} handles raw HTML "
+                f"again ({', '.join(back) or READS_HTML_BLOCKS}); list {RAW_HTML_OFF} last"
+            )
+        return lines
 
 
 def makeExtension(**kwargs: object) -> RawHtmlOff:

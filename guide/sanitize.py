@@ -106,6 +106,23 @@ class _Events(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self.events.append(Event("end", tag, (), "", self.getpos()[0], f"</{tag}>"))
 
+    def _markup(self, text: str) -> None:
+        """Comments, declarations, processing instructions: Markdown writes none, and parsers
+        disagree about where they end, so each is an event nh3's output will lack."""
+        self.events.append(Event("markup", "", (), text, self.getpos()[0], text))
+
+    def handle_comment(self, data: str) -> None:
+        self._markup(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self._markup(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self._markup(f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self._markup(f"<?{data}>")
+
     def handle_data(self, data: str) -> None:
         text = " ".join(data.split())
         if not text:
@@ -224,7 +241,13 @@ def _link_findings(found: list[Event]) -> Iterator[Finding]:
 
 
 def _difference(found: list[Event], cleaned: list[Event]) -> Finding | None:
-    """What nh3 changed: the first event of the page that it removed or altered."""
+    """What nh3 changed: the first element outside the allow-list, else the first event of
+    the page that it removed or altered."""
+    for event in found:
+        if event.kind == "start" and event.tag not in TAGS:
+            return Finding(
+                event.line, f"<{event.tag}> is not allowed: {_excerpt(event.raw)}", event.raw
+            )
     for index, event in enumerate(found):
         other = cleaned[index] if index < len(cleaned) else None
         if other == event or (

@@ -24,6 +24,7 @@ from guide import ROOT
 from guide.build import mkdocs_build
 from guide.content_rules import PageMarkdown, content_problems
 from guide.raw_html_off import RAW_HTML_OFF
+from guide.sanitize import content_findings
 from guide.site import language_codes, site_language_prefix
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
@@ -484,3 +485,31 @@ def test_hostile_pages_run_nothing_in_a_browser(browser: Browser, defended_url: 
     context.close()
     assert dialogs == []
     assert [url for url in requested if "evil" in url] == []
+
+
+# --- The allow-list itself, on HTML an extension could emit --------------------------------
+
+EMITTED = {
+    "comment-hiding-a-script": (
+        "<p>a</p>\n<!--><script>x()</script>-->",
+        2,
+        "not allowed here: <!--><script>x()</script>-->",
+    ),
+    "unknown-tag": ("<p>a <b>b</b></p>", 1, "<b> is not allowed: <b>"),
+    "event-handler": (
+        '<p>a</p>\n<p><a href="x/" onclick="go()">x</a></p>',
+        2,
+        'onclick="go()" on <a> is not allowed: <a href="x/" onclick="go()">',
+    ),
+    "foreign-class": (
+        '<div class="guide-box">fake office</div>',
+        1,
+        'class="guide-box" on <div> is not allowed: <div class="guide-box">',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", EMITTED)
+def test_the_allow_list_names_what_it_refuses(case: str) -> None:
+    html, line, message = EMITTED[case]
+    assert [(found.line, found.message) for found in content_findings(html)] == [(line, message)]
