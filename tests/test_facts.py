@@ -546,6 +546,14 @@ def test_numbers_are_the_same_in_every_language(site_2026: Path, lang: str) -> N
     assert all(maps_back(value, text, lang) for value, text in here), here
 
 
+def test_data_status_lists_expiring_facts_first(site_2026: Path) -> None:
+    html = (site_2026 / "data-status.html").read_text("utf-8")
+    rows = re.findall(r'<tr data-state="(\w+)"><td>(\w+)</td>', html[html.index('id="facts"') :])
+    assert rows == [("expiring", "wage"), ("expiring", "fee")] + [
+        ("current", key) for key in KEYS[2:]
+    ]
+
+
 def test_a_later_value_switches_in_and_an_expired_one_is_marked(
     project: Path, tmp_path: Path
 ) -> None:
