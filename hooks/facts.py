@@ -15,6 +15,7 @@ from guide import placeholders
 from guide.facts import FACT_KIND, load_facts, mark_references, reference_date, render_reference
 from guide.i18n import current_language
 from guide.render import guide_env
+from guide.static_i18n import file_locale
 from guide.yamlfile import DataError
 
 
@@ -28,12 +29,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    env, lang, day, register = (
-        guide_env(config.theme),
-        current_language(config),
-        reference_date(),
-        load_facts(),
-    )
+    # A page missing in this language is the Polish page (static-i18n's fallback): its values
+    # are written as the Polish text around them.
+    lang = file_locale(page.file) or current_language(config)
+    env, day, register = guide_env(config.theme), reference_date(), load_facts()
 
     noted: set[str] = set()
 
