@@ -44,7 +44,7 @@ from guide.formats import counted, format_date, format_money, format_number, for
 from guide.formats import format_period as period_phrase
 from guide.offices import Phone
 from guide.plain_text import Name, Note, plain_text_problem
-from guide.render import phone_display, render
+from guide.render import phone_display
 from guide.ui import fill, load_ui
 from guide.yamlfile import DataError, load_model
 
@@ -57,6 +57,7 @@ NUMERIC: frozenset[str] = frozenset({"money", "percent", "duration", "count"})
 # Modifiers after `|`: `number`, the bare number of a numeric fact.
 MODIFIERS: frozenset[str] = frozenset({"number"})
 FACT_KIND = "fact"  # the placeholders' kind (guide/placeholders.py)
+FACT_TEMPLATE = "partials/guide/fact.html"
 EXPIRING_DAYS = 60  # the data status page and the weekly workflow list facts this close to expiry
 # `[[fact: KEY]]`, `[[fact: KEY | number]]`, `[[period: KEY]]`; KEY as written, checked later.
 REFERENCE = re.compile(
@@ -194,7 +195,7 @@ class FactsFile(RootModel[dict[FactKey, Fact]]):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (a cache key)
 class Register:
     path: Path
     facts: dict[str, Fact]
@@ -326,25 +327,39 @@ def machine_value(fact: Fact, entry: Value) -> str:
 def render_reference(
     argument: str,
     *,
-    env: jinja2.Environment,
+    template: jinja2.Template,
     lang: str,
     day: date,
     register: Register,
     noted: set[str] | None = None,
 ) -> str:
-    """The HTML of a placeholder's `argument` (what|key|modifier) in `lang` on `day`. A value
-    that may no longer apply gets its note once per page: `noted` holds the keys noted so far."""
+    """The HTML of a placeholder's `argument` (what|key|modifier) in `lang` on `day`, from
+    `template` (partials/guide/fact.html, looked up once per page). A value that may no longer
+    apply gets its note once per page: `noted` holds the keys noted so far."""
+    key = argument.split("|")[1]
+    noting = noted is None or key not in noted
+    html, has_note = _reference_html(template, argument, lang, day, register, noting)
+    if has_note and noted is not None:
+        noted.add(key)
+    return html
+
+
+@cache  # the same fact on many pages: rendered once per language and build
+def _reference_html(
+    template: jinja2.Template,
+    argument: str,
+    lang: str,
+    day: date,
+    register: Register,
+    noting: bool,
+) -> tuple[str, bool]:
     what, key, modifier = argument.split("|")
     fact = register.facts[key]
     entry = fact.value_on(day)
     if what == "period":
-        return str(escape(period_phrase(entry.valid_from, entry.end, lang)))
-    note = None if noted is not None and key in noted else _note(fact, entry, lang=lang, day=day)
-    if note is not None and noted is not None:
-        noted.add(key)
-    return render(
-        env,
-        "partials/guide/fact.html",
+        return str(escape(period_phrase(entry.valid_from, entry.end, lang))), False
+    note = _note(fact, entry, lang=lang, day=day) if noting else None
+    html = template.render(
         kind=fact.kind,
         text=value_text(fact, entry, lang, number=modifier == "number"),
         value=machine_value(fact, entry),
@@ -352,6 +367,7 @@ def render_reference(
         source=entry.source,
         host=url_host(entry.source),
     )
+    return html.strip(), note is not None
 
 
 def _note(fact: Fact, entry: Value, *, lang: str, day: date) -> tuple[str, str] | None:

@@ -1,5 +1,6 @@
 """Numbers, amounts, percentages, dates, durations and periods in each site language: the one
-place a value becomes text for readers.
+place a value becomes text for readers. Each result is cached: a build formats the same values
+on many pages (guide/data_cache.py clears the caches when data/ changes).
 
 The words (currency and unit forms per plural category, the period phrases) are data/ui.yml's
 `units` and `labels`; the rules (plural category, digit grouping, decimal sign, month names)
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -23,6 +25,7 @@ NBSP = "\u00a0"
 _DIGITS = re.compile(r"[#0,.]+")  # the number in a CLDR pattern such as "#,##0\u00a0%"
 
 
+@cache
 def format_number(number: Decimal, lang: str, *, cents: bool = False) -> str:
     """`number` with `lang`'s decimal sign and grouping; `cents`: two decimals when it has a
     fraction (an amount of money), otherwise as many as it has."""
@@ -37,6 +40,7 @@ def format_number(number: Decimal, lang: str, *, cents: bool = False) -> str:
     )
 
 
+@cache
 def counted(number: Decimal, unit: str, lang: str, *, cents: bool = False) -> str:
     """`number` in data/ui.yml's form of `unit` (a duration unit or a currency) for its plural
     category: pl 2 "2 dni", uk 5 "5 днів", en 1 "1 day". The space next to the number does
@@ -47,21 +51,25 @@ def counted(number: Decimal, unit: str, lang: str, *, cents: bool = False) -> st
     return fill(pattern, n=format_number(number, lang, cents=cents))
 
 
+@cache
 def format_money(amount: Decimal, currency: str, lang: str) -> str:
     return counted(amount, currency, lang, cents=True)
 
 
+@cache
 def format_percent(value: Decimal, lang: str) -> str:
     """9 -> pl "9%", ru "9 %" (CLDR's percent pattern of the language)."""
     pattern = locale(lang).percent_formats[None].pattern
     return _DIGITS.sub(lambda _: format_number(value, lang), pattern, count=1)
 
 
+@cache
 def format_date(day: date, lang: str) -> str:
     """pl "1 lutego 2026", en "1 February 2026"; uk and ru with CLDR's year abbreviation."""
     return str(_babel_date(day, format="long", locale=locale(lang)))
 
 
+@cache
 def format_period(start: date, end: date | None, lang: str) -> str:
     """The period of a value as a phrase: a whole calendar year "w 2026 r." / "in 2026",
     otherwise "od 1 lutego 2026 do 31 maja 2026"; no end: "od 1 lutego 2026"."""

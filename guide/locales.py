@@ -33,6 +33,7 @@ def plural_categories(lang: str) -> frozenset[str]:
     return frozenset(locale(lang).plural_form.tags) | {"other"}
 
 
+@cache
 def plural_category(number: Decimal, lang: str) -> str:
     """CLDR's category of `number` in `lang`: pl 1 one, 2 few, 5 many, 1.5 other."""
     category: str = locale(lang).plural_form(number)

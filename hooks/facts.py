@@ -12,7 +12,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from guide import placeholders
-from guide.facts import FACT_KIND, load_facts, mark_references, reference_date, render_reference
+from guide.facts import (
+    FACT_KIND,
+    FACT_TEMPLATE,
+    load_facts,
+    mark_references,
+    reference_date,
+    render_reference,
+)
 from guide.i18n import current_language
 from guide.render import guide_env
 from guide.static_i18n import file_locale
@@ -32,13 +39,14 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     # A page missing in this language is the Polish page (static-i18n's fallback): its values
     # are written as the Polish text around them.
     lang = file_locale(page.file) or current_language(config)
-    env, day, register = guide_env(config.theme), reference_date(), load_facts()
+    template = guide_env(config.theme).get_template(FACT_TEMPLATE)
+    day, register = reference_date(), load_facts()
 
     noted: set[str] = set()
 
     def fact(argument: str) -> str:
         return render_reference(
-            argument, env=env, lang=lang, day=day, register=register, noted=noted
+            argument, template=template, lang=lang, day=day, register=register, noted=noted
         )
 
     return placeholders.expand(html, {FACT_KIND: fact})
