@@ -64,7 +64,6 @@ REFERENCE = re.compile(
     r"\[\[[ \t]*(?P<what>fact|period)[ \t]*:[ \t]*(?P<key>[^\]|\n]*?)[ \t]*"
     r"(?:\|[ \t]*(?P<modifier>[^\]\n]*?)[ \t]*)?\]\]"
 )
-KEY = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def _quote(value: str) -> str:
