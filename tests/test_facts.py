@@ -436,6 +436,13 @@ def test_check_data_and_facts_command_on_expiry(own_data: Path) -> None:
     everything = run_guide("facts", env=env | {"SOURCE_DATE_EPOCH": epoch("2026-12-05")})
     assert everything.returncode == 0 and everything.stdout.endswith("6 fact(s)\n")
     assert run_guide("facts", "--expiring", "soon", env=env).returncode == 2
+    (own_data / "facts.yml").write_text(REGISTER.replace("kind: percent", "kind: ratio"), "utf-8")
+    try:
+        broken = run_guide("facts", env=env)
+    finally:
+        (own_data / "facts.yml").write_text(REGISTER, "utf-8")
+    assert broken.returncode == 3
+    assert broken.stdout.startswith(f"{own_data / 'facts.yml'}:49: rate.kind: Input should be")
 
 
 def test_usage_lists_the_pages(tmp_path: Path) -> None:
