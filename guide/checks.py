@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide import MKDOCS_YML
+from guide.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
 from guide.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.gminy import (
     GMINY_YML,
@@ -38,13 +39,15 @@ LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
     (TOWN_NAMES_YML, validate_town_names, load_town_names),
     (GLOSSARY_YML, validate_glossary, load_glossary),
     (TERMBASE_YML, validate_termbase, load_termbase),
+    (FACTS_YML, validate_facts, load_facts),
 ]
 # The files whose texts are written per language (keys `pl`, `uk`, ...).
 TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 
 
-# Checked against ui.yml's office types: skipped while ui.yml itself has problems.
-NEEDS_UI = frozenset({POWIATY_YML})
+# Checked against ui.yml's office types (facts.yml: its units): skipped while ui.yml itself has
+# problems.
+NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML})
 # Checked against region.yml's TERYT prefix and gmina count: skipped while it has problems.
 NEEDS_REGION = frozenset({POWIATY_YML, GMINY_YML})
 
@@ -146,6 +149,8 @@ def _across_files(failed: set[Path]) -> list[DataError]:
                 for index, g in enumerate(load_gminy())
                 if g.powiat not in slugs
             )
+    if FACTS_YML not in failed:
+        problems.extend(expiry_problems(load_facts(), reference_date()))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
         problems.extend(termbase_agreement(load_termbase()))
     return problems
