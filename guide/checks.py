@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.coverage import missing_problems
+from guide.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.gminy import GMINY_YML, TOWN_NAMES_YML, load_gminy, load_town_names
 from guide.offices import POWIATY_YML, load_directory, validate_directory
@@ -23,6 +24,7 @@ LOADERS: list[tuple[Path, Callable[[], object]]] = [
     (TOWN_NAMES_YML, load_town_names),
     (GLOSSARY_YML, load_glossary),
     (TERMBASE_YML, load_termbase),
+    (FACTS_YML, load_facts),
 ]
 
 
@@ -36,8 +38,13 @@ def check_data() -> list[DataError]:
         except DataError as error:
             if path == UI_YML:
                 return [error]  # every other file is checked against it
-            # powiaty.yml: every problem, not only the first
-            problems.extend(validate_directory(path)[1] if path == POWIATY_YML else [error])
+            # powiaty.yml and facts.yml: every problem, not only the first
+            if path == POWIATY_YML:
+                problems.extend(validate_directory(path)[1])
+            elif path == FACTS_YML:
+                problems.extend(validate_facts(path)[1])
+            else:
+                problems.append(error)
             failed.add(path)
     return problems + _across_files(failed)
 
@@ -62,6 +69,8 @@ def _across_files(failed: set[Path]) -> list[DataError]:
                 for g in load_gminy()
                 if g.powiat not in slugs
             )
+    if FACTS_YML not in failed:
+        problems.extend(expiry_problems(load_facts(), reference_date()))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
         problems.extend(termbase_agreement(load_termbase()))
     return problems

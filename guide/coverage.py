@@ -1,5 +1,6 @@
 """Coverage of the office directory: per powiat and office type, `verified` (an office with a
-phone), `route` (a verified next step instead) or `missing` (nothing the reader can use)."""
+phone), `route` (a verified next step instead) or `missing` (nothing the reader can use); and
+the data status page, which also lists the facts of data/facts.yml, expiring ones first."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Literal, TypedDict
 import jinja2
 
 from guide.csp import attach
+from guide.facts import EXPIRING_DAYS, fact_rows, load_facts, reference_date
 from guide.offices import Directory, load_directory, today
 from guide.ui import load_ui
 from guide.yamlfile import DataError
@@ -109,7 +111,19 @@ def render_data_status(
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
     """data-status.html (with its CSP meta) and the table it shows, for the JSON beside it."""
     status = data_status(directory or load_directory())
+    day = reference_date()
     html = env.get_template("partials/guide/data-status.html").render(
-        status=status, today=today().isoformat(), stale_after=STALE_AFTER_DAYS
+        status=status,
+        today=today().isoformat(),
+        stale_after=STALE_AFTER_DAYS,
+        facts=sorted(
+            fact_rows(load_facts(), day),
+            key=lambda row: (
+                ("expired", "expiring", "current").index(row["state"]),
+                row["expires"],
+            ),
+        ),
+        facts_day=day.isoformat(),
+        expiring_days=EXPIRING_DAYS,
     )
     return attach(html, env=env, where="data-status.html"), status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from guide import DATA_DIR
+from guide.locales import plural_categories
+from guide.plain_text import Label
 from guide.site import language_codes
 from guide.yamlfile import DataError, load_yaml, model_errors
 
@@ -28,6 +31,8 @@ class Ui:
     office_types: dict[str, OfficeType]
     days: dict[str, dict[str, str]]
     labels: dict[str, dict[str, str]]
+    # unit or currency -> language -> CLDR plural category -> form with {n} (guide/formats.py)
+    units: dict[str, dict[str, dict[str, str]]]
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -42,7 +47,38 @@ class Ui:
         return [key for key, kind in self.office_types.items() if kind.scope == "region"]
 
 
-Texts = dict[str, str]  # language code -> text
+Texts = dict[str, Label]  # language code -> text
+
+# The only `{name}`s a label may hold, filled by plain replacement (fill), never str.format:
+# translator text is data, and `{0}` or `{date.__class__}` would crash or leak in format.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "stale_notice": frozenset({"date"}),
+    "search_count": frozenset({"count"}),
+    "outdated_notice": frozenset({"edition"}),
+    "fact_period_year": frozenset({"year"}),
+    "fact_period_from": frozenset({"start"}),
+    "fact_period_range": frozenset({"start", "end"}),
+    "fact_expired": frozenset({"date", "source"}),
+    "fact_unchecked": frozenset({"date", "source"}),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+
+
+def fill(text: str, /, **values: object) -> str:
+    """`text` with each `{name}` of `values` replaced by the value (nothing else is read)."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", str(value))
+    return text
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """Why label `key`'s `text` holds a brace it may not, or None."""
+    allowed = PLACEHOLDERS.get(key, frozenset())
+    for found in _BRACES.findall(text):
+        if found[1:-1] not in allowed:
+            hint = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no braces"
+            return f"unknown placeholder {found!r}: this text may hold {hint}"
+    return None
 
 
 class OfficeTypeEntry(BaseModel):
@@ -58,6 +94,25 @@ class UiFile(BaseModel):
     office_types: dict[str, OfficeTypeEntry]
     days: dict[str, Texts]
     labels: dict[str, Texts]
+    units: dict[str, dict[str, dict[str, Label]]] = {}
+
+
+def _units_problem(unit: str, lang: str, forms: dict[str, str]) -> str | None:
+    """Why `forms` (plural category -> text with {n}) do not fit `lang`'s CLDR categories."""
+    needed = plural_categories(lang)
+    if set(forms) != needed:
+        return (
+            f"units.{unit}.{lang} needs exactly the forms {', '.join(sorted(needed))} "
+            f"(CLDR's plural categories of {lang!r}), has {', '.join(sorted(forms)) or 'none'}"
+        )
+    for category, text in forms.items():
+        if text.count("{n}") != 1 or _BRACES.sub("", text.replace("{n}", "")) != text.replace(
+            "{n}", ""
+        ):
+            return (
+                f"units.{unit}.{lang}.{category}: write the number as {{n}} once, no other braces"
+            )
+    return None
 
 
 def _complete(
@@ -91,4 +146,19 @@ def load_ui(path: Path = UI_YML) -> Ui:
     )
     for section, entries in (("days", data.days), ("labels", data.labels)):
         _complete(path, section, entries, {key: loaded.line_of((section, key)) for key in entries})
-    return Ui(office_types, data.days, data.labels)
+    for key, texts in data.labels.items():
+        for lang, text in texts.items():
+            problem = placeholder_problem(key, text)
+            if problem is not None:
+                line = loaded.line_of(("labels", key, lang))
+                raise DataError(path, line, f"labels.{key}.{lang}: {problem}")
+    for unit, by_lang in data.units.items():
+        for lang in language_codes():
+            problem = (
+                _units_problem(unit, lang, by_lang[lang])
+                if lang in by_lang
+                else f"units.{unit} has no forms for {lang}: add them"
+            )
+            if problem is not None:
+                raise DataError(path, loaded.line_of(("units", unit, lang)), problem)
+    return Ui(office_types, data.days, data.labels, data.units)
