@@ -81,7 +81,7 @@ def content_problems(
     if render is not None:
         html = render(body)
         problems += rendered_problems(path, text, html)
-        problems += typed_value_problems(path, text, html)
+        problems += typed_value_problems(path, text, html, body=len(text) - len(body))
     problems += fact_reference_problems(path, text)
     problems.extend(reader_text_problems(path, text))
     return sorted(problems, key=lambda problem: problem.line)

@@ -38,11 +38,11 @@ from pydantic import (
 )
 
 from guide import DATA_DIR, DOCS_DIR, placeholders
-from guide.addresses import https_problem, url_host
+from guide.addresses import url_host
 from guide.editions import current_edition
 from guide.formats import counted, format_date, format_money, format_number, format_percent
 from guide.formats import format_period as period_phrase
-from guide.offices import Phone
+from guide.offices import Https, Phone
 from guide.plain_text import Name, Note, plain_text_problem
 from guide.render import phone_display
 from guide.ui import fill, load_ui
@@ -64,17 +64,6 @@ REFERENCE = re.compile(
     r"\[\[[ \t]*(?P<what>fact|period)[ \t]*:[ \t]*(?P<key>[^\]|\n]*?)[ \t]*"
     r"(?:\|[ \t]*(?P<modifier>[^\]\n]*?)[ \t]*)?\]\]"
 )
-KEY = re.compile(r"[a-z][a-z0-9_]*")
-
-
-def _https(value: str) -> str:
-    problem = https_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
-    return value
-
-
-Https = Annotated[str, AfterValidator(_https)]
 
 
 def _quote(value: str) -> str:

@@ -273,10 +273,29 @@ def _difference(found: list[Event], cleaned: list[Event]) -> Finding | None:
     return None
 
 
+OLD_DIRECTIVE = re.compile(r"<!--\s*(?P<directive>office:\s*\S+?|glossary)\s*-->")
+
+
+def _old_directives(found: list[Event]) -> Iterator[Finding]:
+    """The directives' old HTML-comment form, which raw HTML off shows to readers as text."""
+    in_code = 0
+    for event in found:
+        if event.tag in ("code", "pre"):
+            in_code += {"start": 1, "end": -1}.get(event.kind, 0)
+        elif event.kind == "text" and not in_code:
+            for match in OLD_DIRECTIVE.finditer(event.text):
+                new = "[[" + re.sub(r"\s+", " ", match["directive"]) + "]]"
+                yield Finding(
+                    event.line,
+                    f"{match[0]!r} shows as text: write {new} on a line of its own",
+                    match[0],
+                )
+
+
 def content_findings(html: str) -> list[Finding]:
     """Everything in a page's rendered content outside the allow-list, in order."""
     found = events(html)
-    findings = list(_link_findings(found))
+    findings = [*_link_findings(found), *_old_directives(found)]
     difference = _difference(found, events(clean(html)))
     if difference is not None and not any(f.line == difference.line for f in findings):
         findings.append(difference)

@@ -158,9 +158,10 @@ def typed_values(text: str) -> list[TypedValue]:
     return [value for _, _, value in sorted(found, key=lambda item: item[0])]
 
 
-def _line(source: str, needle: str, cursor: int) -> tuple[int | None, int]:
+def _line(source: str, needle: str, cursor: int, body: int) -> tuple[int | None, int]:
     """The line of `needle` in the page's file at or after `cursor` (else anywhere), and the
-    new cursor; (None, cursor) when the text is not in the file as written (markup inside).
+    new cursor (else from `body`, the Markdown's start); (None, cursor) when the text is not in
+    the file as written (markup inside).
     Any run of spaces (no-break ones too) matches any other; failing that, the number alone."""
     candidates = [needle]
     number = re.search(r"\d[\d\s]*", needle)
@@ -168,21 +169,22 @@ def _line(source: str, needle: str, cursor: int) -> tuple[int | None, int]:
         candidates.append(number[0].strip())
     for candidate in candidates:
         pattern = re.compile(r"\s+".join(re.escape(part) for part in candidate.split()))
-        for start in (cursor, 0):
+        for start in (cursor, body):
             found = pattern.search(source, start)
             if found:
                 return source.count("\n", 0, found.start()) + 1, found.end()
     return None, cursor
 
 
-def typed_value_problems(path: Path, source: str, html: str) -> list[DataError]:
+def typed_value_problems(path: Path, source: str, html: str, *, body: int = 0) -> list[DataError]:
     """A problem for each value typed into the page (`source`: its file, `html`: its rendered
-    Markdown), at its line in the file."""
+    Markdown, `body`: where the Markdown starts in the file, after the front matter), at its
+    line in the file."""
     problems = []
-    cursor = 0
+    cursor = body
     for run in reader_text(html):
         for value in typed_values(run):
-            line, cursor = _line(source, value.text, cursor)
+            line, cursor = _line(source, value.text, cursor, body)
             problems.append(
                 DataError(
                     path,

@@ -322,6 +322,18 @@ def test_a_typed_in_value_fails_in_every_language(
     assert content_problems(path, fixed, render=render) == []
 
 
+def test_the_line_is_the_bodys_not_the_front_matters(
+    register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    lang = default_language()
+    value = typed(lang, register)["deadline"][0]
+    path = Path(f"docs/{lang}/facts.md")
+    page = f"---\ntitle: Facts\ndescription: Within {value}.\n---\n# Facts\n\nWithin {value}.\n"
+    found = [problem.line for problem in content_problems(path, page, render=render)]
+    assert found == [7]
+
+
 @pytest.mark.parametrize("lang", language_codes())
 def test_numbers_that_are_no_values_pass(
     lang: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch

@@ -93,8 +93,8 @@ HARMLESS: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
         [(LANGS[2], "paragraph"), (LANGS[3], "list")],
     ),
     "base-and-comment": (
-        f'<base href="{EVIL}"><!-- office: pup -->',
-        f'<base href="{EVIL}"><!-- office: pup -->',
+        f'<base href="{EVIL}"><!-- TODO: check -->',
+        f'<base href="{EVIL}"><!-- TODO: check -->',
         [(LANGS[1], "table"), (LANGS[0], "details")],
     ),
 }
@@ -415,6 +415,18 @@ REFUSED: dict[str, list[tuple[str, str, list[str]]]] = {
         ),
     ],
 }
+REFUSED["old-directive-form"] = [
+    (
+        LANGS[1],
+        HEAD + "<!-- office: pup -->\n",
+        ["6: '<!-- office: pup -->' shows as text: write [[office: pup]] on a line of its own"],
+    ),
+    (
+        LANGS[3],
+        HEAD + place("<!--glossary-->", "admonition"),
+        ["7: '<!--glossary-->' shows as text: write [[glossary]] on a line of its own"],
+    ),
+]
 REFUSED_VARIANTS = [
     (case, number) for case, variants in REFUSED.items() for number in range(len(variants))
 ]

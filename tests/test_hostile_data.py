@@ -5,6 +5,7 @@ Each finding has two variants (another field or another kind of entry) and its e
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.offices import validate_directory
 from guide.ui import UI_YML, fill, load_ui
 from guide.yamlfile import DataError
+from tests.pages import run_guide
 from tests.test_data import GOOD_OFFICE, directory_yaml, problems_for
 
 WHERE = "powiat leborski, office starostwo"
@@ -199,3 +201,15 @@ def test_invisible_glossary_text_is_refused(
     with pytest.raises(DataError) as error:
         load_glossary.__wrapped__(path)
     assert message in str(error.value)
+
+
+def test_check_data_command_names_the_placeholder(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(UI_YML.parent, data)
+    path, line = _ui_with(tmp_path, "stale_notice", "en", "{0}")
+    shutil.move(path, data / "ui.yml")
+    result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
+    assert result.returncode == 1
+    assert f"{data / 'ui.yml'}:{line}: labels.stale_notice.en: unknown placeholder '{{0}}': " in (
+        result.stdout
+    )
