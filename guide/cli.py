@@ -34,6 +34,7 @@ from guide.translations import SOURCE_BLOB, blob_id, status
 from guide.yamlfile import DataError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
+INVALID = 3  # `facts`: the register does not load (check-data names the problem)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -274,8 +275,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
     """List the fact register (data/facts.yml): each fact's value on the build's reference
     date, its period, source kind, source date, verification date and the pages using it;
     `--expiring YYYY-MM-DD`: only facts whose value ends (or is due for review) by then;
-    `--kind press`: only facts resting on that kind of source. Exit 0 listed, 1 the register
-    has a problem or (with --expiring) some fact expires by that date, 2 wrong usage."""
+    `--kind press`: only facts resting on that kind of source. Exit 0 listed, 1 (with
+    --expiring) some fact expires by that date, 2 wrong usage, 3 the register has a problem."""
     from guide.facts import fact_rows, load_facts, reference_date
 
     try:
@@ -287,7 +288,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
         register = load_facts()
     except DataError as error:
         print(error)
-        return PROBLEMS
+        return INVALID
     rows = [
         row
         for row in fact_rows(register, reference_date())

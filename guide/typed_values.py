@@ -42,7 +42,7 @@ _DURATION_ADJECTIVE = (
 # What introduces the date of an act in its title: "ustawa z dnia", "закон від", "the Act of".
 _ACT_DATE = re.compile(
     r"(?:ustaw\w*|rozporządzeni\w*|obwieszczeni\w*|закон\w*|постанов\w*|розпорядженн\w*"
-    r"|указ\w*|act|regulation|ordinance|decree)\s+(?:z\s+dnia|z|від|от|of|dated)\s*$",
+    r"|указ\w*|dyrektyw\w*|директив\w*|act|regulation|ordinance|decree|directive)\s+(?:z\s+dnia|z|від|от|of|dated)\s*$",
     re.IGNORECASE,
 )
 
