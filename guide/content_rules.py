@@ -10,7 +10,7 @@ allow-list of guide/sanitize.py; front matter is read as MkDocs reads it and val
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +132,16 @@ def bracket_report(path: Path, text: str) -> list[str]:
         f"{', '.join(str(offset + line) for line in lines)}): keep it at the first mention only"
         for term, lines in sorted(repeated.items())
     ]
+
+
+def typed_problems(paths: Iterable[Path], *, render: Callable[[str], str]) -> list[DataError]:
+    """Every value typed into the pages at `paths` (rendered by `render`, a PageMarkdown)."""
+    problems: list[DataError] = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        try:
+            _, body = split(path, text)
+        except DataError:  # reported by content_problems
+            continue
+        problems += typed_value_problems(path, text, render(body), body=len(text) - len(body))
+    return problems
