@@ -187,7 +187,7 @@ def typed_value_problems(path: Path, source: str, html: str, *, body: int = 0) -
     """A problem for each value typed into the page (`source`: its file, `html`: its rendered
     Markdown, `body`: where the Markdown starts in the file, after the front matter), at its
     line in the file."""
-    problems = []
+    problems: list[DataError] = []
     cursor = body
     for run in reader_text(html):
         for value in typed_values(run):
