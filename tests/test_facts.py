@@ -276,9 +276,10 @@ def test_a_missing_plural_form_is_named(tmp_path: Path) -> None:
     start = text.index("\n  days:\n")
     line = next(row for row in text[start:].splitlines() if row.startswith(f"    {lang}: {{one:"))
     broken = re.sub(r" few: \"[^\"]*\",", "", line)
-    path = tmp_path / "ui.yml"
+    data = shutil.copytree(DATA_DIR, tmp_path / "data")  # every data file, ui.yml broken
+    path = data / "ui.yml"
     path.write_text(text[:start] + text[start:].replace(line, broken, 1), encoding="utf-8")
-    result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(tmp_path), "PATH": ""})
+    result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
     assert result.returncode == 1
     number = text[: text.index(line)].count("\n") + 1
     expected = sorted(plural_categories(lang))
