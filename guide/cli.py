@@ -19,6 +19,7 @@ from guide.checks import check_data
 from guide.chromium import ChromiumMissing
 from guide.content_rules import content_problems
 from guide.coverage import coverage, coverage_lines
+from guide.docs_files import docs_tree_problems
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
@@ -130,16 +131,26 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     return OK
 
 
+def _chain(path: Path) -> list[Path]:
+    """`path` and its folders below docs/: a page behind a symbolic link is not read."""
+    return [path, *path.parents[: len(path.relative_to(DOCS_DIR).parts) - 1]]
+
+
 def cmd_check_content(args: argparse.Namespace) -> int:
-    """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml)
+    """Check pages (default: every file under docs/, then data/ui.yml and data/glossary.yml)
     for raw HTML, scripts and tracking, terms to avoid (data/termbase.yml), words mixing Latin
-    and Cyrillic letters and sentences over 40 words; list sentences over 30 words per page."""
-    paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
-    problems = [
+    and Cyrillic letters and sentences over 40 words; list sentences over 30 words per page.
+    Without PAGE, also every file of docs/ that is not a page or a picture, a symbolic link,
+    over 1 MB, or at a path the guide publishes itself (guide/docs_files.py)."""
+    files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
+    paths = [Path(p) for p in args.pages] or sorted(
+        path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
+    )
+    problems: list[object] = [
         problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
     ]
     if not args.pages:
-        problems += data_text_problems()
+        problems = [*files, *problems, *data_text_problems()]
     print_long_sentences(paths)
     for problem in problems:
         print(problem)
