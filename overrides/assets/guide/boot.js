@@ -70,8 +70,12 @@
     navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function (registration) {
-        // This first page loaded before the worker existed: hand it the page's own files.
+        // This first page loaded before the worker existed: hand it the page's own files,
+        // and its language's page for addresses not kept yet (the search dialog knows the
+        // language's root).
         var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+        var home = dialog ? new URL(dialog.getAttribute("data-root"), location.href) : root;
+        files.push(new URL("offline.html", home).href);
         registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(files) });
       })
       .catch(function () { /* no offline copy: the page itself still works */ });

@@ -1,0 +1,82 @@
+"""The service worker trusts only itself (overrides/sw.js): it answers from its own cache
+only, never from another cache of the same origin, deletes this guide's older caches and no
+one else's, and shows the offline page in the reader's language for a page not kept."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from guide.ui import load_ui
+from tests.pages import LANGUAGES, url_of
+
+pytestmark = pytest.mark.browser
+
+CACHE_PREFIX = "pierwsze-kroki-w-pomorskim:2:"
+# The worker controls the page and has kept it and its language's offline page.
+READY = """([cache, page, offline]) => navigator.serviceWorker.controller &&
+    caches.open(cache).then(c => Promise.all([c.match(page), c.match(offline)]))
+    .then(found => found.every(Boolean))"""
+POISON = """async ([urls]) => {
+    for (const name of ["poison", "pierwsze-kroki-w-pomorskim:2:" + location.origin + "/other/"]) {
+        const cache = await caches.open(name);
+        for (const url of urls) {
+            await cache.put(url, new Response("<h1>POISONED</h1>",
+                {headers: {"Content-Type": "text/html"}}));
+        }
+    }
+}"""
+
+
+def offline_url(site_url: str, lang: str) -> str:
+    return site_url + url_of(lang, "index.md") + "offline.html"
+
+
+def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
+    url = site_url + url_of(lang, page)
+    phone.goto(url)
+    phone.wait_for_function(
+        READY, arg=[CACHE_PREFIX + site_url, url, offline_url(site_url, lang)], timeout=10_000
+    )
+    return url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_worker_never_answers_from_a_foreign_cache(phone: Page, site_url: str, lang: str) -> None:
+    read = ready(phone, site_url, lang, "work.md")
+    heading = phone.locator("article h1").inner_text()
+    unread = site_url + url_of(lang, "health.md")
+    phone.evaluate(POISON, [[read, unread]])
+    phone.context.set_offline(True)
+    try:
+        phone.goto(unread)
+        expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
+        expect(phone.locator("html")).to_have_attribute("lang", lang)
+        phone.goto(read)
+        expect(phone.locator("article h1")).to_have_text(heading)
+    finally:
+        phone.context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lang: str) -> None:
+    ready(phone, site_url, lang, "index.md")
+    phone.context.set_offline(True)
+    try:
+        phone.goto(site_url + url_of(lang, "glossary.md"))
+        expect(phone.locator("p").first).to_have_text(load_ui().label("offline_text", lang))
+        phone.get_by_role("link", name=load_ui().label("not_found_home", lang)).click()
+        phone.wait_for_url(site_url + url_of(lang, "index.md"))
+        expect(phone.locator("header a.guide-112")).to_be_visible()
+    finally:
+        phone.context.set_offline(False)
+
+
+def test_activate_deletes_only_this_guides_old_caches(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "assets/guide/favicon.svg")  # same origin, no worker yet
+    old = ["guide-offline-v1:" + site_url, "pierwsze-kroki-w-pomorskim:1:" + site_url]
+    foreign = ["other-site", "pierwsze-kroki-w-pomorskim:1:" + site_url + "other/"]
+    phone.evaluate("names => Promise.all(names.map(n => caches.open(n)))", old + foreign)
+    ready(phone, site_url, LANGUAGES[0], "index.md")
+    names = phone.evaluate("caches.keys()")
+    assert sorted(names) == sorted([CACHE_PREFIX + site_url, *foreign])
