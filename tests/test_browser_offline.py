@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from guide.offices import load_directory
 from guide.ui import load_ui
 from tests.pages import LANGUAGES, url_of
 
@@ -80,3 +81,34 @@ def test_activate_deletes_only_this_guides_old_caches(phone: Page, site_url: str
     ready(phone, site_url, LANGUAGES[0], "index.md")
     names = phone.evaluate("caches.keys()")
     assert sorted(names) == sorted([CACHE_PREFIX + site_url, *foreign])
+
+
+BOXES = "aside.guide-box:not([data-regional])"
+VALUES = "selects => selects.map(s => s.value)"
+KEPT = "([cache, url]) => caches.open(cache).then(c => c.match(url)).then(Boolean)"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str, lang: str) -> None:
+    first, second = (powiat.slug for powiat in load_directory().powiaty[:2])
+    ready(phone, site_url, lang, "work.md")
+    boxes = phone.locator(BOXES)
+    boxes.first.locator("select").select_option(first)
+    offices = site_url + url_of(lang, "index.md") + f"assets/guide/offices/{first}.json"
+    phone.wait_for_function(KEPT, arg=[CACHE_PREFIX + site_url, offices], timeout=10_000)
+    shown = boxes.locator("[data-office-body] > div")
+    expect(shown).to_have_count(boxes.count())
+    before = shown.evaluate_all("divs => divs.map(d => d.innerHTML)")
+    notice = load_ui().label("powiat_needs_connection", lang)
+    phone.context.set_offline(True)
+    try:
+        boxes.last.locator("select").select_option(second)
+        expect(boxes.locator(".guide-box__notice")).to_have_text([notice] * boxes.count())
+        assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
+        assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
+        phone.reload()
+        expect(shown).to_have_count(boxes.count())
+        assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
+        assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
+    finally:
+        phone.context.set_offline(False)

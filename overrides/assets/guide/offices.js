@@ -37,11 +37,15 @@
   }
 
   // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen.
+  // Resolves to null for no (or an unknown) powiat; rejects when the fetch fails (offline).
   function powiatOffices(data, slug) {
     if (!slug || !data.powiaty.some(function (p) { return p.slug === slug; })) {
       return Promise.resolve(null);
     }
-    return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) { return r.json(); });
+    return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    });
   }
 
   // The box's "Report a mistake" link names the powiat whose office the reader sees.
@@ -55,31 +59,47 @@
     link.href = url.toString();
   }
 
+  // Every box shows one powiat (or none): they are all redrawn from one answer, so two
+  // powiats never mix. A choice is kept (localStorage) only once its offices arrived, so a
+  // reload offline shows the last powiat that loaded, whose data the worker keeps.
   function fillBoxes(data, boxes) {
-    var slug = stored();
-    powiatOffices(data, slug).then(function (offices) {
-      if (!offices) { slug = null; }
+    var shown = { slug: null, offices: null };
+
+    function draw(notice) {
       boxes.forEach(function (box) {
-        reportPowiat(box, slug);
+        reportPowiat(box, shown.slug);
         var body = box.querySelector("[data-office-body]");
-        var html = offices ? offices[box.getAttribute("data-office-type")] : "";
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
         var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
         body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
-        if (offices) {
+        if (shown.offices) {
           // Every slot has an office or a route (check-data --coverage fails on `missing`).
           var content = document.createElement("div");
-          content.innerHTML = html;
+          content.innerHTML = shown.offices[box.getAttribute("data-office-type")];
           body.appendChild(content);
         } else if (fallback) {
           body.appendChild(fallback);
         }
-        body.appendChild(picker(data, slug, function (choice) {
-          store(choice);
-          fillBoxes(data, boxes);
-        }));
+        if (notice) {
+          var note = document.createElement("p");
+          note.className = "guide-box__notice";
+          note.setAttribute("role", "status");
+          note.textContent = data.labels.powiat_needs_connection;
+          body.appendChild(note);
+        }
+        body.appendChild(picker(data, shown.slug, choose));
       });
-    });
+    }
+
+    function choose(slug) {
+      powiatOffices(data, slug).then(function (offices) {
+        shown = { slug: offices ? slug : null, offices: offices };
+        if (offices) { store(slug); }
+        draw(false);
+      }, function () { draw(true); });  // the last powiat that loaded stays, whole
+    }
+
+    choose(stored());
   }
 
   function townSearch(finder, data) {
