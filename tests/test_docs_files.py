@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from guide import MKDOCS_YML, cli
+from guide import DOCS_DIR, MKDOCS_YML, cli
 from guide.build import mkdocs_build
 from guide.docs_files import (
     MAX_BYTES,
@@ -241,3 +241,7 @@ def test_linked_folder_is_not_followed(tmp_path: Path) -> None:
         f"docs/{OTHER}/shared: a symbolic link (to {outside}): {LINK}"
     ]
     assert os.path.isfile(docs / OTHER / "shared" / "secret.md")
+
+
+def test_the_guides_own_docs_pass() -> None:
+    assert docs_tree_problems(DOCS_DIR) == []
