@@ -91,7 +91,8 @@ def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
     context = words(lang)
     index = {
         "labels": {
-            key: context["t"][key] for key in (
+            key: context["t"][key]
+            for key in (
                 "choose_powiat",
                 "change_powiat",
                 "all_powiats",
