@@ -36,7 +36,7 @@ _VOID = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 # Permalink signs; "Report a mistake" / "Edit this page" links (on every page, not content).
-_NOT_CONTENT = frozenset({"headerlink", "guide-feedback"})
+_NOT_CONTENT = frozenset({"headerlink", "guide-feedback", "guide-keep"})
 
 
 @cache

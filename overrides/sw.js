@@ -38,22 +38,34 @@ self.addEventListener("activate", function (event) {
   );
 });
 
-// Addresses to keep: the first page (loaded before this worker existed) sends its own files
-// and its language's offline page; "Keep this guide on my phone" (keep.js) sends a language.
+// Messages from the guide's pages, each answered on its port (when one is given) once done:
+// {keep: urls} stores what is not kept yet (the first page, loaded before this worker existed,
+// sends its own files and its language's offline page; keep.js a whole language), {has: urls}
+// counts what is kept, {forget: urls} deletes ("Keep this guide": remove).
 self.addEventListener("message", function (event) {
-  var urls = ((event.data && event.data.keep) || []).filter(function (url) {
-    return mine(new URL(url, SCOPE).href);
+  var data = event.data || {};
+  var port = event.ports && event.ports[0];
+  function own(list) {
+    return (list || []).map(function (url) { return new URL(url, SCOPE).href; }).filter(mine);
+  }
+  var work = caches.open(CACHE).then(function (cache) {
+    if (data.forget) {
+      return Promise.all(own(data.forget).map(function (url) { return cache.delete(url); }));
+    }
+    var urls = own(data.keep || data.has);
+    // Only what is not kept yet: rewriting a copy would hide it while the write lasts.
+    return Promise.all(urls.map(function (url) {
+      return cache.match(url).then(function (found) { return found ? null : url; });
+    })).then(function (missing) {
+      missing = missing.filter(Boolean);
+      return data.has ? { kept: urls.length - missing.length } : cache.addAll(missing);
+    });
   });
-  // Only what is not kept yet: rewriting a copy would hide it while the write lasts.
-  event.waitUntil(
-    caches.open(CACHE).then(function (cache) {
-      return Promise.all(urls.map(function (url) {
-        return cache.match(url).then(function (found) { return found ? null : url; });
-      })).then(function (missing) {
-        return cache.addAll(missing.filter(Boolean));
-      });
-    }).catch(function () { /* offline already: nothing to keep */ })
-  );
+  event.waitUntil(work.then(function (answer) {
+    if (port) { port.postMessage(answer && answer.kept !== undefined ? answer : { ok: true }); }
+  }, function () {
+    if (port) { port.postMessage({ ok: false }); }  // offline, or a file is missing
+  }));
 });
 
 // The offline page of the language whose folder `url` is in (the default language's at the

@@ -4,10 +4,16 @@ one else's, and shows the offline page in the reader's language for a page not k
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from guide.offices import load_directory
+from guide.offline import PACK_JSON
+from guide.search_index import SEARCH_JSON
+from guide.site import site_language_prefix
 from guide.ui import load_ui
 from tests.pages import LANGUAGES, url_of
 
@@ -18,6 +24,12 @@ CACHE_PREFIX = "pierwsze-kroki-w-pomorskim:2:"
 READY = """([cache, page, offline]) => navigator.serviceWorker.controller &&
     caches.open(cache).then(c => Promise.all([c.match(page), c.match(offline)]))
     .then(found => found.every(Boolean))"""
+# keep.js's size: kilobytes, from 1 MB megabytes with one decimal, in the page's language.
+SIZE = """([bytes, lang, units]) => {
+    const mega = bytes >= 1000000;
+    return new Intl.NumberFormat(lang, {maximumFractionDigits: mega ? 1 : 0})
+        .format(bytes / (mega ? 1000000 : 1000)) + "\\u00a0" + units.split(" ")[mega ? 1 : 0];
+}"""
 POISON = """async ([urls]) => {
     for (const name of ["poison", "pierwsze-kroki-w-pomorskim:2:" + location.origin + "/other/"]) {
         const cache = await caches.open(name);
@@ -112,3 +124,47 @@ def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str,
         assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
     finally:
         phone.context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lang: str) -> None:
+    """Stored from the start page with its size shown first; then pages never opened, the
+    reader's powiat and the search index open offline; removed, they do not."""
+    ui = load_ui()
+    first = load_directory().powiaty[0].slug
+    ready(phone, site_url, lang, "index.md")
+    phone.evaluate("slug => localStorage.setItem('guide.powiat', slug)", first)
+    pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))
+    status = phone.locator(".guide-keep__status")
+    phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
+    shown = phone.evaluate(SIZE, [pack["bytes"], lang, ui.label("keep_units", lang)])
+    expect(status).to_have_text(ui.label("keep_size", lang).replace("{size}", shown))
+    phone.get_by_role("button", name=ui.label("keep_confirm", lang)).click()
+    expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    never_opened = [url_of(lang, page) for page in ("health.md", f"powiaty/{first}.md")]
+    data = [f"assets/guide/offices/{first}.json", SEARCH_JSON]
+    kept = [site_url + address for address in never_opened] + [
+        site_url + site_language_prefix(lang) + path for path in data
+    ]
+    for url in kept:  # in the worker's own cache, not only in the browser's HTTP cache
+        assert phone.evaluate(KEPT, [CACHE_PREFIX + site_url, url]), url
+    phone.context.set_offline(True)
+    try:
+        for address in never_opened:
+            phone.goto(site_url + address)
+            expect(phone.locator("article h1")).to_be_visible()
+        phone.goto(site_url + url_of(lang, "work.md"))
+        expect(phone.locator(BOXES).first.locator("[data-office-body] > div")).to_be_visible()
+        index = site_url + site_language_prefix(lang) + SEARCH_JSON
+        assert phone.evaluate("url => fetch(url).then(r => r.ok)", index)
+    finally:
+        phone.context.set_offline(False)
+    phone.goto(site_url + url_of(lang, "index.md"))
+    phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
+    expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    phone.get_by_role("button", name=ui.label("keep_remove", lang)).click()
+    expect(status).to_have_text(ui.label("keep_removed", lang))
+    # Gone from the worker's cache (the browser's own HTTP cache may still hold a copy
+    # for its ten minutes, as the host allows).
+    for address in never_opened:
+        assert not phone.evaluate(KEPT, [CACHE_PREFIX + site_url, site_url + address])

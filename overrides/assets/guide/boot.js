@@ -1,6 +1,7 @@
 // Pierwsze kroki w Pomorskim: the little every page starts with (a first view must stay
 // under 80 KB): the search button, whose script search.js is fetched only when the reader
-// opens search, and sw.js, which keeps pages read once for reading offline.
+// opens search, the "keep this guide" button, whose keep.js waits for its first click too,
+// and sw.js, which keeps pages read once for reading offline.
 
 // Text folding for offices.js and search.js: guide/fold.py's twin (tests/test_fold.py).
 (function () {
@@ -62,6 +63,18 @@
     opener.setAttribute("aria-expanded", "false");
     opener.addEventListener("click", start);
     document.addEventListener("keydown", start);
+  }
+
+  // "Keep this guide on my phone" (start pages): only where a worker can keep the files;
+  // keep.js is fetched on the first click.
+  var keep = document.querySelector(".guide-keep");
+  if (keep && "serviceWorker" in navigator && location.protocol !== "file:") {
+    keep.hidden = false;
+    keep.querySelector(".guide-keep__start").addEventListener("click", function () {
+      var script = document.createElement("script");
+      script.src = new URL(keep.getAttribute("data-keep-script"), location.href).href;
+      document.head.appendChild(script);
+    }, { once: true });
   }
 
   // Once the page has loaded: the worker never competes with the first paint.
