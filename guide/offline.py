@@ -81,9 +81,7 @@ def pack_files(site: Path, *, prefix: str, others: Sequence[str]) -> list[str]:
     for page in sorted((site / prefix).rglob("index.html")):
         rel = page.relative_to(site).as_posix()
         inner = rel.removeprefix(prefix)
-        if any(inner.startswith(other) for other in others if other) or inner.startswith(
-            NOT_KEPT
-        ):
+        if any(inner.startswith(other) for other in others if other) or inner.startswith(NOT_KEPT):
             continue
         address = rel.removesuffix("index.html")
         paths.add(address)

@@ -73,7 +73,9 @@ def test_without_the_check_docs_files_take_over(tmp_path: Path, browser: Browser
             page = context.new_page()
             page.goto(url)
             expect(page.locator("html")).to_have_attribute("data-hostile", "offices")
-            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+            page.wait_for_function(
+                "() => navigator.serviceWorker.controller !== null", timeout=10_000
+            )
             page.reload()
             expect(page.locator("h1")).to_have_text("hostile worker")
         finally:

@@ -46,8 +46,12 @@ def offline_url(site_url: str, lang: str) -> str:
 
 
 def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
+    """Open the page twice: the worker takes over on the first view; from the second, the
+    language's offline page is kept too (never on a first view: README "Budgets")."""
     url = site_url + url_of(lang, page)
     phone.goto(url)
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
+    phone.reload()
     phone.wait_for_function(
         READY, arg=[CACHE_PREFIX + site_url, url, offline_url(site_url, lang)], timeout=10_000
     )

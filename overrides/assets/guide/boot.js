@@ -65,30 +65,30 @@
     document.addEventListener("keydown", start);
   }
 
-  // "Keep this guide on my phone" (start pages): only where a worker can keep the files;
-  // keep.js is fetched on the first click.
+  // "Keep this guide on my phone" (start pages): keep.js loads on the first click.
   var keep = document.querySelector(".guide-keep");
   if (keep && "serviceWorker" in navigator && location.protocol !== "file:") {
     keep.hidden = false;
-    keep.querySelector(".guide-keep__start").addEventListener("click", function () {
+    keep.querySelector("button").addEventListener("click", function () {
       var script = document.createElement("script");
       script.src = new URL(keep.getAttribute("data-keep-script"), location.href).href;
       document.head.appendChild(script);
     }, { once: true });
   }
 
+  var controlled = "serviceWorker" in navigator && navigator.serviceWorker.controller !== null;
   // Once the page has loaded: the worker never competes with the first paint.
   function keepOffline() {
     var root = new URL("../../", here);  // sw.js sits at the root of the site or edition
     navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname })
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function (registration) {
-        // This first page loaded before the worker existed: hand it the page's own files,
-        // and its language's page for addresses not kept yet (the search dialog knows the
-        // language's root).
+        // This first page loaded before the worker existed: hand it the page's own files.
+        // From the second page on, also the language's offline.html (not on a first view).
         var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
-        var home = dialog ? new URL(dialog.getAttribute("data-root"), location.href) : root;
-        files.push(new URL("offline.html", home).href);
+        if (controlled && dialog) {
+          files.push(new URL("offline.html", new URL(dialog.getAttribute("data-root"), location.href)).href);
+        }
         registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(files) });
       })
       .catch(function () { /* no offline copy: the page itself still works */ });

@@ -36,8 +36,8 @@
     return label;
   }
 
-  // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen.
-  // Resolves to null for no (or an unknown) powiat; rejects when the fetch fails (offline).
+  // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen;
+  // null for no powiat, a rejection when the fetch fails (offline).
   function powiatOffices(data, slug) {
     if (!slug || !data.powiaty.some(function (p) { return p.slug === slug; })) {
       return Promise.resolve(null);
@@ -59,9 +59,8 @@
     link.href = url.toString();
   }
 
-  // Every box shows one powiat (or none): they are all redrawn from one answer, so two
-  // powiats never mix. A choice is kept (localStorage) only once its offices arrived, so a
-  // reload offline shows the last powiat that loaded, whose data the worker keeps.
+  // All boxes are drawn from one answer: two powiats never mix. A choice is stored only once
+  // its offices arrived, so a reload offline shows the last powiat that loaded.
   function fillBoxes(data, boxes) {
     var shown = { slug: null, offices: null };
 
@@ -96,7 +95,7 @@
         shown = { slug: offices ? slug : null, offices: offices };
         if (offices) { store(slug); }
         draw(false);
-      }, function () { draw(true); });  // the last powiat that loaded stays, whole
+      }, function () { draw(true); });
     }
 
     choose(stored());
