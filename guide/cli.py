@@ -70,8 +70,9 @@ def positive(text: str) -> int:
 def cmd_deploy(args: argparse.Namespace) -> int:
     """Build EDITION (a year) with its PDFs and commit it with mike to the gh-pages branch of
     the current directory's repository as EDITION and, unless a newer edition is there, as
-    `latest`, which the site's root opens; push only with --push. Other editions stay as
-    they are."""
+    `latest`, which the site's root opens, and a root 404.html that sends a missing address
+    to the latest edition's start page in the reader's language; push only with --push.
+    Other editions stay as they are."""
     try:
         done = deploy(args.edition, branch=args.branch, push=args.push, pdf=not args.no_pdf)
     except EditionError as error:

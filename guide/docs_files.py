@@ -51,6 +51,7 @@ RESERVED_FILES = frozenset(
         "data-status.html",
         "data-status.json",
         "print-qr.svg",
+        "offline.html",
     }
 )
 
