@@ -17,7 +17,7 @@ from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
 from guide.checks import check_data
 from guide.chromium import ChromiumMissing
-from guide.content_rules import bracket_report, content_problems
+from guide.content_rules import PageMarkdown, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.docs_files import docs_tree_problems
 from guide.editions import DeployError, EditionError, deploy
@@ -138,18 +138,22 @@ def _chain(path: Path) -> list[Path]:
 
 
 def cmd_check_content(args: argparse.Namespace) -> int:
-    """Check pages (default: every file under docs/, then data/ui.yml and data/glossary.yml)
-    for raw HTML, scripts and tracking, terms to avoid (data/termbase.yml), words mixing Latin
-    and Cyrillic letters, a term's first mention without the words it needs and sentences over
-    40 words; list sentences over 30 words and Polish terms bracketed twice per page.
-    Without PAGE, also every file of docs/ that is not a page or a picture, a symbolic link,
-    over 1 MB, or at a path the guide publishes itself (guide/docs_files.py)."""
+    """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml):
+    front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
+    images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
+    letters, a term's first mention without the words it needs and sentences over 40 words;
+    list sentences over 30 words and Polish terms bracketed twice per page. Without PAGE,
+    also every file of docs/ that is not a page or a picture, a symbolic link, over 1 MB, or
+    at a path the guide publishes itself (guide/docs_files.py)."""
     files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
     paths = [Path(p) for p in args.pages] or sorted(
         path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
     )
+    render = PageMarkdown()
     problems: list[object] = [
-        problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
+        problem
+        for path in paths
+        for problem in content_problems(path, path.read_text("utf-8"), render=render)
     ]
     if not args.pages:
         problems = [*files, *problems, *data_text_problems()]
