@@ -52,6 +52,10 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "stale_notice": frozenset({"date"}),
     "search_count": frozenset({"count"}),
     "outdated_notice": frozenset({"edition"}),
+    # Filled by keep.js ("Keep this guide on my phone").
+    "keep_size": frozenset({"size"}),
+    "keep_progress": frozenset({"percent"}),
+    "keep_done": frozenset({"size"}),
 }
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 
