@@ -85,7 +85,9 @@ def pack_files(site: Path, *, prefix: str, others: Sequence[str]) -> list[str]:
             continue
         address = rel.removesuffix("index.html")
         paths.add(address)
-        paths.update(_loads(address, page.read_text(encoding="utf-8")))
+        # Only files the site has (a broken reference is the link check's to report).
+        loads = _loads(address, page.read_text(encoding="utf-8"))
+        paths.update(path for path in loads if (site / path).is_file())
     paths.update(name for name in SCRIPT_FILES if (site / name).is_file())
     paths.update(prefix + name for name in LANGUAGE_FILES if (site / prefix / name).is_file())
     return sorted(paths)
