@@ -71,10 +71,12 @@
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
         var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
         body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
-        if (shown.offices) {
-          // Every slot has an office or a route (check-data --coverage fails on `missing`).
+        var html = shown.offices ? shown.offices[box.getAttribute("data-office-type")] : "";
+        if (html) {
+          // Every slot a powiat lists has an office or a route (check-data fails on `missing`);
+          // an optional office type (ui.yml `required: false`) the powiat lacks keeps the link.
           var content = document.createElement("div");
-          content.innerHTML = shown.offices[box.getAttribute("data-office-type")];
+          content.innerHTML = html;
           body.appendChild(content);
         } else if (fallback) {
           body.appendChild(fallback);
