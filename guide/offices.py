@@ -95,6 +95,11 @@ def _source_date(value: object) -> dt.date | int:
     """The page's own date: a day (2024-02-13), or a year (2018) when the page names only that."""
     if isinstance(value, bool | dt.datetime):
         value = None  # neither a day nor a year
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value):
+        try:  # the same written as text (JSON, tests)
+            value = int(value) if len(value) == 4 else dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # no such day: reported below with the text
     if isinstance(value, int):
         if not 1990 <= value <= today().year:
             raise ValueError(f"{value} is not a year between 1990 and {today().year}")

@@ -89,6 +89,8 @@ def test_coverage_states_and_missing_slot() -> None:
     table = coverage(directory)
     assert {slot["state"] for row in table.values() for slot in row.values()} <= {
         "verified",
+        "dated",
+        "unofficial",
         "route",
     }
     # Drop one powiat's offices entirely: every slot there is `missing`, one line each.
@@ -96,7 +98,11 @@ def test_coverage_states_and_missing_slot() -> None:
     emptied = directory.model_copy(
         update={"powiaty": [first.model_copy(update={"offices": {}}), *directory.powiaty[1:]]}
     )
-    assert coverage(emptied)[first.slug]["pup"] == {"state": "missing", "verified": None}
+    assert coverage(emptied)[first.slug]["pup"] == {
+        "state": "missing",
+        "verified": None,
+        "source_date": None,
+    }
     lines = [str(problem) for problem in missing_problems(emptied, path=POWIATY_YML)]
     assert lines[0] == (
         f"{POWIATY_YML}:1: powiat {first.slug}, office starostwo: missing "

@@ -63,13 +63,27 @@ def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
             "starostwo": {
                 "state": "verified",
                 "verified": "2025-11-20",
+                "source_date": None,
                 "age_days": 376,
                 "stale": True,
             },
-            "pup": {"state": "route", "verified": "2026-06-01", "age_days": 183, "stale": False},
-            "pcpr": {"state": "missing", "verified": None, "age_days": None, "stale": False},
-            "police": {"state": "missing", "verified": None, "age_days": None, "stale": False},
-            "legal-aid": {"state": "missing", "verified": None, "age_days": None, "stale": False},
+            "pup": {
+                "state": "route",
+                "verified": "2026-06-01",
+                "source_date": None,
+                "age_days": 183,
+                "stale": False,
+            },
+            **{
+                key: {
+                    "state": "missing",
+                    "verified": None,
+                    "source_date": None,
+                    "age_days": None,
+                    "stale": False,
+                }
+                for key in ("pcpr", "police", "legal-aid")
+            },
         }
     }
 
@@ -78,18 +92,19 @@ def test_status_page_rows(directory: Directory) -> None:
     html, _ = render_data_status(guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory)
     assert "<h1>Data status</h1>" in html
     assert "(as of 2026-12-01)" in html
+    assert '<h2 id="dated">Sources over 3 years old</h2>\n<p>None.</p>' in html
     assert 'http-equiv="Content-Security-Policy"' in html
     assert (
         '<tr data-state="verified"><td>bytowski</td><td>starostwo</td><td>verified</td>'
-        "<td>2025-11-20</td><td>376</td><td>STALE</td></tr>"
+        f"<td>2025-11-20</td><td>{DASH}</td><td>376</td><td>STALE</td></tr>"
     ) in html
     assert (
         '<tr data-state="route"><td>bytowski</td><td>pup</td><td>route</td>'
-        f"<td>2026-06-01</td><td>183</td><td>{DASH}</td></tr>"
+        f"<td>2026-06-01</td><td>{DASH}</td><td>183</td><td>{DASH}</td></tr>"
     ) in html
     assert (
         '<tr data-state="missing"><td>bytowski</td><td>pcpr</td><td>missing</td>'
-        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
+        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
     ) in html
 
 
