@@ -7,6 +7,7 @@ the day in `verified`; a value that could not be confirmed is absent, never gues
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -96,10 +97,8 @@ def _source_date(value: object) -> dt.date | int:
     if isinstance(value, bool | dt.datetime):
         value = None  # neither a day nor a year
     elif isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value):
-        try:  # the same written as text (JSON, tests)
+        with contextlib.suppress(ValueError):  # no such day: reported below with the text
             value = int(value) if len(value) == 4 else dt.date.fromisoformat(value)
-        except ValueError:
-            pass  # no such day: reported below with the text
     if isinstance(value, int):
         if not 1990 <= value <= today().year:
             raise ValueError(f"{value} is not a year between 1990 and {today().year}")
