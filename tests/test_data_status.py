@@ -14,31 +14,22 @@ from guide import MKDOCS_YML
 from guide.coverage import data_status, render_data_status
 from guide.offices import Directory
 from guide.render import guide_env
+from tests.fixture_site import bytowski_directory
 
 DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 DASH = "\u2013"  # the table's "none"
 SOURCE = "https://www.example.gov.pl/kontakt"
-FIXTURE = {
-    "powiaty": [
-        {
-            "teryt": "2201",
-            "slug": "bytowski",
-            "name": "powiat bytowski",
-            "kind": "land",
-            "seat": "Bytów",
-            "offices": {
-                "starostwo": {
-                    "name": "Starostwo Powiatowe w Bytowie",
-                    "phones": ["+48598220000"],
-                    "source": SOURCE,
-                    "verified": "2025-11-20",
-                },
-                "pup": {"route": "finder"},
-            },
-        }
-    ],
-    "regional": {},
-    "routes": {
+FIXTURE = bytowski_directory(
+    {
+        "starostwo": {
+            "name": "Starostwo Powiatowe w Bytowie",
+            "phones": ["+48598220000"],
+            "source": SOURCE,
+            "verified": "2025-11-20",
+        },
+        "pup": {"route": "finder"},
+    },
+    {
         "finder": {
             "kind": "finder",
             "serves": ["pup"],
@@ -48,7 +39,7 @@ FIXTURE = {
             "verified": "2026-06-01",
         }
     },
-}
+)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from guide.offices import SOURCE_KINDS, Directory, Office, load_directory, valid
 from guide.render import guide_env, render, words
 from guide.site import powiat_offices_json, site_language_prefix
 from guide.ui import load_ui
+from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, parse
 
 DAY = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
@@ -36,20 +37,7 @@ def _office(**fields: Any) -> dict[str, Any]:
 
 
 def _fixture(**offices: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "powiaty": [
-            {
-                "teryt": "2201",
-                "slug": "bytowski",
-                "name": "powiat bytowski",
-                "kind": "land",
-                "seat": "Bytów",
-                "offices": offices,
-            }
-        ],
-        "regional": {},
-        "routes": {},
-    }
+    return bytowski_directory(offices)
 
 
 @pytest.fixture(autouse=True)
