@@ -13,13 +13,13 @@ import yaml
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.coverage import coverage, dated_sources, render_data_status
+from guide.coverage import STATES, coverage, coverage_lines, dated_sources, render_data_status
 from guide.offices import SOURCE_KINDS, Directory, Office, load_directory, validate_directory
 from guide.render import guide_env, render, words
 from guide.site import powiat_offices_json, site_language_prefix
 from guide.ui import load_ui
 from tests.fixture_site import bytowski_directory
-from tests.pages import LANGUAGES, parse
+from tests.pages import LANGUAGES, parse, run_guide
 
 DAY = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
 SOURCE = "https://www.example.gov.pl/kontakt"
@@ -185,27 +185,54 @@ def test_source_line_per_language(lang: str) -> None:
         )
 
 
-def _first_dated_slot() -> tuple[str, str, Office]:
+def _first_slot_with_a_source_date() -> tuple[str, str, Office]:
+    """The first powiat office whose page shows its date, a dated one if there is one."""
     directory = load_directory()
-    for powiat in directory.powiaty:
-        for key in load_ui().powiat_office_types():
-            office = directory.office(powiat.slug, key)
-            if office is not None and office.dated:
-                return powiat.slug, key, office
-    raise AssertionError("no office with a source over three years old in data/powiaty.yml")
+    slots = [
+        (powiat.slug, key, office)
+        for powiat in directory.powiaty
+        for key in load_ui().powiat_office_types()
+        if (office := directory.office(powiat.slug, key)) is not None
+        and office.source_date is not None
+    ]
+    assert slots, "no powiat office in data/powiaty.yml has a source_date"
+    return next((slot for slot in slots if slot[2].dated), slots[0])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_powiat_page_and_offices_json_show_the_source_year(site: Path, lang: str) -> None:
-    slug, key, office = _first_dated_slot()
-    warning = words(lang)["t"]["source_dated"].format(year=office.source_year)
+    slug, key, office = _first_slot_with_a_source_date()
+    t = words(lang)["t"]
+    year = t["source_page_year"].format(year=office.source_year)
+    warning = t["source_dated"].format(year=office.source_year) if office.dated else None
     label = load_ui().office_types[key].label[lang]
     soup = parse(site, lang, f"powiaty/{slug}.md")
     section = next(
         s for s in soup.select("article .guide-powiat__office") if s.h3 and s.h3.text == label
     )
-    shown = section.select_one(".guide-office__dated")
-    assert shown is not None and shown.get_text() == warning
+    line = section.select_one(".guide-office .guide-office__source")
+    assert line is not None and f"({year}, {t['verified']} " in line.get_text()
+    shown = section.select_one(".guide-office .guide-office__dated")
+    assert (shown.get_text() if shown else None) == warning
     path = site / site_language_prefix(lang) / powiat_offices_json(slug)
-    offices = json.loads(path.read_text(encoding="utf-8"))
-    assert warning.replace("'", "&#39;") in offices[key]
+    slot = json.loads(path.read_text(encoding="utf-8"))[key].replace("&#39;", "'")
+    office_html = slot.split("guide-office--route")[0]  # the office, before any next step
+    assert f"({year}, {t['verified']} " in office_html
+    assert (warning in office_html) if warning else ("guide-office__dated" not in office_html)
+
+
+def test_coverage_text_names_state_and_source_date() -> None:
+    directory = Directory.model_validate(_fixture(starostwo=_office(source_date=2013)))
+    lines = coverage_lines(coverage(directory))
+    assert lines[0] == "bytowski       starostwo  dated       2026-12-01 (4 days)  source 2013"
+    assert lines[-1] == "0 verified, 1 dated, 0 unofficial, 0 route, 4 missing"
+
+
+def test_check_data_coverage_json_has_the_source_dates() -> None:
+    result = run_guide("check-data", "--coverage", "--json")
+    assert result.returncode == 0, result.stdout
+    table = json.loads(result.stdout)
+    slots = [slot for row in table.values() for slot in row.values()]
+    assert {slot["state"] for slot in slots} <= set(STATES) - {"missing"}
+    assert all(set(slot) == {"state", "verified", "source_date"} for slot in slots)
+    assert all(slot["source_date"] for slot in slots if slot["state"] == "dated")
