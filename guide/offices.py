@@ -13,7 +13,7 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import phonenumbers
 from pydantic import (
@@ -87,8 +87,8 @@ def not_future(hint: str) -> AfterValidator:
 
 _checked_on = not_future("write the day you checked")
 
-SOURCE_KINDS = ("official", "press", "ngo", "university")
-SourceKind = Literal["official", "press", "ngo", "university"]
+SourceKind = Literal["official", "press", "ngo", "university"]  # a public body's own page, or not
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 DATED_AFTER_YEARS = 3  # a source older than this is `dated`: its values may have changed
 
 
