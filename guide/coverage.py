@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal, TypedDict
+from typing import Literal, TypedDict, get_args
 
 import jinja2
 
@@ -17,7 +17,7 @@ from guide.ui import load_ui
 from guide.yamlfile import DataError
 
 State = Literal["verified", "dated", "unofficial", "route", "missing"]
-STATES: tuple[State, ...] = ("verified", "dated", "unofficial", "route", "missing")
+STATES: tuple[State, ...] = get_args(State)
 STALE_AFTER_DAYS = 365
 
 
@@ -27,16 +27,12 @@ class Slot(TypedDict):
     source_date: str | None  # the page's own date ("2024-02-13" or "2018"), None if not shown
 
 
-def source_date_text(entry: Sourced) -> str | None:
-    date = entry.source_date
-    return None if date is None else str(date)
-
-
 def _slot(state: State, entry: Sourced) -> Slot:
+    date = entry.source_date
     return {
         "state": state,
         "verified": entry.verified.isoformat(),
-        "source_date": source_date_text(entry),
+        "source_date": None if date is None else str(date),
     }
 
 
@@ -63,7 +59,7 @@ def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
 
 
 class DatedSource(TypedDict):
-    entry: str  # "powiat gdynia, office pup", "regional office kcik", "route bip-gov"
+    entry: str  # "powiat gdynia, office pup", "regional office kcik", "route koscierski-www"
     source: str
     source_date: str
     verified: str
