@@ -2,6 +2,7 @@
 
 Nothing per powiat is written by hand: each language build adds its own pages from
 data/powiaty.yml, data/gminy.yml and the boundary GeoJSON, plus `towns.json` for the search.
+Their Markdown holds a placeholder; the HTML goes in after Markdown (guide/placeholders.py).
 Small test projects (tests/fixture_site.py) leave them out with `extra: {powiat_pages: false}`.
 """
 
@@ -11,10 +12,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from guide import hook_order
 from guide.i18n import built_language_prefix, current_language, source_language
-from guide.powiat_pages import GeneratedPage, powiat_pages, towns_json
+from guide.powiat_pages import GeneratedPage, expand_powiat_html, powiat_pages, towns_json
 from guide.site import TOWNS_JSON
 from guide.static_i18n import language_file, list_in_sitemap
 
@@ -47,3 +49,10 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
         return nav
     list_in_sitemap(config, lang=current_language(config), files=files)
     return nav
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The generated pages' map, lists and offices: trusted HTML, put in after Markdown."""
+    lang = current_language(config)
+    prefix = built_language_prefix(config, lang)
+    return expand_powiat_html(html, config.theme, lang, prefix, site_url=config.site_url or "")

@@ -17,7 +17,7 @@ from guide.coverage import STATES, coverage, coverage_lines, dated_sources, rend
 from guide.offices import SOURCE_KINDS, Directory, Office, load_directory, validate_directory
 from guide.render import guide_env, render, words
 from guide.site import powiat_offices_json, site_language_prefix
-from guide.ui import load_ui
+from guide.ui import fill, load_ui
 from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, parse, run_guide
 
@@ -171,11 +171,11 @@ def _slot_html(office: Office, lang: str) -> str:
 def test_source_line_per_language(lang: str) -> None:
     t = words(lang)["t"]
     dated = _slot_html(Office.model_validate(_office(source=OLD, source_date=2013)), lang)
-    assert t["source_dated"].format(year=2013) in dated.replace("&#39;", "'")
-    assert f"({t['source_page_year'].format(year=2013)}, {t['verified']} 2026-12-01)" in dated
+    assert fill(t["source_dated"], year=2013) in dated.replace("&#39;", "'")
+    assert f"({fill(t['source_page_year'], year=2013)}, {t['verified']} 2026-12-01)" in dated
     fresh = _slot_html(Office.model_validate(_office(source_date="2025-06-01")), lang)
     assert "guide-office__dated" not in fresh
-    assert f"({t['source_page_year'].format(year=2025)}, {t['verified']} 2026-12-01)" in fresh
+    assert f"({fill(t['source_page_year'], year=2025)}, {t['verified']} 2026-12-01)" in fresh
     undated = _slot_html(Office.model_validate(_office()), lang)
     assert f"</a> ({t['verified']} 2026-12-01)</p>" in undated
     for kind in SOURCE_KINDS[1:]:
@@ -203,8 +203,8 @@ def _first_slot_with_a_source_date() -> tuple[str, str, Office]:
 def test_powiat_page_and_offices_json_show_the_source_year(site: Path, lang: str) -> None:
     slug, key, office = _first_slot_with_a_source_date()
     t = words(lang)["t"]
-    year = t["source_page_year"].format(year=office.source_year)
-    warning = t["source_dated"].format(year=office.source_year) if office.dated else None
+    year = fill(t["source_page_year"], year=office.source_year)
+    warning = fill(t["source_dated"], year=office.source_year) if office.dated else None
     label = load_ui().office_types[key].label[lang]
     soup = parse(site, lang, f"powiaty/{slug}.md")
     section = next(
