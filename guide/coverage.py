@@ -6,15 +6,19 @@ verified next step instead) or `missing` (nothing the reader can use)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Literal, TypedDict, get_args
 
 import jinja2
 
 from guide.csp import attach
-from guide.offices import DATED_AFTER_YEARS, Directory, Sourced, load_directory, today
-from guide.ui import load_ui
-from guide.yamlfile import DataError
+from guide.offices import (
+    DATED_AFTER_YEARS,
+    Directory,
+    Sourced,
+    load_directory,
+    office_types_of,
+    today,
+)
 
 State = Literal["verified", "dated", "unofficial", "route", "missing"]
 STATES: tuple[State, ...] = get_args(State)
@@ -38,11 +42,12 @@ def _slot(state: State, entry: Sourced) -> Slot:
 
 def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
     """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None,
-    "source_date": "YYYY-MM-DD", "YYYY" or None}}}."""
+    "source_date": "YYYY-MM-DD", "YYYY" or None}}}, for the office types each powiat's page
+    shows (an optional type only where it is listed)."""
     table: dict[str, dict[str, Slot]] = {}
     for powiat in directory.powiaty:
         row: dict[str, Slot] = {}
-        for office_type in load_ui().powiat_office_types():
+        for office_type in office_types_of(powiat):
             office = directory.office(powiat.slug, office_type)
             route = directory.route(powiat.slug, office_type)
             if office is not None and office.phones:
@@ -90,21 +95,6 @@ def dated_sources(directory: Directory) -> list[DatedSource]:
 def age_days(slot: Slot) -> int | None:
     verified = slot["verified"]
     return None if verified is None else (today() - dt.date.fromisoformat(verified)).days
-
-
-def missing_problems(directory: Directory, *, path: Path) -> list[DataError]:
-    """One problem per `missing` slot (check-data fails on any)."""
-    return [
-        DataError(
-            path,
-            1,
-            f"powiat {slug}, office {office_type}: missing (give an office with a "
-            "phone or a `route:`)",
-        )
-        for slug, row in coverage(directory).items()
-        for office_type, slot in row.items()
-        if slot["state"] == "missing"
-    ]
 
 
 def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:
