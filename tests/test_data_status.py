@@ -45,9 +45,7 @@ FIXTURE = bytowski_directory(
 
 # The required office types the fixture's powiat does not list: each is `missing`.
 UNLISTED = [
-    key
-    for key in load_ui().required_office_types()
-    if key not in FIXTURE["powiaty"][0]["offices"]
+    key for key in load_ui().required_office_types() if key not in FIXTURE["powiaty"][0]["offices"]
 ]
 MISSING = {
     "state": "missing",

@@ -52,9 +52,10 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
 
 
 def _yaml(**fields: Any) -> str:
-    return yaml.safe_dump(
-        _fixture(starostwo=_office(**fields)), allow_unicode=True, sort_keys=False
-    )
+    """powiaty.yml with every required office type: starostwo with `fields`, the rest plain."""
+    offices = {key: _office() for key in load_ui().required_office_types()}
+    offices["starostwo"] = _office(**fields)
+    return yaml.safe_dump(_fixture(**offices), allow_unicode=True, sort_keys=False)
 
 
 def test_source_date_may_be_a_day_or_a_year(tmp_path: Path) -> None:
