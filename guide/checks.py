@@ -105,12 +105,13 @@ def map_problems(directory: Directory, *, path: Path = POWIATY_YML) -> list[Data
         map_ = load_map()
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [DataError(GEOJSON, 1, f"not a GeoJSON file of the powiats' boundaries ({error})")]
-    loaded = load_yaml(path)
+    loaded = None  # read for line numbers only when a powiat has no boundary: one parse a build
     problems = []
     for index, powiat in enumerate(directory.powiaty):
         try:
             shape_for(map_, powiat.name, powiat.kind)
         except KeyError as error:
+            loaded = loaded or load_yaml(path)
             line = loaded.line_of(("powiaty", index, "name"))
             problems.append(DataError(path, line, f"powiat {powiat.slug}: {error.args[0]}"))
     return problems
