@@ -137,7 +137,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_check_data(args: argparse.Namespace) -> int:
     """Validate every data file (data/*.yml); print every problem. With --coverage, print per
-    powiat and office type `verified`, `route` or `missing` and the age of `verified`."""
+    powiat and office type `verified`, `dated`, `unofficial`, `route` or `missing`, the age of
+    `verified` and the source page's own date."""
     problems = check_data()
     if args.coverage and not problems:
         table = coverage(load_directory())

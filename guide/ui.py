@@ -59,6 +59,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "stale_notice": frozenset({"date"}),
     "search_count": frozenset({"count"}),
     "outdated_notice": frozenset({"edition"}),
+    "source_page_year": frozenset({"year"}),
+    "source_dated": frozenset({"year"}),
     # Filled by keep.js ("Keep this guide on my phone").
     "keep_size": frozenset({"size"}),
     "keep_progress": frozenset({"percent"}),

@@ -15,31 +15,22 @@ from guide.coverage import data_status, render_data_status
 from guide.offices import Directory, load_directory, office_types_of
 from guide.render import guide_env
 from guide.ui import load_ui
+from tests.fixture_site import bytowski_directory
 
 DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 DASH = "\u2013"  # the table's "none"
 SOURCE = "https://www.example.gov.pl/kontakt"
-FIXTURE = {
-    "powiaty": [
-        {
-            "teryt": "2201",
-            "slug": "bytowski",
-            "name": "powiat bytowski",
-            "kind": "land",
-            "seat": "Bytów",
-            "offices": {
-                "starostwo": {
-                    "name": "Starostwo Powiatowe w Bytowie",
-                    "phones": ["+48598220000"],
-                    "source": SOURCE,
-                    "verified": "2025-11-20",
-                },
-                "pup": {"route": "finder"},
-            },
-        }
-    ],
-    "regional": {},
-    "routes": {
+FIXTURE = bytowski_directory(
+    {
+        "starostwo": {
+            "name": "Starostwo Powiatowe w Bytowie",
+            "phones": ["+48598220000"],
+            "source": SOURCE,
+            "verified": "2025-11-20",
+        },
+        "pup": {"route": "finder"},
+    },
+    {
         "finder": {
             "kind": "finder",
             "serves": ["pup"],
@@ -49,16 +40,20 @@ FIXTURE = {
             "verified": "2026-06-01",
         }
     },
-}
+)
 
 
 # The required office types the fixture's powiat does not list: each is `missing`.
 UNLISTED = [
-    key
-    for key in load_ui().required_office_types()
-    if key not in FIXTURE["powiaty"][0]["offices"]  # type: ignore[index]
+    key for key in load_ui().required_office_types() if key not in FIXTURE["powiaty"][0]["offices"]
 ]
-MISSING = {"state": "missing", "verified": None, "age_days": None, "stale": False}
+MISSING = {
+    "state": "missing",
+    "verified": None,
+    "source_date": None,
+    "age_days": None,
+    "stale": False,
+}
 
 
 @pytest.fixture
@@ -73,10 +68,17 @@ def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
             "starostwo": {
                 "state": "verified",
                 "verified": "2025-11-20",
+                "source_date": None,
                 "age_days": 376,
                 "stale": True,
             },
-            "pup": {"state": "route", "verified": "2026-06-01", "age_days": 183, "stale": False},
+            "pup": {
+                "state": "route",
+                "verified": "2026-06-01",
+                "source_date": None,
+                "age_days": 183,
+                "stale": False,
+            },
             **{key: MISSING for key in UNLISTED},
         }
     }
@@ -86,18 +88,19 @@ def test_status_page_rows(directory: Directory) -> None:
     html, _ = render_data_status(guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory)
     assert "<h1>Data status</h1>" in html
     assert "(as of 2026-12-01)" in html
+    assert '<h2 id="dated">Sources over 3 years old</h2>\n<p>None.</p>' in html
     assert 'http-equiv="Content-Security-Policy"' in html
     assert (
         '<tr data-state="verified"><td>bytowski</td><td>starostwo</td><td>verified</td>'
-        "<td>2025-11-20</td><td>376</td><td>STALE</td></tr>"
+        f"<td>2025-11-20</td><td>{DASH}</td><td>376</td><td>STALE</td></tr>"
     ) in html
     assert (
         '<tr data-state="route"><td>bytowski</td><td>pup</td><td>route</td>'
-        f"<td>2026-06-01</td><td>183</td><td>{DASH}</td></tr>"
+        f"<td>2026-06-01</td><td>{DASH}</td><td>183</td><td>{DASH}</td></tr>"
     ) in html
     assert (
         f'<tr data-state="missing"><td>bytowski</td><td>{UNLISTED[0]}</td><td>missing</td>'
-        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
+        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
     ) in html
 
 
