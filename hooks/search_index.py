@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import hook_order
 from guide.i18n import built_language_prefix, built_languages, current_language
-from guide.search_index import SEARCH_JSON, build_index, index_json
+from guide.search_index import SEARCH_JSON, build_index, index_json, synonyms
 
 
 def on_page_context(
@@ -48,4 +48,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pages = build_index(site, prefix, others)
     if not pages:
         raise ValueError(f"search index of {lang!r}: no built pages under {site / prefix}")
-    (site / prefix / SEARCH_JSON).write_text(index_json(pages), encoding="utf-8")
+    index = index_json(pages, synonyms=synonyms(lang))
+    (site / prefix / SEARCH_JSON).write_text(index, encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
-from guide.search_index import SEARCH_JSON
+from guide.search_index import SEARCH_JSON, STEM, load_index, search, synonyms
 from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, resolve, url_of
 
@@ -89,6 +89,27 @@ def test_results_stay_in_the_language_and_exist(
         assert target.startswith(url_of(lang, "index.md")), target
         assert not target.startswith(tuple(others)), target
         assert (site / target / "index.html").is_file(), target
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_avoided_variant_finds_the_pages_of_the_rendering(
+    phone: Page, site: Path, site_url: str, lang: str
+) -> None:
+    pages = load_index((site / url_of(lang, "index.md") / SEARCH_JSON).read_text("utf-8"))
+    # The termbase's variants whose rendering some page of this language uses.
+    cases = [
+        (variant, found[0].url)
+        for variant, rendering in synonyms(lang)
+        if (found := search(pages, " ".join(rendering)))
+    ]
+    phone.goto(site_url + url_of(lang, "work.md"))
+    _open_search(phone)
+    for variant, wanted in cases:
+        query = " ".join(word.removesuffix(STEM) for word in variant)
+        targets = [resolve(lang, "work.md", href) for href in _hits(phone, query)]
+        assert url_of(lang, "index.md") + wanted.split("#")[0] in targets, query
+        phone.locator("#guide-search-input").fill("")  # the next answer is a new one
+        expect(phone.locator("#guide-search-status")).to_be_empty()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
