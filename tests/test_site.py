@@ -29,6 +29,13 @@ def test_html_lang_matches_language(site: Path, lang: str, page: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_footer_is_in_the_pages_language(site: Path, lang: str, page: str) -> None:
+    footer = parse(site, lang, page).select_one(".md-copyright__highlight")
+    assert footer is not None
+    assert footer.get_text(strip=True) == load_ui().label("copyright", lang)
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
 def test_page_links_to_itself_in_every_language(site: Path, lang: str, page: str) -> None:
     soup = parse(site, lang, page)
     expected = {code: url_of(code, page) for code in LANGUAGES}
