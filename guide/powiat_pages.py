@@ -13,11 +13,15 @@ from guide.editions import current_edition
 from guide.feedback import office_report_url
 from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
-from guide.powiat_map import load_map, shape_for
+from guide.powiat_map import label_points, load_map, shape_for
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
 from guide.yamlfile import DataError
+
+# The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
+# about 13 CSS px on a 390 px phone.
+MAP_LABEL_SIZE = 22
 
 # A powiat's page inside a language folder, as powiat_pages() writes it.
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
@@ -85,13 +89,19 @@ def _powiat_html(
 
 def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> str:
     map_ = load_map()
+    labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
     here = f"{prefix}powiaty/"
     return render(
         guide_env(theme),
         "partials/guide/powiaty-index.html",
         map=map_,
-        shapes=[(shape_for(map_, p.name, p.kind), f"{p.slug}/", p.name) for p in directory.powiaty],
+        shapes=[
+            (shape, f"{p.slug}/", p, labels[shape.name])
+            for p in directory.powiaty
+            for shape in [shape_for(map_, p.name, p.kind)]
+        ],
         powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
+        label_size=MAP_LABEL_SIZE,
         towns_url=get_relative_url(TOWNS_JSON, here),
         offices_url=get_relative_url(prefix + OFFICES_JSON, here),
         **words(lang),
