@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from guide import DATA_DIR
+from guide.site import default_language, language_codes
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
@@ -193,9 +194,16 @@ class Powiat(BaseModel):
     teryt: Annotated[str, Field(pattern=r"^22\d{2}$")]
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
     name: str
+    # The powiat's name in each translated language, as a reader says it ("Битівський
+    # повіт"); pages show it with the Polish name in brackets (title()).
+    names: dict[str, str] = Field(default_factory=dict)
     kind: Literal["land", "city"]
     seat: str
     offices: dict[str, Office | SameAs | RouteRef] = Field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        """'Битівський повіт (powiat bytowski)' in a translated language, the name in Polish."""
+        return f"{self.names[lang]} ({self.name})" if lang in self.names else self.name
 
 
 class Directory(BaseModel):
@@ -287,6 +295,16 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                     loaded.path,
                     loaded.line_of(("powiaty", index, "slug")),
                     f"powiat {powiat.slug}: slug used twice",
+                )
+            )
+        translated = [code for code in language_codes() if code != default_language()]
+        if sorted(powiat.names) != sorted(translated):
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "names" if powiat.names else "name")),
+                    f"powiat {powiat.slug}: names must give the name in {', '.join(translated)}"
+                    f" (has {', '.join(sorted(powiat.names)) or 'none'})",
                 )
             )
         for key, entry in powiat.offices.items():

@@ -125,7 +125,7 @@ def powiat_pages(
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
             _markdown(
-                powiat.name,
+                powiat.title(lang),
                 t["powiat_page_intro"],
                 _powiat_html(
                     theme,

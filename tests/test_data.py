@@ -10,6 +10,7 @@ from guide.checks import check_data
 from guide.fold import fold_place_name as fold
 from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
+from guide.site import default_language, language_codes
 from guide.ui import load_ui
 
 GOOD_OFFICE = """\
@@ -39,9 +40,23 @@ def directory_yaml(office: str = GOOD_OFFICE, *, office_key: str = "starostwo") 
         "- teryt: '2208'\n  slug: leborski\n  name: powiat lęborski\n  kind: land\n"
         f"  seat: Lębork\n  offices:\n    {office_key}:\n"
         + "\n".join("  " + line if line else line for line in office.splitlines())
-        + "\nregional:\n"
+        + "\n  names:\n"
+        + "".join(f"    {code}: Lębork powiat\n" for code in TRANSLATED)
+        + "regional:\n"
         + regional
     )
+
+
+TRANSLATED = [code for code in language_codes() if code != default_language()]
+
+
+def test_a_powiat_needs_its_name_in_every_translated_language(tmp_path: Path) -> None:
+    text = directory_yaml().replace(f"    {TRANSLATED[-1]}: Lębork powiat\n", "")
+    line = text.splitlines().index("  names:") + 1
+    assert problems_for(tmp_path, text) == [
+        f"{line}: powiat leborski: names must give the name in {', '.join(TRANSLATED)} "
+        f"(has {', '.join(sorted(TRANSLATED[:-1]))})"
+    ]
 
 
 def problems_for(tmp_path: Path, text: str) -> list[str]:
