@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,11 +17,13 @@ from guide.site import default_language, language_codes
 from guide.translations import (
     SOURCE_BLOB,
     blob_id,
+    changed_on,
     pages,
     status,
     structure_problems,
     translation_notice,
 )
+from guide.ui import load_ui
 from tests.fixture_site import make_project
 
 SOURCE = default_language()
@@ -126,6 +129,35 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
     assert 'data-notice="fallback"' in fallback
     assert "This page is not translated yet; below is the Polish version." in fallback
     assert "data-notice" not in (out / "work/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_stale_notice_gives_the_day_git_recorded_the_polish_change(
+    tmp_path: Path, lang: str
+) -> None:
+    source = tmp_path / "work.md"
+    source.write_text("---\nlast_reviewed: 2026-11-20\n---\n# Praca\n", encoding="utf-8")
+    day = "2026-11-27"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
+    }
+    for command in (["init", "-q"], ["add", "work.md"], ["commit", "-q", "-m", "Praca"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    assert changed_on(source) == day
+    stale = translation_notice(source, lang=lang, built_from=lang, meta={SOURCE_BLOB: "a" * 40})
+    assert stale == ("stale", load_ui().label("stale_notice", lang).format(date=day))
+
+
+def test_a_file_git_does_not_know_has_no_change_day(tmp_path: Path) -> None:
+    source = tmp_path / "work.md"
+    source.write_text("# Praca\n", encoding="utf-8")
+    assert changed_on(source) is None  # the notice then gives last_reviewed
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
