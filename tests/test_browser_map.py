@@ -1,6 +1,7 @@
-"""The powiats' map and list at 390x844 (tests/browser.py PHONE): every powiat has a link of 44
-CSS px at least, the map's numbers are readable and match the list, and the reader's powiat is
-marked on both after it is chosen (offices.js sets aria-current; guide.css fills it)."""
+"""The powiats' map and list, and the status pages, at 390x844 (tests/browser.py PHONE): every
+powiat has a link of 44 CSS px at least, the map's numbers are readable and match the list, the
+reader's powiat is marked on both after it is chosen (offices.js sets aria-current; guide.css
+fills it), and the status pages' tables do not widen the page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from guide.offices import load_directory
+from tests.browser import PHONE
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -68,3 +70,12 @@ def test_the_chosen_powiat_is_marked(phone: Page, site_url: str, lang: str) -> N
         chosen = phone.locator(fill.format(CHOSEN)).evaluate("(p) => getComputedStyle(p).fill")
         other = phone.locator(fill.format(SLUGS[0])).evaluate("(p) => getComputedStyle(p).fill")
         assert chosen != plain and other == plain, media
+
+
+@pytest.mark.parametrize("name", ["translation-status.html", "data-status.html"])
+def test_status_pages_fit_a_phone(phone: Page, site_url: str, name: str) -> None:
+    """The maintainers' tables scroll in their own box at 390 px; the page never does."""
+    phone.goto(site_url + name)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    table = phone.locator(".guide-status__table")
+    assert table.evaluate("(box) => getComputedStyle(box).overflowX") == "auto"
