@@ -315,7 +315,7 @@ def data_text_problems(
         for location, value in _strings(loaded.data, ()):
             lang = str(location[-1]) if location else ""
             line = loaded.line_of(location)
-            if path == GLOSSARY_YML and location[-2:-1] == ("translation",):
+            if location[:1] == ("terms",) and location[-2:-1] == ("translation",):
                 value = _BRACKETS.sub(lambda match: " " * len(match[0]), value)
             found = text_problems(
                 path, value, lang=lang if lang in translated else "", termbase=termbase
