@@ -17,7 +17,7 @@ from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
 from guide.checks import check_data
 from guide.chromium import ChromiumMissing
-from guide.content_rules import content_problems
+from guide.content_rules import bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
@@ -133,7 +133,8 @@ def cmd_check_data(args: argparse.Namespace) -> int:
 def cmd_check_content(args: argparse.Namespace) -> int:
     """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml)
     for raw HTML, scripts and tracking, terms to avoid (data/termbase.yml), words mixing Latin
-    and Cyrillic letters and sentences over 40 words; list sentences over 30 words per page."""
+    and Cyrillic letters, a term's first mention without the words it needs and sentences over
+    40 words; list sentences over 30 words and Polish terms bracketed twice per page."""
     paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
     problems = [
         problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
@@ -141,6 +142,9 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     if not args.pages:
         problems += data_text_problems()
     print_long_sentences(paths)
+    for path in paths:
+        for line in bracket_report(path, path.read_text("utf-8")):
+            print(line)
     for problem in problems:
         print(problem)
     if problems:

@@ -12,8 +12,13 @@ from pathlib import Path
 from guide.directives import ANY
 from guide.frontmatter import front_matter_problems, split
 from guide.plain_language import page_sentences, too_long
-from guide.site import page_language
-from guide.termbase import blank_markdown, text_problems
+from guide.site import default_language, page_language
+from guide.termbase import (
+    blank_markdown,
+    first_mention_problems,
+    repeated_brackets,
+    text_problems,
+)
 from guide.yamlfile import DataError
 
 CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
@@ -67,8 +72,30 @@ def content_problems(path: Path, text: str) -> list[DataError]:
 
 def reader_text_problems(path: Path, text: str) -> list[DataError]:
     """The termbase, script and sentence-length rules (guide/termbase.py, plain_language.py)."""
+    blanked, lang = blank_markdown(text), page_language(path)
     try:
-        found = text_problems(path, blank_markdown(text), lang=page_language(path))
-    except DataError as error:  # an invalid termbase: report it rather than crash
+        found = text_problems(path, blanked, lang=lang)
+        _, body = split(path, text)  # the title and description stand alone
+        offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+        found += first_mention_problems(path, body, lang=lang, first_line=offset + 1)
+    except DataError as error:  # an invalid termbase or front matter: report it, do not crash
         return [error]
     return found + too_long(path, page_sentences(path, text))
+
+
+def bracket_report(path: Path, text: str) -> list[str]:
+    """Not a failure: a Polish term in brackets more than once on a translated page (the
+    bracket belongs at the first mention; later mentions read better without it)."""
+    if page_language(path) in ("", default_language()):
+        return []
+    try:
+        _, body = split(path, text)  # the description in the front matter stands alone
+        repeated = repeated_brackets(blank_markdown(body))
+    except DataError:  # reported by content_problems
+        return []
+    offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+    return [
+        f"{path}: ({term}) in brackets {len(lines)} times (lines "
+        f"{', '.join(str(offset + line) for line in lines)}): keep it at the first mention only"
+        for term, lines in sorted(repeated.items())
+    ]

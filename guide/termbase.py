@@ -50,13 +50,25 @@ def variant_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+class FirstMention(BaseModel):
+    """On a page, the first mention of `term` (a phrase) needs `needs` (a phrase) in its line."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: str = Field(min_length=1)
+    needs: str = Field(min_length=1)
+
+
 class TermEntry(BaseModel):
-    """One term: `pl`, a rendering per translated language (extra keys), `avoid`, `note`."""
+    """One term: `pl`, a rendering per translated language (extra keys), `avoid`, `allow`,
+    `first_mention`, `note`."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
     pl: str = Field(min_length=1)
     avoid: dict[str, list[str]] = {}
+    allow: dict[str, list[str]] = {}
+    first_mention: dict[str, FirstMention] = {}
     note: str | None = None
 
     def rendering(self, lang: str) -> str:
@@ -77,6 +89,25 @@ class Avoided:
     lang: str
     variant: str
     pattern: re.Pattern[str]
+    allowed: tuple[re.Pattern[str], ...] = ()
+
+    def mistakes(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches of the variant, except those inside an allowed phrase of the same term."""
+        spans = [match.span() for allow in self.allowed for match in allow.finditer(text)]
+        for match in self.pattern.finditer(text):
+            if not any(start <= match.start() and match.end() <= end for start, end in spans):
+                yield match
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A term whose first mention on a page needs a phrase in the same line (`first_mention`)."""
+
+    term: TermEntry
+    lang: str
+    rule: FirstMention
+    mention: re.Pattern[str]
+    needs: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -84,25 +115,60 @@ class Termbase:
     terms: tuple[TermEntry, ...]
     avoided: tuple[Avoided, ...]
     mixed_script_allowed: frozenset[str]
+    explained: tuple[Explained, ...] = ()
 
     def avoided_in(self, lang: str) -> tuple[Avoided, ...]:
         return tuple(entry for entry in self.avoided if entry.lang == lang)
 
+    def explained_in(self, lang: str) -> tuple[Explained, ...]:
+        return tuple(entry for entry in self.explained if entry.lang == lang)
 
-def _variant_problems(lang: str, variants: list[str], entry: TermEntry) -> Iterator[str]:
+
+def _phrase_problems(phrase: str) -> Iterator[str]:
+    try:
+        variant_pattern(phrase)
+    except re.error as error:
+        yield f"{phrase!r} is not a valid regular expression: {error}"
+        return
+    if not phrase.strip() or phrase.strip() != phrase:
+        yield f"{phrase!r} is empty or has spaces around it"
+
+
+def _variant_problems(
+    lang: str, variants: list[str], entry: TermEntry, *, kind: str = "avoid"
+) -> Iterator[str]:
     if lang not in language_codes() or lang == default_language():
         yield f"{lang!r} is not a translated language"
         return
     for variant in variants:
-        try:
-            pattern = variant_pattern(variant)
-        except re.error as error:
-            yield f"{variant!r} is not a valid regular expression: {error}"
+        problems = list(_phrase_problems(variant))
+        yield from problems
+        if problems:
             continue
-        if not variant.strip() or variant.strip() != variant:
-            yield f"{variant!r} is empty or has spaces around it"
-        elif pattern.search(entry.rendering(lang)):
+        pattern = variant_pattern(variant)
+        if kind == "avoid" and pattern.search(entry.rendering(lang)):
             yield f"{variant!r} matches the rendering {entry.rendering(lang)!r} itself"
+        if (
+            kind == "allow"
+            and not variant.startswith(REGEX_PREFIX)
+            and not any(
+                variant_pattern(avoided).search(variant.replace("*", ""))
+                for avoided in entry.avoid.get(lang, [])
+            )
+        ):
+            yield f"{variant!r} contains none of the variants to avoid (nothing to allow)"
+
+
+def _first_mention_problems(lang: str, rule: FirstMention, entry: TermEntry) -> Iterator[str]:
+    if lang not in language_codes() or lang == default_language():
+        yield f"{lang!r} is not a translated language"
+        return
+    problems = [
+        problem for phrase in (rule.term, rule.needs) for problem in _phrase_problems(phrase)
+    ]
+    yield from problems
+    if not problems and not variant_pattern(rule.term).search(core(entry.rendering(lang))):
+        yield f"term {rule.term!r} does not match the rendering {core(entry.rendering(lang))!r}"
 
 
 def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
@@ -133,11 +199,18 @@ def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
                 )
             )
             continue
-        for lang, variants in entry.avoid.items():
-            where = loaded.line_of(("terms", index, "avoid", lang))
+        for kind, lists in (("avoid", entry.avoid), ("allow", entry.allow)):
+            for lang, variants in lists.items():
+                where = loaded.line_of(("terms", index, kind, lang))
+                problems.extend(
+                    DataError(loaded.path, where, f"term {entry.pl!r}: {kind}.{lang}: {problem}")
+                    for problem in _variant_problems(lang, variants, entry, kind=kind)
+                )
+        for lang, rule in entry.first_mention.items():
+            where = loaded.line_of(("terms", index, "first_mention", lang))
             problems.extend(
-                DataError(loaded.path, where, f"term {entry.pl!r}: avoid.{lang}: {problem}")
-                for problem in _variant_problems(lang, variants, entry)
+                DataError(loaded.path, where, f"term {entry.pl!r}: first_mention.{lang}: {problem}")
+                for problem in _first_mention_problems(lang, rule, entry)
             )
     if len(model.terms) < MINIMUM_TERMS:
         problems.append(
@@ -159,12 +232,26 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
     if problems:
         return None, problems
     avoided = tuple(
-        Avoided(entry, lang, variant, variant_pattern(variant))
+        Avoided(
+            entry,
+            lang,
+            variant,
+            variant_pattern(variant),
+            tuple(variant_pattern(phrase) for phrase in entry.allow.get(lang, [])),
+        )
         for entry in model.terms
         for lang, variants in entry.avoid.items()
         for variant in variants
     )
-    return Termbase(tuple(model.terms), avoided, frozenset(model.mixed_script_allowed)), []
+    explained = tuple(
+        Explained(entry, lang, rule, variant_pattern(rule.term), variant_pattern(rule.needs))
+        for entry in model.terms
+        for lang, rule in entry.first_mention.items()
+    )
+    termbase = Termbase(
+        tuple(model.terms), avoided, frozenset(model.mixed_script_allowed), explained
+    )
+    return termbase, []
 
 
 @cache
@@ -262,7 +349,7 @@ def text_problems(
         return first_line + text.count("\n", 0, offset)
 
     for avoided in termbase.avoided_in(lang):
-        for match in avoided.pattern.finditer(text):
+        for match in avoided.mistakes(text):
             problems.append(
                 DataError(
                     path,
@@ -323,3 +410,64 @@ def data_text_problems(
             # A multi-line scalar may start below its key: report the key's line.
             problems.extend(DataError(path, line, problem.message) for problem in found)
     return problems
+
+
+# A heading names the topic and a link names a page: neither is the mention to explain.
+HEADING_OR_LINK = re.compile(r"^#{1,6}[ \t].*$|!?\[[^\]\n]*\]\([^)\n]*\)", re.MULTILINE)
+
+
+def first_mention_problems(
+    path: Path, text: str, *, lang: str, first_line: int = 1, termbase: Termbase | None = None
+) -> list[DataError]:
+    """On a page's body (starting at first_line): the first mention of a `first_mention` term
+    whose line lacks the phrase it needs (the Polish name in brackets, "grades 1-8").
+    Headings, links, code and URLs do not count."""
+    termbase = termbase or load_termbase()
+    text = blank_markdown(HEADING_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text))
+    problems = []
+    for explained in termbase.explained_in(lang):
+        first = explained.mention.search(text)
+        if first is None:
+            continue
+        start = text.rfind("\n", 0, first.start()) + 1
+        end = text.find("\n", first.end())
+        line_text = text[start : end if end != -1 else len(text)]
+        if not explained.needs.search(line_text):
+            problems.append(
+                DataError(
+                    path,
+                    first_line + text.count("\n", 0, first.start()),
+                    f"{lang}: the first mention of {' '.join(first[0].split())!r} "
+                    f"({explained.term.pl}) on the page needs {explained.rule.needs!r} "
+                    "in the same line (data/termbase.yml)",
+                )
+            )
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+BRACKET = re.compile(r"\(([^()\n]+)\)")
+
+
+@cache
+def polish_terms() -> frozenset[str]:
+    """Polish names a translation puts in brackets: the termbase's and glossary's terms and the
+    bracketed names in the termbase's renderings (acronyms are left out: "(MOS)" is a name)."""
+    termbase = load_termbase()
+    names = {entry.pl for entry in termbase.terms}
+    names |= {term.term for term in load_glossary()}
+    for entry in termbase.terms:
+        for value in (entry.model_extra or {}).values():
+            names |= set(BRACKET.findall(value))
+    return frozenset(name.casefold() for name in names if not name.isupper())
+
+
+def repeated_brackets(text: str, *, names: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """A Polish term given in brackets more than once on a page: {term: [line, ...]}.
+    The bracket belongs at the first mention only. `text` has code and URLs blanked."""
+    names = polish_terms() if names is None else names
+    lines: dict[str, list[int]] = {}
+    for match in BRACKET.finditer(text):
+        content = match[1].strip().casefold()
+        if content in names:
+            lines.setdefault(content, []).append(1 + text.count("\n", 0, match.start()))
+    return {term: found for term, found in lines.items() if len(found) > 1}

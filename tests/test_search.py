@@ -129,7 +129,7 @@ def test_built_index_finds_the_renderings_pages_by_an_avoided_variant(
         wanted = search(pages, " ".join(rendering))
         if not wanted:
             continue  # a rendering no page uses yet (its variant finds nothing either)
-        hits = search(pages, _variant_query(variant), synonyms=built)
+        hits = search(pages, _variant_query(variant), len(pages), synonyms=built)
         found = [hit.url.split("#")[0] for hit in hits]
         assert wanted[0].url.split("#")[0] in found, (variant, rendering)
 

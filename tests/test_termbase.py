@@ -12,15 +12,18 @@ import guide.glossary
 import guide.termbase
 from guide import DOCS_DIR
 from guide.build import mkdocs_build
-from guide.content_rules import content_problems
+from guide.content_rules import bracket_report, content_problems
 from guide.glossary import load_glossary
 from guide.plain_language import long_summary, page_sentences, sentences, too_long, units
 from guide.site import default_language, language_codes, nav_pages
 from guide.termbase import (
     check_termbase,
+    core,
     data_text_problems,
+    first_mention_problems,
     glossary_conflicts,
     load_termbase,
+    repeated_brackets,
     text_problems,
     validate_termbase,
     variant_pattern,
@@ -88,6 +91,15 @@ def test_real_termbase_is_valid_and_agrees_with_the_glossary() -> None:
         "PESEL",
         "urząd wojewódzki",
         "starostwo",
+        "odwołanie",
+        "wniosek",
+        "księga wieczysta",
+        "oświadczenie o powierzeniu pracy cudzoziemcowi",
+        "pełnomocnik",
+        "najem okazjonalny",
+        "rozporządzenie",
+        "bezpłatny",
+        "ZUS",
     ],
 )
 def test_termbase_covers_the_terms_readers_meet(term: str) -> None:
@@ -392,13 +404,13 @@ def test_sentences_over_thirty_words_are_summed_up(lang: str) -> None:
 def test_check_content_command_reports_and_fails(tmp_path: Path) -> None:
     page = tmp_path / "uk" / "work.md"
     page.parent.mkdir()
-    page.write_text(HEAD + sentence(31) + " У староствi.\n", encoding="utf-8")
+    page.write_text(HEAD + sentence(31) + " У містi.\n", encoding="utf-8")
     result = run_guide("check-content", str(page))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{page}: 1 sentence(s) over 30 words (line 5)",
         "uk: 1 sentence(s) over 30 words (aim: none over 40)",
-        f"{page}:5: 'староствi' mixes Latin and Cyrillic letters: "
+        f"{page}:5: 'містi' mixes Latin and Cyrillic letters: "
         "write the word in one script (or add it to mixed_script_allowed)",
         "1 problem(s) in 1 page(s)",
     ]
@@ -413,3 +425,172 @@ def test_build_refuses_an_avoided_term(tmp_path: Path) -> None:
         "docs/uk/index.md:7: uk: avoid 'карту перебування' (karta pobytu): "
         "write 'карта побиту' (data/termbase.yml)"
     ) in failure.value.output
+
+
+# --- allowed phrases, first mentions, repeated brackets -------------------------------------
+
+# Per language: a free word to avoid, the programme name that may keep it, and a term whose
+# first mention on a page needs its Polish name in the same line.
+RULES = {
+    "uk": ("безоплатн*", "безоплатн* правов* допомог*", "центр* зайнятост*"),
+    "ru": ("безвозмездн*", "безвозмездн* юридическ* помощ*", "центр* занятост*"),
+    "en": ("gratis", "gratis legal aid", "labour office*"),
+}
+RULES_TERMBASE = "terms:\n" + "".join(
+    f"""  - pl: {pl}
+    uk: {uk}
+    ru: {ru}
+    en: {en}
+"""
+    for pl, uk, ru, en in [
+        ("bezpłatny", "безкоштовний", "бесплатный", "free"),
+        ("urząd pracy", "центр зайнятості", "центр занятости", "labour office"),
+    ]
+)
+ALLOW = "    avoid:\n" + "".join(
+    f'      {lang}: ["{avoid}"]\n' for lang, (avoid, _, _) in RULES.items()
+)
+ALLOW += "    allow:\n" + "".join(
+    f'      {lang}: ["{allow}"]\n' for lang, (_, allow, _) in RULES.items()
+)
+FIRST = "    first_mention:\n" + "".join(
+    f'      {lang}: {{term: "{term}", needs: "urząd pracy"}}\n'
+    for lang, (_, _, term) in RULES.items()
+)
+
+
+def rules_termbase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
+    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+    path = tmp_path / "termbase.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.termbase.Termbase:
+    first, second = RULES_TERMBASE.split("  - pl: urząd pracy")
+    text = first + ALLOW + "  - pl: urząd pracy" + second + FIRST
+    termbase, problems = validate_termbase(rules_termbase(tmp_path, monkeypatch, text))
+    assert problems == [] and termbase is not None
+    return termbase
+
+
+def example(phrase: str) -> str:
+    """A text the phrase matches: its stems as written ("a* b*" -> "a b")."""
+    return phrase.replace("*", "")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_an_allowed_phrase_keeps_its_avoided_word(
+    lang: str, rules: guide.termbase.Termbase
+) -> None:
+    avoid, allow, _ = RULES[lang]
+    text = f"{example(allow)}.\n{example(avoid)}."
+    found = text_problems(Path(f"docs/{lang}/a.md"), text, lang=lang, termbase=rules)
+    assert [str(problem) for problem in found] == [
+        f"docs/{lang}/a.md:2: {lang}: avoid {example(avoid)!r} (bezpłatny): "
+        f"write {rules.terms[0].rendering(lang)!r} (data/termbase.yml)"
+    ]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_first_mention_needs_the_phrase_in_its_line(
+    lang: str, rules: guide.termbase.Termbase
+) -> None:
+    term = example(RULES[lang][2])
+    path = Path(f"docs/{lang}/work.md")
+    bare = f"# T\n\n{term}.\n\n{term} (urząd pracy).\n"
+    found = first_mention_problems(path, bare, lang=lang, termbase=rules)
+    assert [str(problem) for problem in found] == [
+        f"docs/{lang}/work.md:3: {lang}: the first mention of {term!r} (urząd pracy) on the "
+        "page needs 'urząd pracy' in the same line (data/termbase.yml)"
+    ]
+    explained = f"# T\n\n{term} (urząd pracy).\n\n{term}.\n"
+    assert first_mention_problems(path, explained, lang=lang, termbase=rules) == []
+    assert first_mention_problems(path, "# T\n", lang=lang, termbase=rules) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '      uk: ["безоплатн* правов* допомог*"]',
+            '      uk: ["правов* допомог*"]',
+            "term 'bezpłatny': allow.uk: 'правов* допомог*' contains none of the variants to "
+            "avoid (nothing to allow)",
+        ),
+        (
+            '{term: "центр* зайнятост*", needs: "urząd pracy"}',
+            '{term: "бюро праці", needs: "urząd pracy"}',
+            "term 'urząd pracy': first_mention.uk: term 'бюро праці' does not match the "
+            "rendering 'центр зайнятості'",
+        ),
+        (
+            '{term: "центр* зайнятост*", needs: "urząd pracy"}',
+            '{term: "re:(x", needs: "urząd pracy"}',
+            "term 'urząd pracy': first_mention.uk: 're:(x' is not a valid regular expression: "
+            "missing ), unterminated subpattern at position 0",
+        ),
+    ],
+)
+def test_bad_allow_or_first_mention_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str
+) -> None:
+    first, second = RULES_TERMBASE.split("  - pl: urząd pracy")
+    text = first + ALLOW + "  - pl: urząd pracy" + second + FIRST
+    assert old in text
+    path = rules_termbase(tmp_path, monkeypatch, text.replace(old, new, 1))
+    termbase, problems = validate_termbase(path)
+    assert termbase is None
+    assert [problem.message for problem in problems] == [message]
+
+
+NAMES = frozenset({"karta pobytu", "urząd pracy"})
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("a (karta pobytu)\nb\nc (Karta pobytu) d (urząd pracy)\n", {"karta pobytu": [1, 3]}),
+        ("a (karta pobytu)\nb (urząd pracy)\n", {}),
+        ("MOS (MOS)\nthe (MOS) again (decyzja)\n(decyzja)\n", {}),
+    ],
+)
+def test_repeated_brackets(text: str, repeated: dict[str, list[int]]) -> None:
+    assert repeated_brackets(text, names=NAMES) == repeated
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_bracket_report_names_page_and_lines(lang: str) -> None:
+    path = Path(f"docs/{lang}/work.md")
+    text = HEAD + "# T\n\nA (karta pobytu).\n\nB (karta pobytu).\n"
+    assert bracket_report(path, text) == [
+        f"docs/{lang}/work.md: (karta pobytu) in brackets 2 times (lines 7, 9): "
+        "keep it at the first mention only"
+    ]
+    assert bracket_report(Path("docs/pl/work.md"), text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "allow"),
+    [
+        (lang, entry.pl, phrase)
+        for entry in load_termbase().terms
+        for lang, phrases in entry.allow.items()
+        for phrase in phrases
+        if not phrase.startswith("re:")
+    ],
+)
+def test_real_allowed_phrases_are_not_reported(lang: str, term: str, allow: str) -> None:
+    assert text_problems(Path("x.md"), example(allow), lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "term"),
+    [(lang, entry.pl) for entry in load_termbase().terms for lang in entry.first_mention],
+)
+def test_real_first_mention_rule_catches_a_bare_mention(lang: str, term: str) -> None:
+    entry = next(entry for entry in load_termbase().terms if entry.pl == term)
+    mention = core(entry.rendering(lang))  # the data check: the rule's term matches it
+    found = first_mention_problems(Path(f"docs/{lang}/a.md"), f"{mention}.\n", lang=lang)
+    assert [problem.line for problem in found] == [1]
