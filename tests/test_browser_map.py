@@ -72,10 +72,16 @@ def test_the_chosen_powiat_is_marked(phone: Page, site_url: str, lang: str) -> N
         assert chosen != plain and other == plain, media
 
 
-@pytest.mark.parametrize("name", ["translation-status.html", "data-status.html"])
-def test_status_pages_fit_a_phone(phone: Page, site_url: str, name: str) -> None:
+STATUS_PAGES = [
+    *(url_of(lang, "index.md") + "translation-status.html" for lang in LANGUAGES),
+    "data-status.html",
+]
+
+
+@pytest.mark.parametrize("path", STATUS_PAGES)
+def test_status_pages_fit_a_phone(phone: Page, site_url: str, path: str) -> None:
     """The maintainers' tables scroll in their own box at 390 px; the page never does."""
-    phone.goto(site_url + name)
+    phone.goto(site_url + path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     table = phone.locator(".guide-status__table")
     assert table.evaluate("(box) => getComputedStyle(box).overflowX") == "auto"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from guide import DOCS_DIR, ROOT
 from guide.build import mkdocs_build
@@ -25,6 +26,7 @@ from guide.translations import (
 )
 from guide.ui import load_ui
 from tests.fixture_site import make_project
+from tests.pages import LANGUAGES, url_of
 
 SOURCE = default_language()
 TRANSLATED = [lang for lang in language_codes() if lang != SOURCE]
@@ -177,4 +179,21 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     assert {lang: entry["percent"] for lang, entry in report.items()} == dict.fromkeys(
         TRANSLATED, 100
     )
-    assert "<h1>Translation status</h1>" in (site / "translation-status.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_page_in_each_language(site: Path, lang: str) -> None:
+    page = BeautifulSoup(
+        (site / url_of(lang, "index.md") / "translation-status.html").read_text("utf-8"),
+        "html.parser",
+    )
+    html = page.find("html")
+    assert html is not None and html.get("lang") == lang
+    heading = page.find("h1")
+    assert heading is not None and heading.get_text() == load_ui().label("status_title", lang)
+    headers = [th.get_text() for th in page.select("th")]
+    assert headers == [
+        load_ui().label(key, lang)
+        for key in ("status_language", "status_done", "status_missing", "status_stale")
+    ] + [load_ui().label("status_orphan", lang)]
+    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == TRANSLATED
