@@ -23,6 +23,9 @@ from guide.yamlfile import DataError
 # about 13 CSS px on a 390 px phone.
 MAP_LABEL_SIZE = 22
 
+# The map's and list's styles, linked by the overview alone (not in every page's first view).
+EXTRA_CSS = "assets/guide/extra.css"
+
 # A powiat's page inside a language folder, as powiat_pages() writes it.
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
 
@@ -103,6 +106,7 @@ def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> s
         powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
         label_size=MAP_LABEL_SIZE,
         towns_url=get_relative_url(TOWNS_JSON, here),
+        extra_css=get_relative_url(EXTRA_CSS, here),
         offices_url=get_relative_url(prefix + OFFICES_JSON, here),
         **words(lang),
     )
