@@ -11,6 +11,7 @@ import jinja2
 
 from guide.csp import attach
 from guide.offices import Directory, load_directory, today
+from guide.render import words
 from guide.ui import load_ui
 from guide.yamlfile import DataError
 
@@ -105,11 +106,21 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
 
 
 def render_data_status(
-    env: jinja2.Environment, /, *, directory: Directory | None = None
+    env: jinja2.Environment,
+    /,
+    *,
+    lang: str,
+    where: str = "data-status.html",
+    directory: Directory | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
-    """data-status.html (with its CSP meta) and the table it shows, for the JSON beside it."""
+    """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
+    table it shows, for the JSON beside it."""
     status = data_status(directory or load_directory())
     html = env.get_template("partials/guide/data-status.html").render(
-        status=status, today=today().isoformat(), stale_after=STALE_AFTER_DAYS
+        status=status,
+        today=today().isoformat(),
+        stale_after=STALE_AFTER_DAYS,
+        root="../" * where.count("/"),
+        **words(lang),
     )
-    return attach(html, env=env, where="data-status.html"), status
+    return attach(html, env=env, where=where), status

@@ -73,8 +73,9 @@ def test_the_chosen_powiat_is_marked(phone: Page, site_url: str, lang: str) -> N
 
 
 STATUS_PAGES = [
-    *(url_of(lang, "index.md") + "translation-status.html" for lang in LANGUAGES),
-    "data-status.html",
+    url_of(lang, "index.md") + name
+    for lang in LANGUAGES
+    for name in ("translation-status.html", "data-status.html")
 ]
 
 
