@@ -17,7 +17,7 @@ from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
 from guide.checks import check_data
 from guide.chromium import ChromiumMissing
-from guide.content_rules import bracket_report, content_problems
+from guide.content_rules import PageMarkdown, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
@@ -131,13 +131,17 @@ def cmd_check_data(args: argparse.Namespace) -> int:
 
 
 def cmd_check_content(args: argparse.Namespace) -> int:
-    """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml)
-    for raw HTML, scripts and tracking, terms to avoid (data/termbase.yml), words mixing Latin
-    and Cyrillic letters, a term's first mention without the words it needs and sentences over
-    40 words; list sentences over 30 words and Polish terms bracketed twice per page."""
+    """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml):
+    front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
+    images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
+    letters, a term's first mention without the words it needs and sentences over 40 words;
+    list sentences over 30 words and Polish terms bracketed twice per page."""
     paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
+    render = PageMarkdown()
     problems = [
-        problem for path in paths for problem in content_problems(path, path.read_text("utf-8"))
+        problem
+        for path in paths
+        for problem in content_problems(path, path.read_text("utf-8"), render=render)
     ]
     if not args.pages:
         problems += data_text_problems()

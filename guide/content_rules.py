@@ -1,17 +1,25 @@
-"""What authored Markdown may contain: no raw HTML, no scripts, no tracking.
+"""What a page may contain, checked on what the parsers made of it.
 
-Pages come from translators' and volunteers' pull requests; only Markdown and the guide's
-own directives are allowed, so a page cannot inject code or load anything from elsewhere.
+Pages come from translators' and volunteers' pull requests. Raw HTML is off in the Markdown
+parser (guide/raw_html_off.py): `<tag>` in a page is text. What Markdown renders passes the
+allow-list of guide/sanitize.py; front matter is read as MkDocs reads it and validated
+(guide/frontmatter.py); the termbase, script-mixing and sentence rules read the text.
+`python -m guide check-content` renders each page with mkdocs.yml's Markdown extensions
+(`PageMarkdown`), the build checks the page's own rendering (hooks/content_rules.py).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-from guide.directives import ANY
+import markdown
+
+from guide import ROOT
 from guide.frontmatter import front_matter_problems, split
 from guide.plain_language import page_sentences, too_long
+from guide.sanitize import content_findings, source_line
 from guide.site import default_language, page_language
 from guide.termbase import (
     blank_markdown,
@@ -21,51 +29,55 @@ from guide.termbase import (
 )
 from guide.yamlfile import DataError
 
-CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
-RULES: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"<!--"),
-        "HTML comment: only <!-- office: KEY --> and <!-- glossary --> are allowed; delete it",
-    ),
-    (
-        re.compile(r"<(?!https://|mailto:|!--)[A-Za-z][^>]*>?"),
-        "raw HTML {found!r} is not allowed: write Markdown instead (see CONTRIBUTING.md)",
-    ),
-    (
-        re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html", re.IGNORECASE),
-        "script URL {found!r} is not allowed: link to an https:// page",
-    ),
-    (
-        re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//[^)]*\)"),
-        "image from another site {found!r}: put the image under docs/ and link it relatively",
-    ),
-    (
-        re.compile(r"\{[^{}\n]*\bon\w+\s*=[^{}\n]*\}"),
-        "attribute list with an event handler {found!r} is not allowed",
-    ),
-]
+
+class PageMarkdown:
+    """Markdown as the build renders a page: mkdocs.yml's extensions and their settings."""
+
+    def __init__(self, config_file: Path = ROOT / "mkdocs.yml") -> None:
+        from mkdocs.config import load_config
+
+        config = load_config(str(config_file))
+        self._markdown = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+
+    def __call__(self, text: str) -> str:
+        self._markdown.reset()
+        return str(self._markdown.convert(text))
 
 
-def _blank(match: re.Match[str]) -> str:
-    """Code keeps its line breaks (for line numbers) but loses its text."""
-    return re.sub(r"[^\n]", " ", match[0])
+def rendered_problems(path: Path, source: str, html: str) -> list[DataError]:
+    """Everything in a page's rendered content (`html`, from the page's file text `source`)
+    outside the allow-list, at its line in the file where the text is found there."""
+    problems = []
+    for finding in content_findings(html):
+        line = source_line(source, finding.needle)
+        if line is None:
+            problems.append(
+                DataError(path, 1, f"{finding.message} (line {finding.line} of the HTML)")
+            )
+        else:
+            problems.append(DataError(path, line, finding.message))
+    return problems
 
 
-def content_problems(path: Path, text: str) -> list[DataError]:
-    """Every rule broken by the page at `path` (whose text is `text`), with its line."""
+def content_problems(
+    path: Path,
+    text: str,
+    *,
+    render: Callable[[str], str] | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> list[DataError]:
+    """Every rule broken by the page at `path` (whose text is `text`), with its line; with
+    `render` (a PageMarkdown) also what its rendered Markdown holds outside the allow-list;
+    `meta`: the front matter as MkDocs read it (page.meta in the build)."""
     try:
         _, body = split(path, text)
     except DataError as error:
         return [error]
-    offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
-    # Code and the guide's own directives are blanked before the rules look for HTML.
-    scanned = ANY.sub(_blank, CODE.sub(_blank, body))
-    problems = front_matter_problems(path, text)
-    for pattern, message in RULES:
-        for match in pattern.finditer(scanned):
-            line = offset + scanned.count("\n", 0, match.start()) + 1
-            found = match[0] if len(match[0]) <= 40 else match[0][:37] + "..."
-            problems.append(DataError(path, line, message.format(found=found)))
+    problems = front_matter_problems(path, text, meta=meta)
+    if render is not None:
+        problems += rendered_problems(path, text, render(body))
     problems.extend(reader_text_problems(path, text))
     return sorted(problems, key=lambda problem: problem.line)
 

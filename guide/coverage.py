@@ -12,7 +12,7 @@ import jinja2
 from guide.csp import attach
 from guide.offices import Directory, load_directory, today
 from guide.render import words
-from guide.ui import load_ui
+from guide.ui import fill, load_ui
 from guide.yamlfile import DataError
 
 State = Literal["verified", "route", "missing"]
@@ -116,11 +116,9 @@ def render_data_status(
     """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
     table it shows, for the JSON beside it."""
     status = data_status(directory or load_directory())
+    texts = words(lang)
+    intro = fill(texts["t"]["data_status_intro"], today=today().isoformat(), days=STALE_AFTER_DAYS)
     html = env.get_template("partials/guide/data-status.html").render(
-        status=status,
-        today=today().isoformat(),
-        stale_after=STALE_AFTER_DAYS,
-        root="../" * where.count("/"),
-        **words(lang),
+        status=status, intro=intro, root="../" * where.count("/"), **texts
     )
     return attach(html, env=env, where=where), status

@@ -15,8 +15,11 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
@@ -51,20 +54,44 @@ class CspError(ValueError):
     """A page the policy cannot be attached to, or that holds script no template wrote."""
 
 
+# What the body of a page may not carry: the theme writes none of these there, and from a
+# page's content each could redirect, restyle, frame or post the page.
+FORBIDDEN_IN_BODY = frozenset(
+    {
+        "meta", "link", "base", "style", "iframe", "frame", "frameset", "object", "embed",
+        "applet", "form", "portal",
+    }
+)  # fmt: skip
+
+
 @dataclass
 class Scan:
-    """What one page gives the browser to run: inline scripts, handlers, javascript: URLs."""
+    """What one page gives the browser to run (inline scripts, handlers, javascript: URLs,
+    script files) and what its body carries that no page may: forbidden elements, style
+    attributes, ids used twice."""
 
     scripts: list[str] = field(default_factory=list)
     handlers: list[tuple[str, str, str]] = field(default_factory=list)  # tag, attribute, value
     script_urls: list[tuple[str, str, str]] = field(default_factory=list)
+    script_sources: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)  # the start tags, as excerpts
+    styled: list[str] = field(default_factory=list)  # the start tags with a style attribute
+    ids: list[str] = field(default_factory=list)
 
 
-class _Scanner(HTMLParser):
+def _tag_text(tag: str, values: dict[str, str]) -> str:
+    attributes = "".join(f' {name}="{value}"' for name, value in values.items())
+    return f"<{tag}{attributes}>"
+
+
+class ScriptScanner(HTMLParser):
+    """The events of a page that guide.csp checks (one listener of guide/finished_page.py)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scan = Scan()
         self._script: list[str] | None = None
+        self._body = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -73,7 +100,16 @@ class _Scanner(HTMLParser):
                 self.scan.handlers.append((tag, name, value))
             elif name in URL_ATTRIBUTES and is_script_url(value):
                 self.scan.script_urls.append((tag, name, value))
+        if "id" in values:
+            self.scan.ids.append(values["id"])
+        self._body = self._body or tag == "body"
+        if self._body and tag in FORBIDDEN_IN_BODY:
+            self.scan.forbidden.append(_tag_text(tag, values))
+        if self._body and "style" in values:
+            self.scan.styled.append(_tag_text(tag, values))
         kind = values.get("type", "").strip().lower()
+        if tag == "script" and "src" in values:
+            self.scan.script_sources.append(values["src"])
         if tag == "script" and "src" not in values and kind not in DATA_TYPES:
             self._script = []
 
@@ -90,6 +126,13 @@ class _Scanner(HTMLParser):
             self.scan.scripts.append("".join(self._script))
             self._script = None
 
+    def finish(self) -> Scan:
+        """The scan, once the page is fed: a script left open runs to the end of the page."""
+        if self._script is not None:
+            self.scan.scripts.append("".join(self._script))
+            self._script = None
+        return self.scan
+
 
 def is_script_url(value: str) -> bool:
     """True for a javascript: URL as browsers read it (tabs, newlines, leading controls)."""
@@ -98,12 +141,10 @@ def is_script_url(value: str) -> bool:
 
 
 def scan(html: str) -> Scan:
-    scanner = _Scanner()
+    scanner = ScriptScanner()
     scanner.feed(html)
     scanner.close()
-    if scanner._script is not None:  # a script left open runs to the end of the page
-        scanner.scan.scripts.append("".join(scanner._script))
-    return scanner.scan
+    return scanner.finish()
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -163,8 +204,34 @@ def excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT else f"{flat[:EXCERPT]}…"
 
 
-def check(found: Scan, /, *, known: frozenset[str], where: str) -> None:
-    """Refuse a page that gives the browser anything to run beyond the known scripts."""
+def theme_script_paths(
+    theme_dirs: Iterable[str], extra_javascript: Iterable[object]
+) -> frozenset[str]:
+    """The site paths of the theme's own script files: Material's assets/javascripts/ and
+    the guide's extra_javascript (mkdocs.yml)."""
+    paths = {str(getattr(item, "path", item)) for item in extra_javascript}
+    for directory in map(Path, theme_dirs):
+        scripts = directory / "assets" / "javascripts"
+        if scripts.is_dir():
+            paths.update(p.relative_to(directory).as_posix() for p in scripts.rglob("*.js"))
+    return frozenset(paths)
+
+
+def script_sources(paths: frozenset[str], /, *, base_url: str) -> frozenset[str]:
+    """Those script files as a page with this base_url writes their src."""
+    return frozenset(posixpath.normpath(posixpath.join(base_url, path)) for path in paths)
+
+
+def check(
+    found: Scan,
+    /,
+    *,
+    known: frozenset[str],
+    where: str,
+    sources: frozenset[str] | None = None,
+) -> None:
+    """Refuse a page that gives the browser anything to run beyond the known scripts (and,
+    given `sources`, script files beyond those), or whose body carries what no page may."""
     for text in found.scripts:
         if text not in known:
             raise CspError(f"{where}: inline script no template writes: {excerpt(text)}")
@@ -172,12 +239,36 @@ def check(found: Scan, /, *, known: frozenset[str], where: str) -> None:
         raise CspError(f"{where}: inline event handler {name}= on <{tag}>: {excerpt(value)}")
     for tag, name, value in found.script_urls:
         raise CspError(f"{where}: javascript: URL in <{tag} {name}>: {excerpt(value)}")
+    for src in found.script_sources:
+        if sources is not None and posixpath.normpath(src.split("?")[0]) not in sources:
+            raise CspError(f"{where}: script file the theme does not list: {excerpt(src)}")
+    for text in found.forbidden:
+        raise CspError(f"{where}: element not allowed in a page's body: {excerpt(text)}")
+    for text in found.styled:
+        raise CspError(f"{where}: style attribute not allowed in a page's body: {excerpt(text)}")
+    seen: set[str] = set()
+    for name in found.ids:
+        if name in seen:
+            raise CspError(
+                f"{where}: id {name!r} used twice: a heading takes an id the theme or the "
+                "guide's scripts use; reword it"
+            )
+        seen.add(name)
 
 
-def policy_for(html: str, /, *, known: frozenset[str] = frozenset(), where: str = "") -> str:
-    """The policy for one page: POLICY plus the hash of each of its (known) inline scripts."""
-    found = scan(html)
-    check(found, known=known, where=where)
+def policy_for(
+    html: str,
+    /,
+    *,
+    known: frozenset[str] = frozenset(),
+    where: str = "",
+    sources: frozenset[str] | None = None,
+    found: Scan | None = None,
+) -> str:
+    """The policy for one page: POLICY plus the hash of each of its (known) inline scripts.
+    `found`: the page's scan when the caller already parsed it."""
+    found = found or scan(html)
+    check(found, known=known, where=where, sources=sources)
     hashes = sorted({script_hash(text) for text in found.scripts})
     directives = dict(POLICY)
     directives["script-src"] = POLICY["script-src"] + tuple(hashes)
@@ -201,13 +292,17 @@ def attach(
     env: jinja2.Environment,
     where: str,
     known: frozenset[str] = frozenset(),
+    sources: frozenset[str] | None = None,
+    found: Scan | None = None,
 ) -> str:
     """`html` with its policy as a meta tag (partials/guide/csp.html) right after <meta charset>.
 
     `known`: the inline scripts the page may hold (known_scripts); none by default.
+    `sources`: the script files it may load (script_sources), unchecked when None.
+    `found`: the page's scan, when the caller already parsed it.
     """
     end = charset_end(html, where)
-    policy = policy_for(html, known=known, where=where)
+    policy = policy_for(html, known=known, where=where, sources=sources, found=found)
     meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
     return f"{html[:end]}\n    {meta}{html[end:]}"
 

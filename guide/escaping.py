@@ -15,10 +15,14 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from guide.ui import fill
+
 
 def escaping_env(env: Environment, /) -> Environment:
-    """The theme environment with every `{{ value }}` escaped unless it is Markup."""
+    """The theme environment with every `{{ value }}` escaped unless it is Markup, and the
+    `fill` filter for data/ui.yml texts with placeholders (never str.format)."""
     env.autoescape = True
+    env.filters["fill"] = fill
     return env
 
 

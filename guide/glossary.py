@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
+from guide.plain_text import Label, Name
 from guide.site import default_language, language_codes
 from guide.yamlfile import DataError, load_yaml, model_errors
 
@@ -33,9 +33,9 @@ class GlossaryEntry(BaseModel):
     """One term; every language's text is checked after the model (load_glossary)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    term: Annotated[str, Field(min_length=1)]
-    translation: dict[str, str] = {}
-    explanation: dict[str, str] = {}
+    term: Name
+    translation: dict[str, Label] = {}
+    explanation: dict[str, Label] = {}
 
 
 class GlossaryFile(BaseModel):

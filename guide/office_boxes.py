@@ -1,7 +1,7 @@
-"""The "Your office" boxes of `<!-- office: KEY -->` and the offices JSON that offices.js reads.
+"""The "Your office" boxes of `[[office: KEY]]` and the offices JSON that offices.js reads.
 
-hooks/office_boxes.py hands MkDocs' events to these: `office_boxes` for a page's Markdown,
-`offices_json_files` for the files written once per language.
+hooks/office_boxes.py hands MkDocs' events to these: `mark_office_directives` for a page's
+Markdown, `office_box` for its HTML, `offices_json_files` for the files written per language.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.utils import get_relative_url
 
+from guide import placeholders
 from guide.directives import OFFICE
 from guide.editions import current_edition
 from guide.feedback import office_report_url
@@ -29,56 +30,63 @@ def source_line(source: str, markdown: str, offset: int) -> int:
     return source.count("\n", 0, max(start, 0)) + markdown.count("\n", 0, offset) + 1
 
 
-def office_boxes(
-    markdown: str,
+OFFICE_KIND = "office"
+
+
+def mark_office_directives(markdown: str, *, src: str, source: str) -> str:
+    """`markdown` with each `[[office: KEY]]` replaced by a placeholder (guide/placeholders.py);
+    `src` and `source` are the page's file and text. An unknown office type raises DataError
+    at `src`:line."""
+    office_types = load_ui().office_types
+
+    def mark(match: re.Match[str]) -> str:
+        key = match["key"]
+        if key not in office_types:
+            raise DataError(
+                Path(src),
+                source_line(source, markdown, match.start()),
+                f"unknown office type {key!r} in '{match[0].strip()}'; "
+                f"use one of: {', '.join(office_types)}",
+            )
+        return placeholders.block(OFFICE_KIND, key)
+
+    return OFFICE.sub(mark, markdown)
+
+
+def office_box(
+    key: str,
     *,
     env: jinja2.Environment,
     lang: str,
     prefix: str,
     page_url: str,
     address: str,
-    src: str,
-    source: str,
 ) -> str:
-    """`markdown` with each office directive replaced by its box.
+    """The "Your office" box of office type `key` (checked by mark_office_directives).
 
     `prefix` is the built language's URL prefix, `page_url` the page's site-relative URL,
-    `address` what a correction report names (its canonical URL), `src` and `source` the
-    page's file and text. An unknown office type raises DataError at `src`:line.
+    `address` what a correction report names (its canonical URL).
     """
-    ui = load_ui()
+    kind = load_ui().office_types[key]
     directory = load_directory()
-
-    def box(match: re.Match[str]) -> str:
-        key = match["key"]
-        kind = ui.office_types.get(key)
-        if kind is None:
-            raise DataError(
-                Path(src),
-                source_line(source, markdown, match.start()),
-                f"unknown office type {key!r} in '{match[0].strip()}'; "
-                f"use one of: {', '.join(ui.office_types)}",
-            )
-        regional = kind.scope == "region"
-        office = directory.regional.get(key) if regional else None
-        return render(
-            env,
-            "partials/guide/office-box.html",
-            office_type=key,
-            type_label=kind.label[lang],
-            regional=regional,
-            office=office,
-            route=directory.routes.get(office.route) if office and office.route else None,
-            powiaty_url=get_relative_url(f"{prefix}powiaty/", page_url),
-            offices_url=get_relative_url(prefix + OFFICES_JSON, page_url),
-            # The reader's powiat is added by offices.js once chosen.
-            report_url=office_report_url(
-                page=address, lang=lang, edition=current_edition() or "dev", office=key
-            ),
-            **words(lang),
-        )
-
-    return OFFICE.sub(box, markdown)
+    regional = kind.scope == "region"
+    office = directory.regional.get(key) if regional else None
+    return render(
+        env,
+        "partials/guide/office-box.html",
+        office_type=key,
+        type_label=kind.label[lang],
+        regional=regional,
+        office=office,
+        route=directory.routes.get(office.route) if office and office.route else None,
+        powiaty_url=get_relative_url(f"{prefix}powiaty/", page_url),
+        offices_url=get_relative_url(prefix + OFFICES_JSON, page_url),
+        # The reader's powiat is added by offices.js once chosen.
+        report_url=office_report_url(
+            page=address, lang=lang, edition=current_edition() or "dev", office=key
+        ),
+        **words(lang),
+    )
 
 
 def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:

@@ -25,6 +25,8 @@ from pydantic import (
 )
 
 from guide import DATA_DIR
+from guide.addresses import HOST, email_problem, https_problem, url_host
+from guide.plain_text import Name, Note
 from guide.site import default_language, language_codes
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
@@ -42,8 +44,9 @@ def today() -> dt.date:
 
 
 def _https(value: str) -> str:
-    if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", value):
-        raise ValueError(f"{value!r} is not an https:// URL")
+    problem = https_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -67,8 +70,9 @@ def _postal_code(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not re.fullmatch(r"[^@\s<>\"']+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", value):
-        raise ValueError(f"{value!r} is not an e-mail address")
+    problem = email_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -114,11 +118,11 @@ class Hours(BaseModel):
 
 class Office(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str = Field(min_length=3)
-    street: str | None = None
+    name: Annotated[Name, Field(min_length=3)]
+    street: Name | None = None
     # YAML reads an unquoted 84300 as a number: check it as text to name the mistake.
     postal_code: Annotated[str, BeforeValidator(str), AfterValidator(_postal_code)] | None = None
-    town: str | None = None
+    town: Name | None = None
     phones: list[Phone] = Field(default_factory=list, max_length=3)
     email: Annotated[str, AfterValidator(_email)] | None = None
     website: Https | None = None
@@ -127,7 +131,7 @@ class Office(BaseModel):
     lon: float | None = Field(default=None, ge=16.6, le=19.7)
     source: Https
     sources: list[Https] = Field(default_factory=list)
-    note: str | None = None
+    note: Note | None = None
     verified: Annotated[dt.date, _checked_on]
     route: str | None = None  # key in `routes:`: the next step when the office has no phone
 
@@ -157,7 +161,7 @@ class Route(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["finder", "regional", "website", "helpline"]
     serves: list[str] = Field(min_length=1)
-    name: str = Field(min_length=3)
+    name: Annotated[Name, Field(min_length=3)]
     website: Https | None = None
     phones: list[Phone] = Field(default_factory=list, max_length=3)
     email: Annotated[str, AfterValidator(_email)] | None = None
@@ -165,7 +169,7 @@ class Route(BaseModel):
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
     source: Https
     sources: list[Https] = Field(default_factory=list)
-    note: str | None = None
+    note: Note | None = None
     verified: Annotated[dt.date, _checked_on]
 
     @model_validator(mode="after")
@@ -193,12 +197,12 @@ class Powiat(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     teryt: Annotated[str, Field(pattern=r"^22\d{2}$")]
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
-    name: str
+    name: Name
     # The powiat's name in each translated language, as a reader says it ("Битівський
     # повіт"); pages show it with the Polish name in brackets (title()).
-    names: dict[str, str] = Field(default_factory=dict)
+    names: dict[str, Name] = Field(default_factory=dict)
     kind: Literal["land", "city"]
-    seat: str
+    seat: Name
     offices: dict[str, Office | SameAs | RouteRef] = Field(default_factory=dict)
 
     def title(self, lang: str) -> str:
@@ -213,6 +217,10 @@ class Directory(BaseModel):
     routes: dict[Annotated[str, Field(pattern=r"^[a-z0-9-]+$")], Route] = Field(
         default_factory=dict
     )
+    # Optional: when given, every address in the file must be on one of these domains (or a
+    # subdomain). Hosts with punycode (xn--) labels are refused unless listed in `punycode`.
+    allowed_domains: list[Annotated[str, Field(pattern=HOST.pattern)]] | None = None
+    punycode: list[Annotated[str, Field(pattern=HOST.pattern)]] = Field(default_factory=list)
 
     def powiat(self, slug: str) -> Powiat:
         for powiat in self.powiaty:
@@ -345,6 +353,46 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
     return problems
 
 
+def _address_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
+    """Every address's host: no punycode unless listed; on an allowed domain when listed."""
+    problems = []
+
+    def check(where: tuple[str | int, ...], value: str) -> None:
+        host = url_host(value)
+        if "xn--" in host and host not in directory.punycode:
+            message = (
+                f"{value!r}: host {host!r} is punycode (letters outside ASCII): list it under "
+                "`punycode:` only after checking it is the official address"
+            )
+        elif directory.allowed_domains is not None and not any(
+            host == domain or host.endswith(f".{domain}") for domain in directory.allowed_domains
+        ):
+            message = f"{value!r}: host {host!r} is on none of the allowed_domains"
+        else:
+            return
+        problems.append(
+            DataError(loaded.path, loaded.line_of(where), f"{_describe(loaded, where)}: {message}")
+        )
+
+    def entry(where: tuple[str | int, ...], item: Office | Route) -> None:
+        for name in ("website", "source"):
+            value = getattr(item, name)
+            if value is not None:
+                check((*where, name), value)
+        for index, value in enumerate(item.sources):
+            check((*where, "sources", index), value)
+
+    for index, powiat in enumerate(directory.powiaty):
+        for key, office in powiat.offices.items():
+            if isinstance(office, Office):
+                entry(("powiaty", index, "offices", key), office)
+    for key, office in directory.regional.items():
+        entry(("regional", key), office)
+    for key, route in directory.routes.items():
+        entry(("routes", key), route)
+    return problems
+
+
 def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list[DataError]]:
     """Load and check powiaty.yml; returns the directory (None if invalid) and every problem."""
     loaded, directory, problems = load_model(
@@ -352,7 +400,7 @@ def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list
     )
     if loaded is None or directory is None:
         return None, problems
-    problems = _cross_checks(loaded, directory)
+    problems = _cross_checks(loaded, directory) + _address_checks(loaded, directory)
     return (None if problems else directory), problems
 
 

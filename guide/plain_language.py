@@ -5,7 +5,7 @@ not a failure) and fails on any sentence over FAIL_OVER words, naming file:line.
 
 Markdown is cut into units first, each measured on its own: a paragraph, a list item, a heading,
 a table cell, an admonition's title. Code, URLs and link targets are not words; directives
-(`<!-- office: pup -->`) and attribute lists are skipped. A unit is then split into sentences
+(`[[office: pup]]`) and attribute lists are skipped. A unit is then split into sentences
 after ".", "!", "?" or "…" followed by a capital letter, except after a known abbreviation
 ("np.", "e.g.", "напр.") or an initial.
 """
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.directives import ANY
 from guide.frontmatter import split
 from guide.site import page_language
 from guide.termbase import blank_markdown
@@ -28,7 +29,7 @@ FAIL_OVER = 40
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"(.*)\")?\s*$")
-_DIRECTIVE = re.compile(r"^\s*<!--.*-->\s*$")
+_DIRECTIVE = ANY
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 _ATTRIBUTES = re.compile(r"\{[:.#][^{}]*\}")
 _WORD = re.compile(r"\S*[^\W_]\S*")

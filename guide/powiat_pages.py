@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
+from guide import placeholders
 from guide.editions import current_edition
 from guide.feedback import office_report_url
 from guide.gminy import load_gminy, load_town_names, town_index
@@ -25,6 +27,7 @@ MAP_LABEL_SIZE = 22
 
 # The map's and list's styles, linked by the overview alone (not in every page's first view).
 EXTRA_CSS = "assets/guide/extra.css"
+OVERVIEW = "powiaty/index.md"  # inside a language folder
 
 # A powiat's page inside a language folder, as powiat_pages() writes it.
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
@@ -106,39 +109,71 @@ def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> s
         powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
         label_size=MAP_LABEL_SIZE,
         towns_url=get_relative_url(TOWNS_JSON, here),
-        extra_css=get_relative_url(EXTRA_CSS, here),
         offices_url=get_relative_url(prefix + OFFICES_JSON, here),
         **words(lang),
     )
 
 
+INDEX_KIND = "powiaty-index"
+POWIAT_KIND = "powiat-page"
+
+
+def _address(site_url: str, prefix: str, slug: str) -> str:
+    """A powiat page's address in report links (inside the edition, in mike builds)."""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # mike's plugin leaves the edition's site_url without one
+    return f"{site_url}{prefix}powiaty/{slug}/"
+
+
+def generated_html(
+    kind: str, slug: str, /, *, theme: Theme, lang: str, prefix: str, site_url: str
+) -> str:
+    """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
+    the offices of powiat `slug` (POWIAT_KIND)."""
+    directory = load_directory()
+    if kind == INDEX_KIND:
+        return _index_html(theme, lang, prefix, directory)
+    address = _address(site_url, prefix, slug)
+    return _powiat_html(theme, lang, directory, directory.powiat(slug), address=address)
+
+
+def expand_powiat_html(html: str, theme: Theme, lang: str, prefix: str, *, site_url: str) -> str:
+    """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
+    return placeholders.expand(
+        html,
+        {
+            kind: partial(
+                generated_html, kind, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+            )
+            for kind in (INDEX_KIND, POWIAT_KIND)
+        },
+    )
+
+
 def powiat_pages(
-    theme: Theme, lang: str, prefix: str, *, site_url: str = ""
+    theme: Theme, lang: str, prefix: str, *, site_url: str = "", inline_html: bool = False
 ) -> list[GeneratedPage]:
-    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`;
+    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`: their
+    Markdown holds a placeholder that expand_powiat_html replaces after Markdown; with
+    `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
     `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
     directory = load_directory()
     t = words(lang)["t"]
-    index = _index_html(theme, lang, prefix, directory)
-    if site_url and not site_url.endswith("/"):
-        site_url += "/"  # mike's plugin leaves the edition's site_url without one
+
+    def body(kind: str, slug: str = "") -> str:
+        if inline_html:
+            return generated_html(
+                kind, slug, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+            )
+        return placeholders.block(kind, slug)
+
     pages = [
-        GeneratedPage("powiaty/index.md", _markdown(t["powiaty_title"], t["powiaty_intro"], index))
+        GeneratedPage(OVERVIEW, _markdown(t["powiaty_title"], t["powiaty_intro"], body(INDEX_KIND)))
     ]
     pages.extend(
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
-            _markdown(
-                powiat.title(lang),
-                t["powiat_page_intro"],
-                _powiat_html(
-                    theme,
-                    lang,
-                    directory,
-                    powiat,
-                    address=f"{site_url}{prefix}powiaty/{powiat.slug}/",
-                ),
-            ),
+            _markdown(powiat.title(lang), t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)),
         )
         for powiat in directory.powiaty
     )

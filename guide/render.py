@@ -9,7 +9,7 @@ import jinja2
 import phonenumbers
 from mkdocs.theme import Theme
 
-from guide.ui import load_ui
+from guide.ui import fill, load_ui
 
 
 def phone_display(e164: str) -> str:
@@ -39,6 +39,7 @@ def guide_env(theme: Theme) -> jinja2.Environment:
         env = theme.get_env().overlay(autoescape=True)
         env.filters["phone_display"] = phone_display
         env.filters["display_url"] = display_url
+        env.filters["fill"] = fill
         _ENVIRONMENTS[key] = env
     return _ENVIRONMENTS[key]
 

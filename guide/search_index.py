@@ -71,11 +71,13 @@ class IndexedPage:
     sections: tuple[Section, ...]
 
 
-class _SectionParser(HTMLParser):
-    """Splits the article of a built page at its h1/h2/h3 headings into plain-text sections."""
+class SectionParser(HTMLParser):
+    """Splits the article of a built page at its h1/h2/h3 headings into plain-text sections
+    (fed the article's events by guide/finished_page.py, or by page_sections)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.title: str | None = None  # the text of the first h1
         self.skipping = 0
         self.heading: tuple[str, list[str]] | None = None
         self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]
@@ -104,6 +106,8 @@ class _SectionParser(HTMLParser):
             heading = " ".join("".join(parts).split())
             if tag != "h1":  # the h1 is the page's title, kept with the page
                 self.sections.append((anchor, heading, []))
+            elif self.title is None:
+                self.title = heading
         else:
             self._text(" ")
 
@@ -119,26 +123,27 @@ class _SectionParser(HTMLParser):
         self.sections[-1][2].append(data)
 
 
-def page_sections(html: str) -> tuple[str, tuple[Section, ...]]:
-    """(title, sections) of a built page: the text of its <article>, split at headings."""
-    article = _ARTICLE.search(html)
-    if article is None:
-        raise ValueError("no <article class='md-content__inner md-typeset'> in the page")
-    title_match = re.search(r"<h1[^>]*>(.*?)</h1>", article[1], re.S)
-    if title_match is None:
+def sections_of(parser: SectionParser) -> tuple[str, tuple[Section, ...]]:
+    """(title, sections) from a parser fed a page's article."""
+    if parser.title is None:
         raise ValueError("the page's article has no <h1> title")
-    title_parser = _SectionParser()
-    title_parser.feed(f"<p>{title_match[1]}</p>")
-    title = " ".join("".join(title_parser.sections[0][2]).split())
-    parser = _SectionParser()
-    parser.feed(article[1])
-    parser.close()
     sections = tuple(
         Section(anchor, heading, unicodedata.normalize("NFC", " ".join("".join(parts).split())))
         for anchor, heading, parts in parser.sections
         if heading or "".join(parts).strip()
     )
-    return title, sections
+    return parser.title, sections
+
+
+def page_sections(html: str) -> tuple[str, tuple[Section, ...]]:
+    """(title, sections) of a built page: the text of its <article>, split at headings."""
+    article = _ARTICLE.search(html)
+    if article is None:
+        raise ValueError("no <article class='md-content__inner md-typeset'> in the page")
+    parser = SectionParser()
+    parser.feed(article[1])
+    parser.close()
+    return sections_of(parser)
 
 
 def language_pages(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> list[Path]:
@@ -152,8 +157,21 @@ def language_pages(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -
     )
 
 
+def indexed_pages(
+    finished: Iterable[tuple[str, tuple[str, tuple[Section, ...]]]], /, *, prefix: str
+) -> list[IndexedPage]:
+    """The index of one language from (dest_uri, (title, sections)) of each page it built,
+    in the order build_index reads the built files."""
+    pages = []
+    for dest, (title, sections) in sorted(finished, key=lambda item: Path(item[0]).parts):
+        url = Path(dest).parent.as_posix().removeprefix(prefix.rstrip("/")).strip("/")
+        pages.append(IndexedPage("" if url in ("", ".") else f"{url}/", title, sections))
+    return pages
+
+
 def build_index(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> list[IndexedPage]:
-    """The index of one language from its built pages (home page first)."""
+    """The index of one language from its built pages (home page first): `python -m guide
+    search` and the tests read a built site; the build itself uses indexed_pages."""
     root = site_dir / prefix
     pages = []
     for path in language_pages(site_dir, prefix, other_prefixes):

@@ -14,10 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guide import DATA_DIR
 from guide.glossary import GLOSSARY_YML, load_glossary
+from guide.plain_text import Name, Note, plain_text_problem
 from guide.site import default_language, language_codes
 from guide.ui import UI_YML
 from guide.yamlfile import DataError, LoadedYaml, load_model, load_yaml
@@ -65,11 +66,19 @@ class TermEntry(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    pl: str = Field(min_length=1)
-    avoid: dict[str, list[str]] = {}
-    allow: dict[str, list[str]] = {}
+    pl: Name
+    avoid: dict[str, list[Name]] = {}
+    allow: dict[str, list[Name]] = {}
     first_mention: dict[str, FirstMention] = {}
-    note: str | None = None
+    note: Note | None = None
+
+    @model_validator(mode="after")
+    def _plain_renderings(self) -> TermEntry:
+        for lang, value in (self.model_extra or {}).items():
+            problem = plain_text_problem(value) if isinstance(value, str) else "not a text"
+            if problem is not None:
+                raise ValueError(f"{lang}: {problem}")
+        return self
 
     def rendering(self, lang: str) -> str:
         value: str = (self.model_extra or {})[lang]

@@ -20,7 +20,7 @@ from guide import DOCS_DIR
 from guide.directives import directives
 from guide.frontmatter import read
 from guide.site import default_language, language_codes
-from guide.ui import load_ui
+from guide.ui import fill, load_ui
 
 SOURCE_BLOB = "source_blob"
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -70,7 +70,7 @@ def translation_notice(
         return "fallback", labels["fallback_notice"][lang]
     if is_stale(meta, blob_id(source)):
         updated = changed_on(source) or read(source)[0].get("last_reviewed", "")
-        return "stale", labels["stale_notice"][lang].format(date=updated)
+        return "stale", fill(labels["stale_notice"][lang], date=updated)
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from guide import DATA_DIR
+from guide.plain_text import Label
 from guide.site import language_codes
 from guide.yamlfile import DataError, load_yaml, model_errors
 
@@ -42,7 +44,34 @@ class Ui:
         return [key for key, kind in self.office_types.items() if kind.scope == "region"]
 
 
-Texts = dict[str, str]  # language code -> text
+Texts = dict[str, Label]  # language code -> text
+
+# The only `{name}`s a label may hold, filled by plain replacement (fill), never str.format:
+# translator text is data, and `{0}` or `{date.__class__}` would crash or leak in format.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "stale_notice": frozenset({"date"}),
+    "search_count": frozenset({"count"}),
+    "outdated_notice": frozenset({"edition"}),
+    "data_status_intro": frozenset({"today", "days"}),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+
+
+def fill(text: str, /, **values: object) -> str:
+    """`text` with each `{name}` of `values` replaced by the value (nothing else is read)."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", str(value))
+    return text
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """Why label `key`'s `text` holds a brace it may not, or None."""
+    allowed = PLACEHOLDERS.get(key, frozenset())
+    for found in _BRACES.findall(text):
+        if found[1:-1] not in allowed:
+            hint = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no braces"
+            return f"unknown placeholder {found!r}: this text may hold {hint}"
+    return None
 
 
 class OfficeTypeEntry(BaseModel):
@@ -91,4 +120,10 @@ def load_ui(path: Path = UI_YML) -> Ui:
     )
     for section, entries in (("days", data.days), ("labels", data.labels)):
         _complete(path, section, entries, {key: loaded.line_of((section, key)) for key in entries})
+    for key, texts in data.labels.items():
+        for lang, text in texts.items():
+            problem = placeholder_problem(key, text)
+            if problem is not None:
+                line = loaded.line_of(("labels", key, lang))
+                raise DataError(path, line, f"labels.{key}.{lang}: {problem}")
     return Ui(office_types, data.days, data.labels)

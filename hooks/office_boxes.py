@@ -1,9 +1,10 @@
-"""The `<!-- office: KEY -->` directive: a "Your office" box for authors and translators.
+"""The `[[office: KEY]]` directive: a "Your office" box for authors and translators.
 
 A regional office is rendered in place. A powiat office depends on the reader's powiat,
 chosen once and kept in localStorage: offices.js fills the box from `offices.json`,
 which this hook writes per language; without JavaScript the box links to the powiat pages.
-An unknown KEY fails the build, naming the page and line.
+An unknown KEY fails the build, naming the page and line. The box's HTML goes in after
+Markdown, in place of the directive's placeholder (guide/placeholders.py).
 """
 
 from __future__ import annotations
@@ -14,28 +15,34 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import hook_order
+from guide import hook_order, placeholders
 from guide.i18n import built_language_prefix, current_language
-from guide.office_boxes import office_boxes, offices_json_files
+from guide.office_boxes import OFFICE_KIND, mark_office_directives, office_box, offices_json_files
 from guide.render import guide_env
 from guide.yamlfile import DataError
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = current_language(config)
     try:
-        return office_boxes(
-            markdown,
-            env=guide_env(config.theme),
-            lang=lang,
-            prefix=built_language_prefix(config, lang),
-            page_url=page.url,
-            address=page.canonical_url or page.url,
-            src=page.file.src_uri,
-            source=page.file.content_string,
+        return mark_office_directives(
+            markdown, src=page.file.src_uri, source=page.file.content_string
         )
     except DataError as error:
         raise PluginError(str(error)) from None
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = current_language(config)
+    env = guide_env(config.theme)
+    prefix = built_language_prefix(config, lang)
+    address = page.canonical_url or page.url
+
+    def box(key: str) -> str:
+        return office_box(
+            key, env=env, lang=lang, prefix=prefix, page_url=page.url, address=address
+        )
+
+    return placeholders.expand(html, {OFFICE_KIND: box})
 
 
 @event_priority(hook_order.AFTER_I18N_FILES)  # after static-i18n has chosen this language's files

@@ -1,8 +1,9 @@
 """The guide's search: one small index per language, fetched only when a reader opens search.
 
 `overrides/partials/search.html` (the dialog, in place of Material's) gets its URLs here;
-after each language's build its pages are read back into
-`<language>/assets/guide/search-index.json` (guide/search_index.py) for search.js.
+after each language's build the sections of its pages, parsed once when each page was
+finished (guide/finished_page.py), make `<language>/assets/guide/search-index.json`
+(guide/search_index.py) for search.js.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import hook_order
-from guide.i18n import built_language_prefix, built_languages, current_language
-from guide.search_index import SEARCH_JSON, build_index, index_json, synonyms
+from guide import finished_page, hook_order
+from guide.i18n import built_language_prefix, current_language
+from guide.search_index import SEARCH_JSON, index_json, indexed_pages, synonyms
 
 
 def on_page_context(
@@ -41,11 +42,9 @@ def on_page_context(
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
-    others = [
-        built_language_prefix(config, code) for code, _ in built_languages(config) if code != lang
-    ]
     site = Path(config.site_dir)
-    pages = build_index(site, prefix, others)
+    # The pages hooks/csp.py parsed when they were finished: none is read back from disk.
+    pages = indexed_pages(finished_page.recorded(config, lang=lang).items(), prefix=prefix)
     if not pages:
         raise ValueError(f"search index of {lang!r}: no built pages under {site / prefix}")
     index = index_json(pages, synonyms=synonyms(lang))

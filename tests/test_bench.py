@@ -17,6 +17,7 @@ from guide.bench.report import report_build_times, report_first_views, report_li
 from guide.bench.stock import stock_project
 from guide.bench.timing import BuildTime
 from guide.cli import main
+from guide.raw_html_off import RAW_HTML_OFF
 from guide.serve import Sent
 from guide.site import language_codes
 
@@ -182,7 +183,14 @@ def test_stock_project_writes_the_pages_and_a_config_without_the_guides_addition
     text = config.read_text(encoding="utf-8")
     assert "build_only_locale: !ENV [GUIDE_LANG, null]\n" in text
     written = yaml.load(text.replace("!ENV", ""), Loader=yaml.SafeLoader)
-    assert written["INHERIT"] == str(DOCS_DIR.parent / "mkdocs.yml")
+    # The guide's mkdocs.yml but its raw-HTML-off extension: stock Markdown, as a stock site
+    assert written["INHERIT"] == "guide-mkdocs.yml"
+    guide_lines = (DOCS_DIR.parent / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    assert (tmp_path / "guide-mkdocs.yml").read_text(encoding="utf-8").splitlines() == [
+        line for line in guide_lines if line.strip() != f"- {RAW_HTML_OFF}"
+    ]
+    gdansk = (docs / "pl" / "powiaty" / "gdansk.md").read_text(encoding="utf-8")
+    assert '<h2 id="offices">' in gdansk  # the powiat pages' HTML itself, no placeholder
     assert written["hooks"] == written["extra_css"] == written["extra_javascript"] == []
     assert written["theme"] == {"custom_dir": "no-overrides"}
     assert written["plugins"][0] == "search"
@@ -192,3 +200,4 @@ def test_stock_project_writes_the_pages_and_a_config_without_the_guides_addition
     assert not loaded.hooks
     assert loaded.theme.custom_dir == str(tmp_path / "no-overrides")
     assert list(loaded.plugins) == ["material/search", "i18n"]
+    assert RAW_HTML_OFF not in loaded.markdown_extensions

@@ -113,8 +113,8 @@ def test_fixture_directory_is_valid(tmp_path: Path) -> None:
         (
             "email: starostwo@example.pl",
             "email: starostwo.example.pl",
-            "14: powiat leborski, office starostwo, email: 'starostwo.example.pl' is not an "
-            "e-mail address",
+            "14: powiat leborski, office starostwo, email: 'starostwo.example.pl' is not a plain "
+            "e-mail address (local@domain: letters, digits, '.', '_', '+', '-')",
         ),
         (
             "website: https://www.example.pl/",

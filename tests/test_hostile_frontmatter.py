@@ -156,7 +156,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "uk/work.md": f"---\ntitle: {yaml_quote}\ndescription: '{ATTACK_DESCRIPTION}'\n"
             "---\n\nText.\n",
             "uk/housing.md": f"---\ntitle: '{legal_quote}'\n---\n\nText.\n",
-            "uk/glossary.md": "---\ntitle: Словник\n---\n# Словник\n\n<!-- glossary -->\n",
+            "uk/glossary.md": "---\ntitle: Словник\n---\n# Словник\n\n[[glossary]]\n",
         },
         nav=["index.md", "work.md", "housing.md", "glossary.md"],
         powiat_pages=False,

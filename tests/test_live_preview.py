@@ -22,7 +22,7 @@ from tests.fixture_site import make_project
 
 OLD_NAME = "Centrum Wsparcia Imigrantów i Imigrantek"
 NEW_NAME = "Centrum Wsparcia Imigrantów i Imigrantek (edited)"
-PAGE = "# en\n\n<!-- office: cwii -->\n"
+PAGE = "# en\n\n[[office: cwii]]\n"
 BROKEN = "name: [\n"  # invalid YAML, which the parser notices two lines further down
 BROKEN_MESSAGE = "invalid YAML: did not find expected ',' or ']'"
 

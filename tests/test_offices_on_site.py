@@ -107,19 +107,17 @@ def test_towns_json(site: Path) -> None:
 
 def test_unknown_office_directive_fails_the_build(tmp_path: Path) -> None:
     config = make_project(
-        tmp_path, {"en/index.md": "# en\n\ntext\n\n<!-- office: tax -->\n"}, powiat_pages=False
+        tmp_path, {"en/index.md": "# en\n\ntext\n\n[[office: tax]]\n"}, powiat_pages=False
     )
     with pytest.raises(subprocess.CalledProcessError) as failure:
         mkdocs_build(tmp_path / "out", config_file=config, capture=True)
-    assert "en/index.md:5: unknown office type 'tax' in '<!-- office: tax -->'" in (
-        failure.value.output
-    )
+    assert "en/index.md:5: unknown office type 'tax' in '[[office: tax]]'" in (failure.value.output)
 
 
 def test_source_line_counts_the_front_matter() -> None:
-    source = "---\ntitle: x\n---\n# T\n\ntext\n<!-- office: tax -->\n"
+    source = "---\ntitle: x\n---\n# T\n\ntext\n[[office: tax]]\n"
     markdown = source.split("---\n", 2)[2]
-    assert source_line(source, markdown, markdown.index("<!--")) == 7
+    assert source_line(source, markdown, markdown.index("[[")) == 7
 
 
 def test_data_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,7 +129,7 @@ def test_data_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     gdansk = next(p for p in directory["powiaty"] if p["slug"] == "gdansk")
     gdansk["offices"]["starostwo"]["name"] = hostile
     (data / "powiaty.yml").write_text(yaml.safe_dump(directory, allow_unicode=True), "utf-8")
-    config = make_project(tmp_path, {"en/index.md": "# en\n\n<!-- office: cwii -->\n"})
+    config = make_project(tmp_path, {"en/index.md": "# en\n\n[[office: cwii]]\n"})
     (config.parent / "data").unlink()
     (config.parent / "data").symlink_to(data)
     monkeypatch.setenv("GUIDE_DATA_DIR", str(data))

@@ -345,7 +345,7 @@ def test_units_of_markdown() -> None:
     body = (
         "# A heading\n\nOne paragraph\ngoes on.\n\n- item one\n  continues\n- item two\n\n"
         '| a | b c |\n|---|---|\n| d | e |\n\n!!! warning "Watch out"\n    Body text.\n\n'
-        "<!-- office: pup -->\n\n```\ncode here\n```\n"
+        "[[office: pup]]\n\n```\ncode here\n```\n"
     )
     assert list(units(body)) == [
         (1, "A heading"),

@@ -96,7 +96,7 @@ def test_status_finds_each_kind_of_defect(tmp_path: Path) -> None:
 def test_structure_problems_are_named(tmp_path: Path) -> None:
     docs = _tree(tmp_path)
     (docs / "pl" / "work.md").write_text(
-        "# Praca\n\n## A\n\n<!-- office: pup -->\n\n[x](health.md)\n\n## Źródła\n\n"
+        "# Praca\n\n## A\n\n[[office: pup]]\n\n[x](health.md)\n\n## Źródła\n\n"
         "- [a](https://a.gov.pl)\n- [b](https://b.gov.pl)\n",
         encoding="utf-8",
     )

@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 
 from guide import DOCS_DIR, ROOT
 from guide.powiat_pages import powiat_pages
+from guide.raw_html_off import RAW_HTML_OFF
 from guide.site import i18n_config, language_codes, site_language_prefix
 
 
@@ -42,15 +43,26 @@ def stock_project(workdir: Path) -> Path:
     shutil.copytree(DOCS_DIR, docs)
     theme = load_config(str(ROOT / "mkdocs.yml")).theme
     for lang in language_codes():
-        for page in powiat_pages(theme, lang, site_language_prefix(lang)):
+        for page in powiat_pages(theme, lang, site_language_prefix(lang), inline_html=True):
             target = docs / lang / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
     (workdir / "no-overrides").mkdir()
+    # The guide's configuration without its raw-HTML-off extension: stock Markdown passes the
+    # powiat pages' HTML, as it would any page's.
+    guide_config = workdir / "guide-mkdocs.yml"
+    guide_config.write_text(
+        "".join(
+            line
+            for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(True)
+            if line.strip() != f"- {RAW_HTML_OFF}"
+        ),
+        encoding="utf-8",
+    )
     i18n = dict(i18n_config())
     i18n["build_only_locale"] = _Env("GUIDE_LANG")
     stock = {
-        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "INHERIT": guide_config.name,
         "hooks": [],
         "extra_css": [],
         "extra_javascript": [],

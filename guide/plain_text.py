@@ -1,0 +1,45 @@
+"""Free text from pull requests (page titles, office names, interface words): what it may hold.
+
+Escaping keeps markup out of every page; these rules keep out what escaping lets through and
+readers cannot see: control and format characters (zero-width spaces, U+202E and the other
+bidi controls, soft hyphens), private-use and unassigned characters, line and paragraph
+separators; and a text of only such characters or spaces, which shows as nothing. Every
+free-text field of the data models and front matter is one of the types below.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+# Control, format (Cf: zero-width, bidi), surrogate, private use, unassigned; line separators.
+INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def plain_text_problem(value: str, *, letters: bool = True) -> str | None:
+    """Why `value` is no plain visible text, or None."""
+    for char in value:
+        if unicodedata.category(char) in INVISIBLE:
+            name = unicodedata.name(char, "no name")
+            return f"character U+{ord(char):04X} ({name}) is not allowed: plain visible text only"
+    if letters and not any(unicodedata.category(char).startswith("L") for char in value):
+        return "needs visible letters"
+    return None
+
+
+def _check(value: str) -> str:
+    problem = plain_text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+PLAIN = AfterValidator(_check)
+# The length caps: several times the longest text of the kind in data/ today.
+Title = Annotated[str, Field(min_length=1, max_length=80), PLAIN]  # page titles
+Name = Annotated[str, Field(min_length=1, max_length=200), PLAIN]  # names, addresses, terms
+Description = Annotated[str, Field(min_length=1, max_length=200), PLAIN]
+Label = Annotated[str, Field(min_length=1, max_length=600), PLAIN]  # ui.yml, glossary
+Note = Annotated[str, Field(min_length=1, max_length=2000), PLAIN]  # maintainers' notes
