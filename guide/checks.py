@@ -9,15 +9,17 @@ from guide.coverage import missing_problems
 from guide.glossary import GLOSSARY_YML, load_glossary
 from guide.gminy import GMINY_YML, TOWN_NAMES_YML, load_gminy, load_town_names
 from guide.offices import POWIATY_YML, load_directory, validate_directory
+from guide.region import REGION_YML, load_region
 from guide.termbase import TERMBASE_YML, load_termbase, termbase_agreement
 from guide.ui import UI_YML, load_ui
 from guide.yamlfile import DataError
 
 # Every data file, loaded (so validated by its pydantic model) in this order; each loader raises
 # the file's first DataError. ui.yml comes first: the others are checked against its languages
-# and office types. Add a new data file here.
+# and office types, powiaty.yml and gminy.yml against region.yml. Add a new data file here.
 LOADERS: list[tuple[Path, Callable[[], object]]] = [
     (UI_YML, load_ui),
+    (REGION_YML, load_region),
     (POWIATY_YML, load_directory),
     (GMINY_YML, load_gminy),
     (TOWN_NAMES_YML, load_town_names),
@@ -34,8 +36,8 @@ def check_data() -> list[DataError]:
         try:
             load()
         except DataError as error:
-            if path == UI_YML:
-                return [error]  # every other file is checked against it
+            if path in (UI_YML, REGION_YML):
+                return [error]  # other files are checked against it
             # powiaty.yml: every problem, not only the first
             problems.extend(validate_directory(path)[1] if path == POWIATY_YML else [error])
             failed.add(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -27,6 +29,7 @@ from pydantic import (
 from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note
+from guide.region import load_region
 from guide.site import default_language, language_codes
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
@@ -195,7 +198,7 @@ class SameAs(BaseModel):
 
 class Powiat(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    teryt: Annotated[str, Field(pattern=r"^22\d{2}$")]
+    teryt: Annotated[str, Field(pattern=r"^\d{4}$")]  # starts with the region's prefix
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
     name: Name
     # The powiat's name in each translated language, as a reader says it ("Битівський
@@ -222,11 +225,23 @@ class Directory(BaseModel):
     allowed_domains: list[Annotated[str, Field(pattern=HOST.pattern)]] | None = None
     punycode: list[Annotated[str, Field(pattern=HOST.pattern)]] = Field(default_factory=list)
 
+    # Lookups by slug run once per powiat, office type and language: a dict, not a scan. It is
+    # made on first use for this `powiaty` list (model_copy(update=...) gives a new one).
+    _index: tuple[list[Powiat], dict[str, Powiat]] | None = PrivateAttr(default=None)
+
+    def _by_slug(self) -> dict[str, Powiat]:
+        if self._index is None or self._index[0] is not self.powiaty:
+            self._index = (self.powiaty, {powiat.slug: powiat for powiat in self.powiaty})
+        return self._index[1]
+
+    def has_powiat(self, slug: str) -> bool:
+        return slug in self._by_slug()
+
     def powiat(self, slug: str) -> Powiat:
-        for powiat in self.powiaty:
-            if powiat.slug == slug:
-                return powiat
-        raise KeyError(f"unknown powiat {slug!r}")
+        try:
+            return self._by_slug()[slug]
+        except KeyError:
+            raise KeyError(f"unknown powiat {slug!r}") from None
 
     def office(self, slug: str, office_type: str) -> Office | None:
         """The office of `office_type` serving powiat `slug`, following same_as."""
@@ -294,10 +309,20 @@ def _route_check(
 
 def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
     ui = load_ui()
+    prefix = load_region().teryt_prefix
     problems = []
-    slugs = [powiat.slug for powiat in directory.powiaty]
+    slugs = Counter(powiat.slug for powiat in directory.powiaty)
     for index, powiat in enumerate(directory.powiaty):
-        if slugs.count(powiat.slug) > 1:
+        if not powiat.teryt.startswith(prefix):
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "teryt")),
+                    f"powiat {powiat.slug}: teryt {powiat.teryt!r} does not start with the "
+                    f"region's code {prefix!r} (data/region.yml)",
+                )
+            )
+        if slugs[powiat.slug] > 1:
             problems.append(
                 DataError(
                     loaded.path,
@@ -330,7 +355,7 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
             if route_key is not None:
                 problems.extend(_route_check(loaded, directory, where, powiat.slug, key, route_key))
             if isinstance(entry, SameAs):
-                target = next((p for p in directory.powiaty if p.slug == entry.same_as), None)
+                target = directory.powiat(entry.same_as) if entry.same_as in slugs else None
                 if target is None or isinstance(target.offices.get(key), SameAs | None):
                     problems.append(
                         DataError(

@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 from guide import placeholders
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.gminy import load_gminy, load_town_names, town_index
+from guide.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
 from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
 from guide.powiat_map import label_points, load_map, shape_for
 from guide.render import guide_env, render, words
@@ -40,7 +40,7 @@ def powiat_of_page(src: str) -> str | None:
     match = POWIAT_PAGE.match(src)
     if match is None:
         return None
-    if match["slug"] not in {powiat.slug for powiat in load_directory().powiaty}:
+    if not load_directory().has_powiat(match["slug"]):
         raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
     return match["slug"]
 
@@ -87,7 +87,7 @@ def _powiat_html(
             (ui.office_types[key].label[lang], directory.regional[key], report(key))
             for key in ui.regional_office_types()
         ],
-        gminy=[g for g in load_gminy() if g.powiat == powiat.slug],
+        gminy=load_gminy_by_powiat().get(powiat.slug, ()),
         powiaty_url="../",
         **words(lang),
     )

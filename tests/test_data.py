@@ -10,6 +10,7 @@ from guide.checks import check_data
 from guide.fold import fold_place_name as fold
 from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
+from guide.region import load_region
 from guide.site import default_language, language_codes
 from guide.ui import load_ui
 
@@ -69,12 +70,14 @@ def test_real_data_is_valid() -> None:
     assert check_data() == []
 
 
-def test_twenty_powiats_and_123_gminas() -> None:
+def test_twenty_powiats_and_the_regions_gminas() -> None:
     directory = load_directory()
+    region = load_region()
     assert len(directory.powiaty) == 20
     assert len({p.teryt for p in directory.powiaty}) == 20
+    assert all(p.teryt.startswith(region.teryt_prefix) for p in directory.powiaty)
     assert sum(p.kind == "city" for p in directory.powiaty) == 4
-    assert len(load_gminy()) == 123
+    assert len(load_gminy()) == region.gminas
 
 
 def test_every_powiat_has_a_sourced_office() -> None:

@@ -11,7 +11,8 @@ from guide import DATA_DIR, checks
 from guide.coverage import coverage, missing_problems
 from guide.glossary import load_glossary
 from guide.gminy import load_gminy, load_town_names
-from guide.offices import POWIATY_YML, validate_directory
+from guide.offices import POWIATY_YML, load_directory, validate_directory
+from guide.region import load_region
 from guide.ui import UI_YML, load_ui
 from guide.yamlfile import DataError
 
@@ -138,8 +139,54 @@ def test_gmina_bad_teryt(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_gminy.__wrapped__(path)
     assert str(caught.value) == (
-        f"{path}:{line}: gminy[0].teryt: String should match pattern '^22\\d{{4}}[123]$' "
+        f"{path}:{line}: gminy[0].teryt: String should match pattern '^\\d{{6}}[123]$' "
         "(value: '2201019')"
+    )
+
+
+def test_gmina_count_is_the_regions(tmp_path: Path) -> None:
+    last = load_gminy()[-1]
+    text = (DATA_DIR / "gminy.yml").read_text(encoding="utf-8")
+    start = text.index(f"- teryt: '{last.teryt}'\n")
+    path = _write(tmp_path, "gminy.yml", text[:start])
+    with pytest.raises(DataError) as caught:
+        load_gminy.__wrapped__(path)
+    count = load_region().gminas
+    assert str(caught.value) == (
+        f"{path}:1: {count - 1} gminas, expected {count} (data/region.yml)"
+    )
+
+
+@pytest.mark.parametrize("name", ["powiaty.yml", "gminy.yml"])
+def test_teryt_outside_the_region(tmp_path: Path, name: str) -> None:
+    prefix = load_region().teryt_prefix
+    if name == "gminy.yml":
+        gmina = load_gminy()[0]
+        teryt, label = gmina.teryt, f"gmina {gmina.name}"
+    else:
+        powiat = load_directory().powiaty[0]
+        teryt, label = powiat.teryt, f"powiat {powiat.slug}"
+    moved = ("23" if prefix != "23" else "24") + teryt[2:]
+    path = _from_real(tmp_path, name, f"- teryt: '{teryt}'\n", f"- teryt: '{moved}'\n")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"- teryt: '{moved}'") + 1
+    if name == "gminy.yml":
+        with pytest.raises(DataError) as caught:
+            load_gminy.__wrapped__(path)
+        problems = [str(caught.value)]
+    else:
+        problems = [str(problem) for problem in validate_directory(path)[1]]
+    assert problems == [
+        f"{path}:{line}: {label}: teryt '{moved}' does not start with the region's code "
+        f"'{prefix}' (data/region.yml)"
+    ]
+
+
+def test_region_file_is_validated(tmp_path: Path) -> None:
+    path = _write(tmp_path, "region.yml", "name: x\nteryt_prefix: '2'\ngminas: 0\n")
+    with pytest.raises(DataError) as caught:
+        load_region.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:2: teryt_prefix: String should match pattern '^(\\d{{2}})?$'"
     )
 
 

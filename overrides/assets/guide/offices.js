@@ -86,31 +86,41 @@
     var input = finder.querySelector("input");
     var results = finder.querySelector("ul");
     var names = {};
+    var towns = null;  // towns.json: fetched when the reader first uses the search, not before
+    var loading = false;
     data.powiaty.forEach(function (powiat) { names[powiat.slug] = powiat.name; });
-    fetch(finder.getAttribute("data-towns")).then(function (r) { return r.json(); }).then(function (towns) {
-      finder.hidden = false;
-      input.addEventListener("input", function () {
-        var query = fold(input.value);
-        results.innerHTML = "";
-        if (query.length < 2) { return; }
-        var found = towns.filter(function (t) { return t[0].indexOf(query) === 0; }).slice(0, 8);
-        if (!found.length) {
-          var none = document.createElement("li");
-          none.textContent = results.getAttribute("data-not-found");
-          results.appendChild(none);
-        }
-        found.forEach(function (town) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = town[2] + "/";
-          link.textContent = town[1] + " → " + names[town[2]];
-          link.lang = "pl";
-          link.addEventListener("click", function () { store(town[2]); });
-          item.appendChild(link);
-          results.appendChild(item);
-        });
+    function show() {
+      var query = fold(input.value);
+      results.innerHTML = "";
+      if (query.length < 2 || towns === null) { return; }
+      var found = towns.filter(function (t) { return t[0].indexOf(query) === 0; }).slice(0, 8);
+      if (!found.length) {
+        var none = document.createElement("li");
+        none.textContent = results.getAttribute("data-not-found");
+        results.appendChild(none);
+      }
+      found.forEach(function (town) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = town[2] + "/";
+        link.textContent = town[1] + " → " + names[town[2]];
+        link.lang = "pl";
+        link.addEventListener("click", function () { store(town[2]); });
+        item.appendChild(link);
+        results.appendChild(item);
       });
-    });
+    }
+    function load() {
+      if (loading) { return; }
+      loading = true;
+      fetch(finder.getAttribute("data-towns")).then(function (r) { return r.json(); }).then(function (found) {
+        towns = found;
+        show();
+      });
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { load(); show(); });
+    finder.hidden = false;
   }
 
   // The reader's powiat on the map and in the list of powiaty/ (guide.css draws aria-current).
