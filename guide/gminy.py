@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
 from guide.region import load_region
-from guide.yamlfile import DataError, load_yaml, model_errors
+from guide.yamlfile import DataError, first, load_model
 
 GMINY_YML = DATA_DIR / "gminy.yml"
 TOWN_NAMES_YML = DATA_DIR / "town-names.yml"
@@ -83,26 +83,33 @@ class GminyFile(BaseModel):
     gminy: list[GminaEntry]
 
 
-@cache
-def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
-    loaded = load_yaml(path)
-    try:
-        model = GminyFile.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
+def validate_gminy(path: Path = GMINY_YML) -> tuple[tuple[Gmina, ...] | None, list[DataError]]:
+    """Load and check gminy.yml: the gminas (None if invalid) and every problem."""
+    loaded, model, problems = load_model(path, GminyFile)
+    if model is None or loaded is None:
+        return None, problems
     region = load_region()
     for index, g in enumerate(model.gminy):
         if not g.teryt.startswith(region.teryt_prefix):
-            raise DataError(
-                path,
-                loaded.line_of(("gminy", index, "teryt")),
-                f"gmina {g.name}: teryt {g.teryt!r} does not start with the region's code "
-                f"{region.teryt_prefix!r} (data/region.yml)",
+            problems.append(
+                DataError(
+                    path,
+                    loaded.line_of(("gminy", index, "teryt")),
+                    f"gmina {g.name}: teryt {g.teryt!r} does not start with the region's code "
+                    f"{region.teryt_prefix!r} (data/region.yml)",
+                )
             )
-    gminy = [Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy]
+    gminy = tuple(Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy)
     if len(gminy) != region.gminas:
-        raise DataError(path, 1, f"{len(gminy)} gminas, expected {region.gminas} (data/region.yml)")
-    return tuple(gminy)
+        problems.append(
+            DataError(path, 1, f"{len(gminy)} gminas, expected {region.gminas} (data/region.yml)")
+        )
+    return (None, problems) if problems else (gminy, [])
+
+
+@cache
+def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
+    return first(validate_gminy(path))
 
 
 @cache
@@ -121,15 +128,20 @@ class TownNames(BaseModel):
     names: dict[str, list[Annotated[str, Field(min_length=1)]]]
 
 
+def validate_town_names(
+    path: Path = TOWN_NAMES_YML,
+) -> tuple[dict[str, list[str]] | None, list[DataError]]:
+    """Load and check town-names.yml: the spellings (None if invalid) and every problem."""
+    _, model, problems = load_model(path, TownNames)
+    if model is None:
+        return None, problems
+    return {name: list(spellings) for name, spellings in model.names.items()}, []
+
+
 @cache
 def load_town_names(path: Path = TOWN_NAMES_YML) -> dict[str, list[str]]:
     """Other spellings (Cyrillic exonyms) of towns, keyed by the Polish name."""
-    loaded = load_yaml(path)
-    try:
-        town_names = TownNames.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
-    return {name: list(spellings) for name, spellings in town_names.names.items()}
+    return first(validate_town_names(path))
 
 
 def town_index(gminy: tuple[Gmina, ...], other_names: dict[str, list[str]]) -> list[list[str]]:

@@ -260,6 +260,26 @@ class Directory(BaseModel):
         return self.routes[key] if key is not None else None
 
 
+def office_types_of(powiat: Powiat) -> list[str]:
+    """The powiat office types a powiat's page shows, in data/ui.yml's order: every required
+    type, and each optional (`required: false`) type the powiat lists."""
+    ui = load_ui()
+    return [
+        key
+        for key in ui.powiat_office_types()
+        if ui.office_types[key].required or key in powiat.offices
+    ]
+
+
+def answers(directory: Directory, slug: str, office_type: str) -> bool:
+    """Whether powiat `slug` gives the reader something for `office_type`: an office with a
+    phone or a verified next step (`route:`)."""
+    office = directory.office(slug, office_type)
+    return bool(office is not None and office.phones) or (
+        directory.route(slug, office_type) is not None
+    )
+
+
 def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
     """'powiat leborski, office pup, phones[0]' for a location inside powiaty.yml."""
     parts: list[str] = []
@@ -365,6 +385,8 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                             f"has no {key} office described",
                         )
                     )
+    if not problems:  # references resolve: every slot can be followed
+        problems.extend(_missing_slots(loaded, directory))
     for key in directory.regional:
         if key not in ui.regional_office_types():
             known = ", ".join(ui.regional_office_types())
@@ -373,6 +395,29 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                     loaded.path,
                     loaded.line_of(("regional", key)),
                     f"regional office {key}: unknown office type (known: {known})",
+                )
+            )
+    return problems
+
+
+def _missing_slots(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
+    """A problem per office type a powiat's page would show with nothing the reader can use,
+    at the powiat's line (or the office's, when it is listed without phone or route)."""
+    problems = []
+    for index, powiat in enumerate(directory.powiaty):
+        for key in office_types_of(powiat):
+            if answers(directory, powiat.slug, key):
+                continue
+            listed = key in powiat.offices
+            where = ("powiaty", index, "offices", key) if listed else ("powiaty", index)
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(where),
+                    f"powiat {powiat.slug}, office {key}: missing (give an office with a "
+                    "phone or a `route:`"
+                    + ("" if listed else f", or mark {key} `required: false` in data/ui.yml")
+                    + ")",
                 )
             )
     return problems

@@ -14,12 +14,18 @@ from guide import placeholders
 from guide.editions import current_edition
 from guide.feedback import office_report_url
 from guide.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
-from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
+from guide.offices import (
+    Directory,
+    Office,
+    Powiat,
+    Route,
+    load_directory,
+    office_types_of,
+)
 from guide.powiat_map import label_points, load_map, shape_for
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
-from guide.yamlfile import DataError
 
 # The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
 # about 13 CSS px on a 390 px phone.
@@ -69,11 +75,8 @@ def _powiat_html(
         )
 
     def answer(key: str) -> tuple[Office | None, Route | None]:
-        """The office and/or next step; a slot with neither is a data error, never a page."""
-        office, route = directory.office(powiat.slug, key), directory.route(powiat.slug, key)
-        if office is None and route is None:
-            raise DataError(POWIATY_YML, 1, f"powiat {powiat.slug}, office {key}: missing")
-        return office, route
+        """The office and/or next step (validate_directory refused a slot with neither)."""
+        return directory.office(powiat.slug, key), directory.route(powiat.slug, key)
 
     return render(
         guide_env(theme),
@@ -81,7 +84,7 @@ def _powiat_html(
         powiat=powiat,
         offices=[
             (ui.office_types[key].label[lang], key, *answer(key), report(key))
-            for key in ui.powiat_office_types()
+            for key in office_types_of(powiat)
         ],
         regional=[
             (ui.office_types[key].label[lang], directory.regional[key], report(key))

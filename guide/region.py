@@ -11,7 +11,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
-from guide.yamlfile import load_model
+from guide.yamlfile import DataError, first, load_model
 
 REGION_YML = DATA_DIR / "region.yml"
 
@@ -24,10 +24,13 @@ class Region(BaseModel):
     gminas: Annotated[int, Field(ge=1)]  # how many gminas data/gminy.yml holds, exactly
 
 
+def validate_region(path: Path = REGION_YML) -> tuple[Region | None, list[DataError]]:
+    """Load and check region.yml: the region (None if invalid) and every problem."""
+    _, region, problems = load_model(path, Region)
+    return region, problems
+
+
 @cache
 def load_region(path: Path = REGION_YML) -> Region:
     """The validated region; raises the first DataError."""
-    _, region, problems = load_model(path, Region)
-    if region is None:
-        raise problems[0]
-    return region
+    return first(validate_region(path))

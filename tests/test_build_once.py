@@ -55,7 +55,7 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     )
     counts = json.loads(done.stdout.splitlines()[-1])
     assert len(language_codes()) > 1  # every hook event ran once per language
-    data_files = {str(path) for path, _ in LOADERS}
+    data_files = {str(path) for path, _, _ in LOADERS}
     assert {str(path): counts["parsed"].get(str(path)) for path in data_files} == dict.fromkeys(
         data_files, 1
     )

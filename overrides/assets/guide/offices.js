@@ -66,8 +66,9 @@
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
         var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
         body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
-        if (offices) {
-          // Every slot has an office or a route (check-data --coverage fails on `missing`).
+        if (html) {
+          // Every slot a powiat lists has an office or a route (check-data fails on `missing`);
+          // an optional office type (ui.yml `required: false`) the powiat lacks keeps the link.
           var content = document.createElement("div");
           content.innerHTML = html;
           body.appendChild(content);
