@@ -19,6 +19,8 @@ from guide.offices import (
     office_types_of,
     today,
 )
+from guide.render import words
+from guide.ui import fill
 
 State = Literal["verified", "dated", "unofficial", "route", "missing"]
 STATES: tuple[State, ...] = get_args(State)
@@ -144,16 +146,32 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
 
 
 def render_data_status(
-    env: jinja2.Environment, /, *, directory: Directory | None = None
+    env: jinja2.Environment,
+    /,
+    *,
+    lang: str,
+    where: str = "data-status.html",
+    directory: Directory | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
-    """data-status.html (with its CSP meta) and the table it shows, for the JSON beside it."""
+    """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
+    table it shows, for the JSON beside it."""
     directory = directory or load_directory()
     status = data_status(directory)
+    texts = words(lang)
+    t = texts["t"]
+    intro = fill(
+        t["data_status_intro"],
+        today=today().isoformat(),
+        days=STALE_AFTER_DAYS,
+        years=DATED_AFTER_YEARS,
+    )
     html = env.get_template("partials/guide/data-status.html").render(
         status=status,
+        intro=intro,
         dated=dated_sources(directory),
-        today=today().isoformat(),
-        stale_after=STALE_AFTER_DAYS,
-        dated_after=DATED_AFTER_YEARS,
+        dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
+        dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
+        root="../" * where.count("/"),
+        **texts,
     )
-    return attach(html, env=env, where="data-status.html"), status
+    return attach(html, env=env, where=where), status

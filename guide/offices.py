@@ -33,6 +33,7 @@ from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note
 from guide.region import load_region
+from guide.site import default_language, language_codes
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
@@ -270,9 +271,16 @@ class Powiat(BaseModel):
     teryt: Annotated[str, Field(pattern=r"^\d{4}$")]  # starts with the region's prefix
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
     name: Name
+    # The powiat's name in each translated language, as a reader says it ("Битівський
+    # повіт"); pages show it with the Polish name in brackets (title()).
+    names: dict[str, Name] = Field(default_factory=dict)
     kind: Literal["land", "city"]
     seat: Name
     offices: dict[str, Office | SameAs | RouteRef] = Field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        """'Битівський повіт (powiat bytowski)' in a translated language, the name in Polish."""
+        return f"{self.names[lang]} ({self.name})" if lang in self.names else self.name
 
 
 class Directory(BaseModel):
@@ -410,6 +418,16 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                     loaded.path,
                     loaded.line_of(("powiaty", index, "slug")),
                     f"powiat {powiat.slug}: slug used twice",
+                )
+            )
+        translated = [code for code in language_codes() if code != default_language()]
+        if sorted(powiat.names) != sorted(translated):
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "names" if powiat.names else "name")),
+                    f"powiat {powiat.slug}: names must give the name in {', '.join(translated)}"
+                    f" (has {', '.join(sorted(powiat.names)) or 'none'})",
                 )
             )
         for key, entry in powiat.offices.items():

@@ -65,6 +65,9 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "keep_size": frozenset({"size"}),
     "keep_progress": frozenset({"percent"}),
     "keep_done": frozenset({"size"}),
+    "data_status_intro": frozenset({"today", "days", "years"}),
+    "data_status_dated_title": frozenset({"years"}),
+    "data_status_dated_intro": frozenset({"years"}),
 }
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 

@@ -16,6 +16,7 @@ from guide.offices import Directory, load_directory, office_types_of
 from guide.render import guide_env
 from guide.ui import load_ui
 from tests.fixture_site import bytowski_directory
+from tests.pages import LANGUAGES, url_of
 
 DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 DASH = "\u2013"  # the table's "none"
@@ -85,7 +86,8 @@ def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
 
 
 def test_status_page_rows(directory: Directory) -> None:
-    html, _ = render_data_status(guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory)
+    env = guide_env(load_config(str(MKDOCS_YML)).theme)
+    html, _ = render_data_status(env, lang="en", directory=directory)
     assert "<h1>Data status</h1>" in html
     assert "(as of 2026-12-01)" in html
     assert '<h2 id="dated">Sources over 3 years old</h2>\n<p>None.</p>' in html
@@ -110,5 +112,16 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     assert states and "missing" not in states
     for powiat in load_directory().powiaty:
         assert sorted(status[powiat.slug]) == sorted(office_types_of(powiat))  # JSON is sorted
-    assert "<h1>Data status</h1>" in (site / "data-status.html").read_text("utf-8")
-    assert not (site / "uk/data-status.html").exists()
+    assert not (site / "uk/data-status.json").exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_page_in_each_language(site: Path, lang: str) -> None:
+    html = (site / url_of(lang, "index.md") / "data-status.html").read_text("utf-8")
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{load_ui().label('data_status_title', lang)}</h1>" in html
+    headers = "".join(
+        f"<th>{load_ui().label(key, lang)}</th>"
+        for key in ("status_powiat", "status_office", "status_state", "status_verified")
+    )
+    assert headers in html

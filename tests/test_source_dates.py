@@ -143,7 +143,7 @@ def test_data_status_page_lists_dated_sources() -> None:
         _fixture(starostwo=_office(source="https://www.example.gov.pl/2013", source_date=2013))
     )
     html, status = render_data_status(
-        guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory
+        guide_env(load_config(str(MKDOCS_YML)).theme), lang="en", directory=directory
     )
     assert status["bytowski"]["starostwo"]["state"] == "dated"
     assert status["bytowski"]["starostwo"]["source_date"] == "2013"

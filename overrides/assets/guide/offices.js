@@ -144,7 +144,15 @@
     finder.hidden = false;
   }
 
+  // The reader's powiat on the map and in the list of powiaty/ (guide.css draws aria-current).
+  function markChosen(slug) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-powiat]"), function (link) {
+      if (link.getAttribute("data-powiat") === slug) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
+    });
+  }
+
   function start() {
+    markChosen(stored());
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".guide-box:not([data-regional])"));
     var finder = document.querySelector(".guide-finder");
     var source = document.querySelector("[data-offices]");
