@@ -82,12 +82,12 @@ def page_key(path: Path, *, docs_dir: Path = DOCS_DIR) -> str:
 
 
 def split_pending(
-    problems: Iterable[DataError], pending: Pending, *, docs_dir: Path = DOCS_DIR
-) -> tuple[list[DataError], list[DataError]]:
+    problems: Iterable[object], pending: Pending, *, docs_dir: Path = DOCS_DIR
+) -> tuple[list[object], list[DataError]]:
     """(failures, notes): a typed value listed for its page is a note, as many times as it is
     listed; every other problem stays a failure."""
     left: dict[str, Counter[str]] = {}
-    failures: list[DataError] = []
+    failures: list[object] = []
     notes: list[DataError] = []
     for problem in problems:
         if isinstance(problem, TypedValueError):

@@ -67,6 +67,15 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "fact_period_range": frozenset({"start", "end"}),
     "fact_expired": frozenset({"date", "source"}),
     "fact_unchecked": frozenset({"date", "source"}),
+    "source_page_year": frozenset({"year"}),
+    "source_dated": frozenset({"year"}),
+    # Filled by keep.js ("Keep this guide on my phone").
+    "keep_size": frozenset({"size"}),
+    "keep_progress": frozenset({"percent"}),
+    "keep_done": frozenset({"size"}),
+    "data_status_intro": frozenset({"today", "days", "years"}),
+    "data_status_dated_title": frozenset({"years"}),
+    "data_status_dated_intro": frozenset({"years"}),
 }
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 

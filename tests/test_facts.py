@@ -688,7 +688,9 @@ def test_a_pending_value_is_a_note_and_a_new_one_still_fails(
     docs, again, pending = pending_case(lang, [wage], [wage, wage], tmp_path / "twice")
     problems = content_problems(again, again.read_text(encoding="utf-8"), render=render)
     failures, notes = split_pending(problems, pending, docs_dir=docs)
-    assert [failure.line for failure in failures] == [8]
+    assert [str(failure) for failure in failures] == [
+        f"{again}:8: typed-in amount {' '.join(wage.split())!r}{advice}"
+    ]
 
 
 @pytest.mark.parametrize("lang", language_codes())
