@@ -5,7 +5,7 @@ parser (guide/raw_html_off.py): `<tag>` in a page is text. What Markdown renders
 allow-list of guide/sanitize.py; front matter is read as MkDocs reads it and validated
 (guide/frontmatter.py); the termbase, script-mixing and sentence rules read the text.
 `python -m guide check-content` renders each page with mkdocs.yml's Markdown extensions
-(`PageMarkdown`), the build checks the page's own rendering (hooks/content_rules.py).
+(`PageMarkdown`), the build checks the page's own rendering (guide/build_features.py).
 """
 
 from __future__ import annotations

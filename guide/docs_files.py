@@ -7,8 +7,8 @@ guide's origin without its policy, and a committed symbolic link would publish w
 points to (`.git/config`, `/etc/passwd`). So docs/ holds only Markdown pages and raster
 pictures, real files under a size cap, inside a language folder, at paths the guide does not
 publish itself. `python -m guide check-content` walks docs/ with `docs_tree_problems`;
-hooks/docs_files.py checks MkDocs' own file list with `site_file_problem` (after static-i18n
-moved the default language to the site's root, so the destination is the one checked).
+the build checks MkDocs' own file list with `site_file_problem` (after static-i18n moved
+the default language to the site's root, so the destination is the one checked).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _in_language_tree(dest: PurePosixPath) -> PurePosixPath:
 
 def reserved_reason(dest: str, *, theme_files: frozenset[str] = frozenset()) -> str | None:
     """Why the site path `dest` (`sw.js`, `uk/assets/guide/boot.js`) is the guide's own, or None.
-    `theme_files` adds the exact files the theme publishes (hooks/docs_files.py lists them)."""
+    `theme_files` adds the exact files the theme publishes (the build lists them once)."""
     inner = _in_language_tree(PurePosixPath(dest))
     own = (
         dest in theme_files

@@ -37,7 +37,7 @@ from guide.site import languages, mkdocs_config, site_language_prefix
 from guide.versions import Release, installed_version, version_problem
 
 # mike builds each edition with its name in this variable (MIKE_DOCS_VERSION); mike's
-# plugin then moves site_url into the edition's folder, and hooks/editions.py reads it.
+# plugin then moves site_url into the edition's folder, and the guide plugin reads it.
 EDITION_VAR: str = docs_version_var
 
 _EDITION = re.compile(r"20\d\d")

@@ -3,7 +3,7 @@ number a page states, once, with its source, the quote that carries it and its p
 
 Pages write `[[fact: KEY]]` (the value, formatted for the page's language by
 guide/formats.py), `[[fact: KEY | number]]` (the bare number, when the sentence gives the
-unit its own grammar) and `[[period: KEY]]` ("w 2026 r.", "in 2026"). hooks/facts.py puts a
+unit its own grammar) and `[[period: KEY]]` ("w 2026 r.", "in 2026"). The build puts a
 placeholder (guide/placeholders.py) for each before Markdown and the value after it.
 
 The value shown is the one valid on the build's reference date (`reference_date`): the build

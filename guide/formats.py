@@ -1,6 +1,6 @@
 """Numbers, amounts, percentages, dates, durations and periods in each site language: the one
 place a value becomes text for readers. Each result is cached: a build formats the same values
-on many pages (guide/data_cache.py clears the caches when data/ changes).
+on many pages (pure functions of their arguments).
 
 The words (currency and unit forms per plural category, the period phrases) are data/ui.yml's
 `units` and `labels`; the rules (plural category, digit grouping, decimal sign, month names)

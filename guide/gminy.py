@@ -112,11 +112,10 @@ def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
     return first(validate_gminy(path))
 
 
-@cache
-def load_gminy_by_powiat(path: Path = GMINY_YML) -> Mapping[str, tuple[Gmina, ...]]:
+def by_powiat(gminy: tuple[Gmina, ...]) -> Mapping[str, tuple[Gmina, ...]]:
     """The gminas of each powiat slug, in the file's order: grouped once, not per page."""
     found: dict[str, list[Gmina]] = {}
-    for gmina in load_gminy(path):
+    for gmina in gminy:
         found.setdefault(gmina.powiat, []).append(gmina)
     return {slug: tuple(gminy) for slug, gminy in found.items()}
 

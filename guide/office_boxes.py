@@ -1,6 +1,6 @@
 """The "Your office" boxes of `[[office: KEY]]` and the offices JSON that offices.js reads.
 
-hooks/office_boxes.py hands MkDocs' events to these: `mark_office_directives` for a page's
+guide/build_features.py hands MkDocs' events to these: `mark_office_directives` for a page's
 Markdown, `office_box` for its HTML, `offices_json_files` for the files written per language.
 """
 

@@ -5,7 +5,7 @@ on, then every page of mkdocs.yml's nav in nav order, one A4 PDF with a bookmark
 a contact sheet per powiat (its generated page, at most two A4 sides). Every printed page
 carries "n / N" at its foot, a contact sheet's also the powiat's title: Chromium prints each
 page on its own, so the numbers are laid over the merged PDF (a page of labels printed once).
-Every page links to them (hooks/print_address.py, with the paths below).
+Every page links to them (the print area of guide/build_features.py, with the paths below).
 
 They exist once `python -m guide pdf [SITE_DIR]` (`make pdf`) has run on a built site, and
 in every edition `python -m guide deploy` builds (guide/editions.py prints them after the

@@ -1,4 +1,4 @@
-"""Markdown of the generated powiat pages, shared by hooks/powiat_pages.py and `make bench`."""
+"""Markdown of the generated powiat pages, shared by the build and `make bench`."""
 
 from __future__ import annotations
 
@@ -7,25 +7,18 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from mkdocs.theme import Theme
+import jinja2
 from mkdocs.utils import get_relative_url
 
 from guide import placeholders
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
-from guide.offices import (
-    Directory,
-    Office,
-    Powiat,
-    Route,
-    load_directory,
-    office_types_of,
-)
-from guide.powiat_map import label_points, load_map, shape_for
-from guide.render import guide_env, render, words
+from guide.gminy import town_index
+from guide.offices import Directory, Office, Powiat, Route, office_types_of
+from guide.powiat_map import label_points, shape_for
+from guide.render import render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
-from guide.ui import load_ui
+from guide.site_data import SiteData
 
 # The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
 # about 13 CSS px on a 390 px phone.
@@ -39,14 +32,14 @@ OVERVIEW = "powiaty/index.md"  # inside a language folder
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
 
 
-def powiat_of_page(src: str) -> str | None:
+def powiat_of_page(src: str, directory: Directory) -> str | None:
     """The slug of the powiat whose page is `src` (inside a language folder, e.g.
     "powiaty/gdansk.md"), None for any other page; LookupError for a powiat page of a powiat
     that is not in data/powiaty.yml."""
     match = POWIAT_PAGE.match(src)
     if match is None:
         return None
-    if not load_directory().has_powiat(match["slug"]):
+    if not directory.has_powiat(match["slug"]):
         raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
     return match["slug"]
 
@@ -63,9 +56,9 @@ def _markdown(title: str, intro: str, html: str) -> str:
 
 
 def _powiat_html(
-    theme: Theme, lang: str, directory: Directory, powiat: Powiat, *, address: str
+    env: jinja2.Environment, lang: str, data: SiteData, powiat: Powiat, *, address: str
 ) -> str:
-    ui = load_ui()
+    ui, directory = data.ui, data.directory
 
     def report(key: str) -> str:
         """The "Report a mistake" link of one office on this page (guide/feedback.py)."""
@@ -79,7 +72,7 @@ def _powiat_html(
         return directory.office(powiat.slug, key), directory.route(powiat.slug, key)
 
     return render(
-        guide_env(theme),
+        env,
         "partials/guide/powiat-page.html",
         powiat=powiat,
         offices=[
@@ -90,18 +83,18 @@ def _powiat_html(
             (ui.office_types[key].label[lang], directory.regional[key], report(key))
             for key in ui.regional_office_types()
         ],
-        gminy=load_gminy_by_powiat().get(powiat.slug, ()),
+        gminy=data.gminy_by_powiat.get(powiat.slug, ()),
         powiaty_url="../",
         **words(lang),
     )
 
 
-def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> str:
-    map_ = load_map()
+def _index_html(env: jinja2.Environment, lang: str, prefix: str, data: SiteData) -> str:
+    map_, directory = data.map, data.directory
     labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
     here = f"{prefix}powiaty/"
     return render(
-        guide_env(theme),
+        env,
         "partials/guide/powiaty-index.html",
         map=map_,
         shapes=[
@@ -129,24 +122,39 @@ def _address(site_url: str, prefix: str, slug: str) -> str:
 
 
 def generated_html(
-    kind: str, slug: str, /, *, theme: Theme, lang: str, prefix: str, site_url: str
+    kind: str,
+    slug: str,
+    /,
+    *,
+    env: jinja2.Environment,
+    data: SiteData,
+    lang: str,
+    prefix: str,
+    site_url: str,
 ) -> str:
     """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
     the offices of powiat `slug` (POWIAT_KIND)."""
-    directory = load_directory()
     if kind == INDEX_KIND:
-        return _index_html(theme, lang, prefix, directory)
+        return _index_html(env, lang, prefix, data)
     address = _address(site_url, prefix, slug)
-    return _powiat_html(theme, lang, directory, directory.powiat(slug), address=address)
+    return _powiat_html(env, lang, data, data.directory.powiat(slug), address=address)
 
 
-def expand_powiat_html(html: str, theme: Theme, lang: str, prefix: str, *, site_url: str) -> str:
+def expand_powiat_html(
+    html: str, *, env: jinja2.Environment, data: SiteData, lang: str, prefix: str, site_url: str
+) -> str:
     """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
     return placeholders.expand(
         html,
         {
             kind: partial(
-                generated_html, kind, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+                generated_html,
+                kind,
+                env=env,
+                data=data,
+                lang=lang,
+                prefix=prefix,
+                site_url=site_url,
             )
             for kind in (INDEX_KIND, POWIAT_KIND)
         },
@@ -154,19 +162,25 @@ def expand_powiat_html(html: str, theme: Theme, lang: str, prefix: str, *, site_
 
 
 def powiat_pages(
-    theme: Theme, lang: str, prefix: str, *, site_url: str = "", inline_html: bool = False
+    *,
+    env: jinja2.Environment,
+    data: SiteData,
+    lang: str,
+    prefix: str,
+    site_url: str = "",
+    inline_html: bool = False,
 ) -> list[GeneratedPage]:
     """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`: their
     Markdown holds a placeholder that expand_powiat_html replaces after Markdown; with
     `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
     `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
-    directory = load_directory()
+    directory = data.directory
     t = words(lang)["t"]
 
     def body(kind: str, slug: str = "") -> str:
         if inline_html:
             return generated_html(
-                kind, slug, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+                kind, slug, env=env, data=data, lang=lang, prefix=prefix, site_url=site_url
             )
         return placeholders.block(kind, slug)
 
@@ -183,7 +197,7 @@ def powiat_pages(
     return pages
 
 
-def towns_json() -> str:
+def towns_json(data: SiteData) -> str:
     return json.dumps(
-        town_index(load_gminy(), load_town_names()), ensure_ascii=False, separators=(",", ":")
+        town_index(data.gminy, data.town_names), ensure_ascii=False, separators=(",", ":")
     )

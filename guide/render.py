@@ -82,7 +82,7 @@ def guide_env(theme: Theme) -> jinja2.Environment:
     One per build, kept on the theme: static-i18n's per-language builds reuse it, so its
     templates compile once per build rather than once per page or language; it holds
     compiled templates only, nothing of the language being built. Its CompiledTemplates
-    also serve MkDocs' own environment of each language (hooks/compiled_templates.py).
+    also serve MkDocs' own environment of each language (guide/build_features.py, theme_env).
     """
     env = getattr(theme, _THEME_ENV, None)
     if isinstance(env, jinja2.Environment):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +17,18 @@ def make_project(
     *,
     nav: list[str] | None = None,
     powiat_pages: bool = True,
+    checks_off: tuple[str, ...] = (),
 ) -> Path:
     """Write `pages` ({"uk/index.md": "..."}) under docs/, every language getting an index.
 
     Returns the fixture's mkdocs.yml, which inherits the project's and shares its
-    hooks, overrides and data. Without `powiat_pages` the build leaves out the generated
-    powiat pages (hooks/powiat_pages.py), a quarter of the build's time.
+    overrides and data. Without `powiat_pages` the build leaves out the generated powiat
+    pages, a quarter of the build's time; `checks_off` names checks of the guide plugin to
+    leave out (guide.build_features.CHECKS).
     """
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
-    for name in ("hooks", "overrides", "data"):
+    for name in ("overrides", "data"):
         (project / name).symlink_to(ROOT / name)
     for lang in language_codes():
         index = project / "docs" / lang / "index.md"
@@ -37,9 +40,27 @@ def make_project(
         target.write_text(text, encoding="utf-8")
     nav_lines = "".join(f"  - {item}\n" for item in (nav or ["index.md"]))
     config = project / "mkdocs.yml"
-    extra = "" if powiat_pages else "extra:\n  powiat_pages: false\n"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{extra}", encoding="utf-8")
+    settings = {} if powiat_pages else {"powiat_pages": "false"}
+    if checks_off:
+        settings["checks_off"] = "[" + ", ".join(checks_off) + "]"
+    plugins = plugins_block(settings) if settings else ""
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{plugins}", encoding="utf-8"
+    )
     return config
+
+
+GUIDE_ENTRY = "  - guide:\n"
+
+
+def plugins_block(settings: dict[str, str]) -> str:
+    """mkdocs.yml's `plugins:` list as written, with `settings` added to the guide plugin's
+    (a child configuration's list replaces the inherited one as a whole)."""
+    source = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^plugins:\n(?:(?: .*)?\n)+", source, re.MULTILINE)
+    assert block is not None and block[0].count(GUIDE_ENTRY) == 1
+    added = "".join(f"      {key}: {value}\n" for key, value in settings.items())
+    return block[0].replace(GUIDE_ENTRY, GUIDE_ENTRY + added)
 
 
 def bytowski_directory(

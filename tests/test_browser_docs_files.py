@@ -1,7 +1,7 @@
 """A file under docs/ can never replace the service worker or a guide script, and no SVG or
-HTML from docs/ reaches the site: the build refuses them (hooks/docs_files.py). The same
-files built with that hook left out show, in Chromium, the harm the check prevents, so these
-tests fail with the check off."""
+HTML from docs/ reaches the site: the build refuses them (guide/docs_files.py). The same
+files built with that check off (the guide plugin's `checks_off`) show, in Chromium, the
+harm the check prevents, so these tests fail with the check off."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from guide.build import mkdocs_build
-from guide.site import default_language, language_codes, mkdocs_config
+from guide.build_features import DOCS_FILES
+from guide.site import default_language, language_codes
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 DEFAULT = default_language()
 OTHER = next(code for code in language_codes() if code != DEFAULT)
-CHECK = "hooks/docs_files.py"
+CHECK = DOCS_FILES
 HOSTILE = {
     f"{DEFAULT}/sw.js": (
         'self.addEventListener("install", () => self.skipWaiting());\n'
@@ -39,16 +40,11 @@ HOSTILE = {
 
 
 def hostile_project(tmp_path: Path, *, checked: bool) -> Path:
-    config = make_project(tmp_path, {}, powiat_pages=False)
+    config = make_project(tmp_path, {}, powiat_pages=False, checks_off=() if checked else (CHECK,))
     for path, content in HOSTILE.items():
         target = config.parent / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    if not checked:
-        hooks = [hook for hook in mkdocs_config()["hooks"] if hook != CHECK]
-        assert len(hooks) == len(mkdocs_config()["hooks"]) - 1
-        listed = "".join(f"  - {hook}\n" for hook in hooks)
-        config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n{listed}", "utf-8")
     return config
 
 

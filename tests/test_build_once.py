@@ -60,7 +60,7 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
         data_files, 1
     )
     assert set(counts["parsed"]) == data_files, f"parsed outside LOADERS: {DATA_DIR}"
-    # The theme's environments escape (hooks/escaping.py). Material's search plugin renders
+    # The theme's environments escape (guide/escaping.py). Material's search plugin renders
     # partials/language.html in an environment of its own in each language's on_config.
     twice = {name: n for name, n in counts["compiled"].items() if n > 1}
     assert {name for name in twice if not name.startswith("partials/language")} == set()

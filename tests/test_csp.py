@@ -3,10 +3,8 @@ scripts allowed one by one by their hashes, never by 'unsafe-inline'."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 
 import jinja2
 import pytest
@@ -16,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from guide import MKDOCS_YML, ROOT
+from guide import MKDOCS_YML
 from guide.csp import (
     POLICY,
     CspError,
@@ -30,6 +28,7 @@ from guide.csp import (
     script_hash,
     template_base_url,
 )
+from guide.plugin import GuidePlugin
 from guide.render import guide_env
 from tests.pages import LANGUAGE_PAGES, output_path, url_of
 
@@ -86,7 +85,7 @@ def test_other_html_has_the_policy(
 ) -> None:
     allowed = known(env, config, template_base_url(name, site_url=config.site_url))
     if name == "translation-status.html":
-        allowed = frozenset()  # written by hooks/translation_status.py, without the theme
+        allowed = frozenset()  # written by the build (write_translation_status), without the theme
     check_page((site / name).read_text(encoding="utf-8"), allowed)
 
 
@@ -133,26 +132,29 @@ def test_page_without_charset_is_refused(env: jinja2.Environment) -> None:
 
 
 @pytest.fixture(scope="module")
-def hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def plugin(config: MkDocsConfig) -> GuidePlugin:
+    """The guide plugin of `config`, its build started."""
+    found = config.plugins["guide"]
+    assert isinstance(found, GuidePlugin)
+    found.on_config(config)
+    return found
 
 
-def test_live_preview_has_no_policy(
-    hook: ModuleType, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`make serve`: live reload injects a different inline script into every response."""
+def test_live_preview_has_no_policy() -> None:
+    """`make serve` (the plugin's live_preview): live reload injects a different inline script
+    into every response."""
     page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
     plain = '<html><head><meta charset="utf-8"></head><body></body></html>'
-    built = hook.on_post_template(plain, template_name="404.html", config=config)
+    config = load_config(str(MKDOCS_YML))
+    plugin = config.plugins["guide"]
+    assert isinstance(plugin, GuidePlugin)
+    plugin.on_config(config)
+    built = plugin.on_post_template(plain, template_name="404.html", config=config)
     assert "Content-Security-Policy" in built
     with pytest.raises(PluginError):
-        hook.on_post_template(page, template_name="404.html", config=config)
-    monkeypatch.setenv("GUIDE_LIVE_PREVIEW", "1")
-    assert hook.on_post_template(page, template_name="404.html", config=config) == page
+        plugin.on_post_template(page, template_name="404.html", config=config)
+    plugin.config["live_preview"] = True
+    assert plugin.on_post_template(page, template_name="404.html", config=config) == page
 
 
 # --- Only the scripts the templates write: anything else in the output fails the build ---
@@ -166,15 +168,17 @@ def work_page(config: MkDocsConfig) -> Page:
 
 
 def unattached(site: Path) -> str:
-    """The built uk/work page as the hook first sees it: without its policy."""
+    """The built uk/work page as the plugin first sees it: without its policy."""
     html = output_path(site, "uk", "work.md").read_text(encoding="utf-8")
     return re.sub(r'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
 
 
-def test_hook_rebuilds_the_real_page(site: Path, hook: ModuleType, config: MkDocsConfig) -> None:
+def test_plugin_rebuilds_the_real_page(
+    site: Path, plugin: GuidePlugin, config: MkDocsConfig
+) -> None:
     """The policy is a function of the page and its structural place, nothing else."""
     built = output_path(site, "uk", "work.md").read_text(encoding="utf-8")
-    assert hook.on_post_page(unattached(site), page=work_page(config), config=config) == built
+    assert plugin.on_post_page(unattached(site), page=work_page(config), config=config) == built
 
 
 INJECTED = [
@@ -200,27 +204,29 @@ INJECTED = [
 
 @pytest.mark.parametrize(("markup", "message"), INJECTED)
 def test_injected_markup_fails_the_build(
-    site: Path, hook: ModuleType, config: MkDocsConfig, markup: str, message: str
+    site: Path, plugin: GuidePlugin, config: MkDocsConfig, markup: str, message: str
 ) -> None:
     html = unattached(site).replace("</article>", f"{markup}</article>", 1)
     with pytest.raises(PluginError) as error:
-        hook.on_post_page(html, page=work_page(config), config=config)
+        plugin.on_post_page(html, page=work_page(config), config=config)
     assert str(error.value) == f"{WORK}: {message}"
 
 
 def test_another_pages_scope_script_is_refused(
-    site: Path, hook: ModuleType, config: MkDocsConfig
+    site: Path, plugin: GuidePlugin, config: MkDocsConfig
 ) -> None:
     """Material's own script, but with the base_url of a page at another depth."""
     html = unattached(site).replace('new URL("../..",location)', 'new URL("..",location)', 1)
     with pytest.raises(PluginError, match=r"^uk/work\.md: inline script no template writes: "):
-        hook.on_post_page(html, page=work_page(config), config=config)
+        plugin.on_post_page(html, page=work_page(config), config=config)
 
 
-def test_words_in_text_are_not_script(site: Path, hook: ModuleType, config: MkDocsConfig) -> None:
+def test_words_in_text_are_not_script(
+    site: Path, plugin: GuidePlugin, config: MkDocsConfig
+) -> None:
     text = "<p>onclick=&quot;x&quot; javascript:alert(1) &lt;script&gt;x()&lt;/script&gt;</p>"
     html = unattached(site).replace("</article>", f"{text}</article>", 1)
-    assert "Content-Security-Policy" in hook.on_post_page(
+    assert "Content-Security-Policy" in plugin.on_post_page(
         html, page=work_page(config), config=config
     )
 

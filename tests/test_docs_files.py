@@ -1,4 +1,4 @@
-"""docs/ publishes pages and pictures only (guide/docs_files.py, hooks/docs_files.py): each
+"""docs/ publishes pages and pictures only (guide/docs_files.py, checked by the build): each
 hostile file, in two languages or positions, fails check-content and the build with its
 exact message; the theme's own files are all refused as destinations."""
 

@@ -5,7 +5,7 @@ past a regular expression renders as text (HARMLESS); what the parser does make 
 and front matter in every form MkDocs reads, is checked with an exact message (REFUSED).
 Every case has two variants: another language and another position (paragraph, admonition,
 table cell, list item, collapsible block). Turned off (the extension left out of
-markdown_extensions, the content checks and the output check left out of the hooks), the
+markdown_extensions, the content checks and the output check switched off in the guide plugin), the
 same corpus reaches the browser as markup: the tests below can fail.
 """
 
@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Dialog
 
 from guide import ROOT
 from guide.build import mkdocs_build
+from guide.build_features import CONTENT_RULES, DOCS_FILES, OUTPUT
 from guide.content_rules import PageMarkdown, content_problems
 from guide.raw_html_off import RAW_HTML_OFF
 from guide.sanitize import content_findings
@@ -129,35 +130,20 @@ def _project(tmp: Path, *, defended: bool) -> Path:
         for case, lang, position in HARMLESS_VARIANTS
     }
     pages[f"{LANGS[1]}/evil.js"] = "alert('evil.js ran')\n"
-    config = make_project(tmp, pages, powiat_pages=False)
-    source = (ROOT / "mkdocs.yml").read_text("utf-8")
-    hooks = re.findall(r"^  - (hooks/\S+\.py)", source, re.MULTILINE)
-    # hooks/docs_files.py refuses evil.js itself (docs/ holds pages and pictures only): it is
+    # The docs_files check refuses evil.js itself (docs/ holds pages and pictures only): it is
     # left out of both builds, so that this corpus proves the parser and the allow-list alone.
-    hooks.remove("hooks/docs_files.py")
     if defended:
-        with config.open("a", encoding="utf-8") as file:
-            file.write("hooks:\n" + "".join(f"  - {hook}\n" for hook in hooks))
-        return config
-    # Defences off: raw HTML on, no content checks, the output check only records pages.
+        return make_project(tmp, pages, powiat_pages=False, checks_off=(DOCS_FILES,))
+    # Defences off: raw HTML on, no content checks, the output check off (pages still parsed
+    # for the search index).
+    config = make_project(
+        tmp, pages, powiat_pages=False, checks_off=(DOCS_FILES, CONTENT_RULES, OUTPUT)
+    )
+    source = (ROOT / "mkdocs.yml").read_text("utf-8")
     block = re.search(r"^markdown_extensions:\n(?:(?: .*)?\n)+", source, re.MULTILINE)
     assert block is not None and f"  - {RAW_HTML_OFF}\n" in block[0]
-    hooks.remove("hooks/content_rules.py")
-    recorder = tmp / "project" / "record_pages.py"
-    recorder.write_text(
-        "from guide import finished_page\nfrom guide.i18n import current_language\n\n\n"
-        "def on_pre_build(*, config):\n"
-        "    finished_page.start(config, lang=current_language(config))\n\n\n"
-        "def on_post_page(output, /, *, page, config):\n"
-        "    finished_page.record(config, lang=current_language(config),\n"
-        "                         dest_uri=page.file.dest_uri, page=finished_page.parse(output))\n"
-        "    return output\n",
-        encoding="utf-8",
-    )
-    hooks[hooks.index("hooks/csp.py")] = recorder.name
     with config.open("a", encoding="utf-8") as file:
         file.write(block[0].replace(f"  - {RAW_HTML_OFF}\n", ""))
-        file.write("hooks:\n" + "".join(f"  - {hook}\n" for hook in hooks))
     return config
 
 

@@ -1,15 +1,14 @@
-"""Issue 19, the output check: what a finished page's body may not carry (hooks/csp.py).
+"""Issue 19, the output check: what a finished page's body may not carry (guide/csp.py).
 
 Markup that reached a page by any way (a bug in an extension, a template) fails the build:
-each case is injected into two real pages (other language, other depth) as the hook sees
-them, and the hook's exact message is asserted.
+each case is injected into two real pages (other language, other depth) as the plugin sees
+them, and the plugin's exact message is asserted.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,8 +18,9 @@ from mkdocs.structure.pages import Page
 
 from guide import placeholders
 from guide.csp import excerpt
+from guide.plugin import GuidePlugin
 from tests.pages import output_path
-from tests.test_csp import config, hook  # noqa: F401 (fixtures)
+from tests.test_csp import config, plugin  # noqa: F401 (fixtures)
 
 PAGES = [("uk", "work.md"), ("en", "powiaty/gdansk.md")]
 EVIL = "https://evil.example/"
@@ -69,7 +69,7 @@ CASES = {
 
 
 def finished(site: Path, lang: str, page: str) -> str:
-    """The built page as the hook first sees it: without its policy."""
+    """The built page as the plugin first sees it: without its policy."""
     html = output_path(site, lang, page).read_text(encoding="utf-8")
     return re.sub(r'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
 
@@ -84,7 +84,7 @@ def page_object(config: MkDocsConfig, lang: str, page: str) -> Page:  # noqa: F8
 @pytest.mark.parametrize("case", CASES)
 def test_body_markup_fails_the_build(
     site: Path,
-    hook: ModuleType,  # noqa: F811
+    plugin: GuidePlugin,  # noqa: F811
     config: MkDocsConfig,  # noqa: F811
     case: str,
     lang: str,
@@ -94,18 +94,18 @@ def test_body_markup_fails_the_build(
     html = finished(site, lang, page).replace("</article>", f"{markup}</article>", 1)
     obj = page_object(config, lang, page)
     with pytest.raises(PluginError) as error:
-        hook.on_post_page(html, page=obj, config=config)
+        plugin.on_post_page(html, page=obj, config=config)
     assert str(error.value) == f"{obj.file.src_uri}: {message}"
 
 
 @pytest.mark.parametrize(("lang", "page"), PAGES)
 def test_the_real_pages_pass(
     site: Path,
-    hook: ModuleType,  # noqa: F811
+    plugin: GuidePlugin,  # noqa: F811
     config: MkDocsConfig,  # noqa: F811
     lang: str,
     page: str,
 ) -> None:
     html = finished(site, lang, page)
-    built = hook.on_post_page(html, page=page_object(config, lang, page), config=config)
+    built = plugin.on_post_page(html, page=page_object(config, lang, page), config=config)
     assert built == output_path(site, lang, page).read_text(encoding="utf-8")

@@ -93,7 +93,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     env |= {
         "GUIDE_DATA_DIR": str(data),
         "GUIDE_LANG": "en",
-        "GUIDE_LIVE_PREVIEW": "1",
+        "GUIDE_LIVE_PREVIEW": "true",
         "SITE_URL": f"http://{address}/",
         "NO_MKDOCS_2_WARNING": "1",
     }

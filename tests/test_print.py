@@ -124,12 +124,12 @@ def test_pdf_names() -> None:
     [("powiaty/leborski.md", POWIAT), ("powiaty/index.md", None), ("work.md", None)],
 )
 def test_powiat_of_page(src: str, slug: str | None) -> None:
-    assert powiat_of_page(src) == slug
+    assert powiat_of_page(src, load_directory()) == slug
 
 
 def test_powiat_page_of_no_powiat_is_refused() -> None:
     with pytest.raises(LookupError) as refused:
-        powiat_of_page("powiaty/atlantyda.md")
+        powiat_of_page("powiaty/atlantyda.md", load_directory())
     assert str(refused.value) == "powiaty/atlantyda.md: no powiat 'atlantyda' in data/powiaty.yml"
 
 

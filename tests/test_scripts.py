@@ -1,5 +1,5 @@
 """The guide's scripts ship without their comment lines (guide/scripts.py,
-hooks/script_comments.py), and nothing else of them changes."""
+guide/build_features.py), and nothing else of them changes."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ from mkdocs.config import load_config
 from guide import DOCS_DIR, ROOT
 from guide.powiat_pages import powiat_pages
 from guide.raw_html_off import RAW_HTML_OFF
+from guide.render import guide_env
 from guide.site import i18n_config, language_codes, site_language_prefix
+from guide.site_data import load_site_data
 
 
 class _Env:
@@ -41,9 +43,11 @@ def stock_project(workdir: Path) -> Path:
     """
     docs = workdir / "docs"
     shutil.copytree(DOCS_DIR, docs)
-    theme = load_config(str(ROOT / "mkdocs.yml")).theme
+    env = guide_env(load_config(str(ROOT / "mkdocs.yml")).theme)
+    data = load_site_data()
     for lang in language_codes():
-        for page in powiat_pages(theme, lang, site_language_prefix(lang), inline_html=True):
+        prefix = site_language_prefix(lang)
+        for page in powiat_pages(env=env, data=data, lang=lang, prefix=prefix, inline_html=True):
             target = docs / lang / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")

@@ -1,0 +1,69 @@
+"""One build of the site (guide/plugin.py makes it in the first language's on_config): the
+data, loaded and validated once; the theme environment; what the languages' builds record for
+later events; and what is computed once per site rather than once per page or language.
+
+Nothing here outlives the build: `make serve` rebuilds with a fresh plugin and a fresh Build,
+so an edited data file or template shows after the rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from guide.checks import load_problems, map_problems
+from guide.finished_page import Sections
+from guide.i18n import current_language
+from guide.offices import load_directory
+from guide.render import guide_env
+from guide.site_data import SiteData, load_site_data
+from guide.yamlfile import DataError
+
+
+@dataclass
+class LanguageRecord:
+    """What a language's pages left for its on_post_build: each finished page's sections (the
+    search index) and the site's own files it loads (the offline pack), by dest_uri."""
+
+    sections: dict[str, Sections] = field(default_factory=dict)
+    loads: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Build:
+    settings: Config
+    data: SiteData
+    env: jinja2.Environment
+    languages: dict[str, LanguageRecord] = field(default_factory=dict)
+    # Computed once per site: the theme's published files; gzipped sizes by site file.
+    theme_files: frozenset[str] | None = None
+    sizes: dict[Path, int] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:
+        """Load and validate every data file the build reads; every problem, as file:line, in
+        one PluginError (what `python -m guide check-data` prints for each file's own checks)."""
+        try:
+            data = load_site_data()
+        except DataError as error:
+            problems = load_problems() or [error]
+        except (OSError, ValueError, KeyError, TypeError):  # the map's GeoJSON
+            problems = map_problems(load_directory())
+        else:
+            problems = map_problems(data.directory)
+        if problems:
+            listed = "\n".join(str(problem) for problem in problems)
+            raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
+        return cls(settings=settings, data=data, env=guide_env(config.theme))
+
+    def start_language(self, config: MkDocsConfig) -> None:
+        """A language's build begins: forget what an earlier build of it recorded."""
+        self.languages[current_language(config)] = LanguageRecord()
+
+    def language(self, config: MkDocsConfig) -> LanguageRecord:
+        return self.languages.setdefault(current_language(config), LanguageRecord())

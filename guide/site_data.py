@@ -1,0 +1,50 @@
+"""Every data file a build reads, loaded and validated together: what the build object
+(guide/build_state.py) holds for the whole site, once per build."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from guide.facts import Register, load_facts
+from guide.glossary import Term, load_glossary
+from guide.gminy import Gmina, by_powiat, load_gminy, load_town_names
+from guide.offices import Directory, load_directory
+from guide.pending import Pending, load_pending
+from guide.powiat_map import Map, load_map
+from guide.region import Region, load_region
+from guide.termbase import Termbase, load_termbase
+from guide.ui import Ui, load_ui
+
+
+@dataclass(frozen=True)
+class SiteData:
+    ui: Ui
+    region: Region
+    directory: Directory
+    gminy: tuple[Gmina, ...]
+    gminy_by_powiat: Mapping[str, tuple[Gmina, ...]]
+    town_names: dict[str, list[str]]
+    glossary: tuple[Term, ...]
+    termbase: Termbase
+    facts: Register
+    pending: Pending
+    map: Map
+
+
+def load_site_data() -> SiteData:
+    """Read every data file (raises the first DataError; guide.checks.load_problems lists all)."""
+    gminy = load_gminy()
+    return SiteData(
+        ui=load_ui(),
+        region=load_region(),
+        directory=load_directory(),
+        gminy=gminy,
+        gminy_by_powiat=by_powiat(gminy),
+        town_names=load_town_names(),
+        glossary=load_glossary(),
+        termbase=load_termbase(),
+        facts=load_facts(),
+        pending=load_pending(),
+        map=load_map(),
+    )
