@@ -33,6 +33,7 @@ from guide.csp import (
     features_of,
     known_scripts,
     page_base_url,
+    script_partials,
     script_sources,
     template_base_url,
     theme_script_paths,
@@ -40,7 +41,14 @@ from guide.csp import (
 from guide.directives import GLOSSARY
 from guide.docs_files import docs_tree_problems, site_file_problem, theme_published_files
 from guide.editions import alias_of, current_edition
-from guide.facts import FACT_KIND, FACT_TEMPLATE, mark_references, reference_date, render_reference
+from guide.facts import (
+    FACT_KIND,
+    FACT_TEMPLATE,
+    Register,
+    mark_references,
+    reference_date,
+    render_reference,
+)
 from guide.feedback import edit_url, in_translation, page_report_url, translation_report_url
 from guide.i18n import built_language_prefix, built_languages, current_language, source_language
 from guide.office_boxes import OFFICE_KIND, mark_office_directives, office_box, offices_json_files
@@ -70,6 +78,7 @@ from guide.static_i18n import (
     show_language_selector,
 )
 from guide.translations import status, translation_notice
+from guide.ui import Ui
 from guide.yamlfile import DataError
 
 # The checks a test may switch off (the plugin's `checks_off`) to prove each one is what
@@ -182,7 +191,7 @@ def add_offices_json(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     powiat, which offices.js fetches for the "Your office" boxes (guide/office_boxes.py)."""
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
-    for path, content in offices_json_files(build.env, lang).items():
+    for path, content in offices_json_files(build.env, lang, data=build.data).items():
         files.append(File.generated(config, prefix + path, content=content))
 
 
@@ -226,7 +235,9 @@ def check_page_source(build: Build, page: Page) -> None:
     naming the page and line. Generated pages come from validated data."""
     if CONTENT_RULES in build.settings["checks_off"] or page.file.abs_src_path is None:
         return
-    problems = content_problems(_where(page), page.file.content_string, meta=page.meta)
+    problems = content_problems(
+        _where(page), page.file.content_string, meta=page.meta, rules=build.rules
+    )
     if problems:
         raise PluginError("\n".join(map(str, problems)))
 
@@ -247,22 +258,25 @@ def exclude_from_stock_search(page: Page) -> None:
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
 
-def mark_office_boxes(markdown: str, *, page: Page) -> str:
+def mark_office_boxes(markdown: str, *, page: Page, ui: Ui) -> str:
     """`[[office: KEY]]`: a placeholder before Markdown; an unknown KEY fails at page:line."""
     try:
         return mark_office_directives(
-            markdown, src=page.file.src_uri, source=page.file.content_string
+            markdown, src=page.file.src_uri, source=page.file.content_string, ui=ui
         )
     except DataError as error:
         raise PluginError(str(error)) from None
 
 
-def mark_facts(markdown: str, *, page: Page) -> str:
+def mark_facts(markdown: str, *, page: Page, register: Register) -> str:
     """`[[fact: KEY]]`, `[[period: KEY]]`: a placeholder before Markdown; an unknown key fails
     the build at page:line (guide/facts.py)."""
     try:
         return mark_references(
-            markdown, src=Path("docs") / page.file.src_path, source=page.file.content_string
+            markdown,
+            src=Path("docs") / page.file.src_path,
+            source=page.file.content_string,
+            register=register,
         )
     except DataError as error:
         raise PluginError(str(error)) from None
@@ -283,7 +297,7 @@ def _notice(build: Build, page: Page, config: MkDocsConfig) -> str | None:
     if not source.is_file():
         return None  # the source language itself, or a generated page
     notice = translation_notice(
-        source, lang=lang, built_from=file_locale(page.file), meta=page.meta
+        source, lang=lang, built_from=file_locale(page.file), meta=page.meta, ui=build.data.ui
     )
     if notice is None:
         return None
@@ -295,7 +309,7 @@ def _notice(build: Build, page: Page, config: MkDocsConfig) -> str | None:
         kind=kind,
         text=text,
         original_url=get_relative_url(original, page.url),
-        **words(lang),
+        **words(lang, ui=build.data.ui),
     )
 
 
@@ -330,7 +344,13 @@ def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsCo
 
     def box(key: str) -> str:
         return office_box(
-            key, env=build.env, lang=lang, prefix=prefix, page_url=page.url, address=address
+            key,
+            env=build.env,
+            lang=lang,
+            prefix=prefix,
+            page_url=page.url,
+            address=address,
+            data=build.data,
         )
 
     return placeholders.expand(html, {OFFICE_KIND: box})
@@ -346,7 +366,14 @@ def expand_facts(build: Build, html: str, *, page: Page, config: MkDocsConfig) -
 
     def fact(argument: str) -> str:
         return render_reference(
-            argument, template=template, lang=lang, day=day, register=register, noted=noted
+            argument,
+            template=template,
+            lang=lang,
+            day=day,
+            register=register,
+            ui=build.data.ui,
+            noted=noted,
+            rendered=build.facts_html,
         )
 
     return placeholders.expand(html, {FACT_KIND: fact})
@@ -358,7 +385,7 @@ def expand_glossary(build: Build, html: str, *, config: MkDocsConfig) -> str:
             build.env,
             "partials/guide/glossary.html",
             terms=build.data.glossary,
-            **words(current_language(config)),
+            **words(current_language(config), ui=build.data.ui),
         )
 
     return placeholders.expand(html, {GLOSSARY_KIND: glossary})
@@ -385,7 +412,7 @@ def add_print_area(build: Build, html: str, *, page: Page, config: MkDocsConfig)
         qr_url=get_relative_url(qr_dest(page.file), page.url),
         booklet_url=get_relative_url(booklet_path(lang), page.url),
         sheet_url=get_relative_url(sheet_path(lang, powiat), page.url) if powiat else None,
-        **words(lang),
+        **words(lang, ui=build.data.ui),
     )
     return f"{html}\n{area}"
 
@@ -401,7 +428,7 @@ def _set_footer(build: Build, config: MkDocsConfig, lang: str) -> None:
 def page_words(build: Build, context: dict[str, Any], *, config: MkDocsConfig) -> None:
     """data/ui.yml's words in the language being built, as `guide.t.<label>` for overrides/."""
     lang = current_language(config)
-    context["guide"] = words(lang)
+    context["guide"] = words(lang, ui=build.data.ui)
     _set_footer(build, config, lang)
 
 
@@ -410,10 +437,10 @@ def template_words(build: Build, context: dict[str, Any], *, config: MkDocsConfi
     at the root answers readers of every language (each build writes it; the last one stays),
     so it gets the words of all of them, with each language's home."""
     lang = current_language(config)
-    context["guide"] = words(lang)
+    context["guide"] = words(lang, ui=build.data.ui)
     _set_footer(build, config, lang)
     context["guide_languages"] = [
-        {**words(code), "home": built_language_prefix(config, code)}
+        {**words(code, ui=build.data.ui), "home": built_language_prefix(config, code)}
         for code, _ in built_languages(config)
     ]
 
@@ -511,21 +538,29 @@ def _attach(
             f"{where}: a directive where it cannot stand ({leftover}): put it on a line of "
             "its own, outside code, tables and headings"
         )
-    scripts = theme_script_paths(config.theme.dirs, config.extra_javascript)
+    if build.script_partials is None:  # the theme's, listed once per build
+        build.script_partials = script_partials(build.env)
+        build.script_paths = theme_script_paths(config.theme.dirs, config.extra_javascript)
     scope = config.extra.get("scope")
-    known = known_scripts(
-        build.env,
-        base_url=base_url,
-        features=features_of(config.theme.get("features")),
-        scope=str(scope) if scope else None,
-    )
+    features = features_of(config.theme.get("features"))
+    key = (base_url, features, str(scope) if scope else None)
+    known = build.known_scripts.get(key)
+    if known is None:  # once per page depth (the base_url) and build
+        known = known_scripts(
+            build.env,
+            base_url=base_url,
+            features=features,
+            scope=key[2],
+            partials=build.script_partials,
+        )
+        build.known_scripts[key] = known
     try:
         return attach(
             html,
             env=build.env,
             where=where,
             known=known,
-            sources=script_sources(scripts, base_url=base_url),
+            sources=script_sources(build.script_paths, base_url=base_url),
             found=found,
         )
     except CspError as error:
@@ -568,7 +603,7 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
     report = status(Path(config.docs_dir))
     site = Path(config.site_dir)
     html = build.env.get_template("partials/guide/translation-status.html").render(
-        report=report, root="../" * prefix.count("/"), **words(lang)
+        report=report, root="../" * prefix.count("/"), **words(lang, ui=build.data.ui)
     )
     where = f"{prefix}translation-status.html"
     (site / where).write_text(attach(html, env=build.env, where=where), encoding="utf-8")
@@ -586,7 +621,12 @@ def write_data_status(build: Build, *, config: MkDocsConfig) -> None:
     lang = current_language(config)
     where = built_language_prefix(config, lang) + "data-status.html"
     html, table = render_data_status(
-        build.env, lang=lang, where=where, directory=build.data.directory
+        build.env,
+        lang=lang,
+        where=where,
+        directory=build.data.directory,
+        ui=build.data.ui,
+        facts=build.data.facts,
     )
     site = Path(config.site_dir)
     (site / where).write_text(html, encoding="utf-8")
@@ -611,7 +651,7 @@ def write_search_index(build: Build, *, config: MkDocsConfig) -> None:
     pages = indexed_pages(build.language(config).sections.items(), prefix=prefix)
     if not pages:
         raise ValueError(f"search index of {lang!r}: no built pages under {site / prefix}")
-    index = index_json(pages, synonyms=synonyms(lang))
+    index = index_json(pages, synonyms=synonyms(lang, build.data.termbase))
     (site / prefix / SEARCH_JSON).write_text(index, encoding="utf-8")
 
 
@@ -621,7 +661,9 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
     site = Path(config.site_dir)
-    page = offline_page(build.env, lang=lang, prefix=prefix, site_name=config.site_name)
+    page = offline_page(
+        build.env, lang=lang, prefix=prefix, site_name=config.site_name, ui=build.data.ui
+    )
     (site / prefix / OFFLINE_HTML).write_text(page, encoding="utf-8")
     others = [
         built_language_prefix(config, code) for code, _ in built_languages(config) if code != lang

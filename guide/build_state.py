@@ -17,11 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from guide.checks import load_problems, map_problems
+from guide.content_rules import TextRules
 from guide.finished_page import Sections
 from guide.i18n import current_language
 from guide.offices import load_directory
 from guide.render import guide_env
 from guide.site_data import SiteData, load_site_data
+from guide.static_i18n import check_version
 from guide.yamlfile import DataError
 
 
@@ -39,15 +41,27 @@ class Build:
     settings: Config
     data: SiteData
     env: jinja2.Environment
+    rules: TextRules  # what the page checks read from the data
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files; gzipped sizes by site file.
     theme_files: frozenset[str] | None = None
     sizes: dict[Path, int] = field(default_factory=dict)
+    # The theme's inline scripts: its script partials and files, and the scripts a page may hold
+    # by (base_url, features, scope).
+    script_partials: tuple[str, ...] | None = None
+    script_paths: frozenset[str] = frozenset()
+    known_scripts: dict[tuple[str, tuple[str, ...], str | None], frozenset[str]] = field(
+        default_factory=dict
+    )
+    # Each fact reference's HTML by (argument, language, with its note): rendered once.
+    facts_html: dict[tuple[str, str, bool], tuple[str, bool]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:
         """Load and validate every data file the build reads; every problem, as file:line, in
-        one PluginError (what `python -m guide check-data` prints for each file's own checks)."""
+        one PluginError (what `python -m guide check-data` prints for each file's own checks).
+        The installed static-i18n is checked against the adapter's range first."""
+        check_version(config.plugins["i18n"])
         try:
             data = load_site_data()
         except DataError as error:
@@ -55,11 +69,14 @@ class Build:
         except (OSError, ValueError, KeyError, TypeError):  # the map's GeoJSON
             problems = map_problems(load_directory())
         else:
-            problems = map_problems(data.directory)
+            problems = map_problems(data.directory, map_=data.map)
         if problems:
             listed = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
-        return cls(settings=settings, data=data, env=guide_env(config.theme))
+        rules = TextRules(
+            ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
+        )
+        return cls(settings=settings, data=data, env=guide_env(config.theme), rules=rules)
 
     def start_language(self, config: MkDocsConfig) -> None:
         """A language's build begins: forget what an earlier build of it recorded."""

@@ -4,32 +4,47 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from guide import DOCS_DIR, MKDOCS_YML
-from guide.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
+from guide.facts import (
+    FACTS_YML,
+    Register,
+    expiry_problems,
+    load_facts,
+    reference_date,
+    validate_facts,
+)
 from guide.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.gminy import (
     GMINY_YML,
     TOWN_NAMES_YML,
+    Gmina,
     load_gminy,
     load_town_names,
     validate_gminy,
     validate_town_names,
 )
 from guide.offices import POWIATY_YML, Directory, load_directory, validate_directory
-from guide.pending import PENDING_YML, load_pending, stale_problems, validate_pending
-from guide.powiat_map import GEOJSON, load_map, shape_for
+from guide.pending import PENDING_YML, Pending, load_pending, stale_problems, validate_pending
+from guide.powiat_map import GEOJSON, Map, load_map, shape_for
 from guide.region import REGION_YML, load_region, validate_region
 from guide.site import default_language, is_partial, language_codes, mkdocs_config
-from guide.termbase import TERMBASE_YML, load_termbase, termbase_agreement, validate_termbase
-from guide.ui import UI_YML, load_ui, validate_ui
+from guide.termbase import (
+    TERMBASE_YML,
+    Termbase,
+    load_termbase,
+    termbase_agreement,
+    validate_termbase,
+)
+from guide.ui import UI_YML, Ui, load_ui, validate_ui
 from guide.yamlfile import DataError, Location, load_yaml
 
-Validator = Callable[[Path], tuple[object | None, list[DataError]]]
+Validator = Callable[..., tuple[object | None, list[DataError]]]
 
 # Every data file, validated by its pydantic model and checks in this order: the validator
 # returns the file's model (None when invalid) and every problem in it, each at its line; the
-# loader (cached, what the build reads) raises the first. ui.yml comes first: the others are
+# loader raises the first. ui.yml comes first: the others are
 # checked against its languages and office types, powiaty.yml and gminy.yml against region.yml.
 # Add a new data file here.
 LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
@@ -52,24 +67,34 @@ TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML, PENDING_YML})
 # Checked against region.yml's TERYT prefix and gmina count: skipped while it has problems.
 NEEDS_REGION = frozenset({POWIATY_YML, GMINY_YML})
+# The models a validator is given (keyword: file), read once by their own validation.
+DEPENDS: dict[Path, dict[str, Path]] = {
+    POWIATY_YML: {"ui": UI_YML, "region": REGION_YML},
+    GMINY_YML: {"region": REGION_YML},
+    FACTS_YML: {"ui": UI_YML},
+}
 
 
-def _validate_all() -> tuple[list[DataError], set[Path]]:
-    """Every problem of each file's own validation, and the files that failed (or were not
-    checked because ui.yml failed)."""
+def _validate_all() -> tuple[list[DataError], set[Path], dict[Path, object]]:
+    """Every problem of each file's own validation, the files that failed (or were not
+    checked because ui.yml failed) and the models of the others, each file read once."""
     problems: list[DataError] = []
     failed: set[Path] = set()
+    models: dict[Path, object] = {}
     for path, validate, _ in LOADERS:
         if (UI_YML in failed and path in NEEDS_UI) or (
             REGION_YML in failed and path in NEEDS_REGION
         ):
             failed.add(path)
             continue
-        found = validate(path)[1]
+        given = {name: models.get(source) for name, source in DEPENDS.get(path, {}).items()}
+        model, found = validate(path, **given)
         if found:
             problems.extend(found)
             failed.add(path)
-    return problems, failed
+        else:
+            models[path] = model
+    return problems, failed, models
 
 
 def load_problems() -> list[DataError]:
@@ -79,10 +104,11 @@ def load_problems() -> list[DataError]:
 
 def check_data() -> list[DataError]:
     """Every problem in the data files (empty when all is well)."""
-    problems, failed = _validate_all()
+    problems, failed, models = _validate_all()
     if UI_YML in failed:
         return problems  # the checks across files read ui.yml
-    return problems + _across_files(failed) + untranslated_problems() + partial_problems()
+    across = _across_files(failed, models)
+    return problems + across + untranslated_problems() + partial_problems()
 
 
 def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
@@ -103,11 +129,13 @@ def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
     ]
 
 
-def map_problems(directory: Directory, *, path: Path = POWIATY_YML) -> list[DataError]:
+def map_problems(
+    directory: Directory, *, path: Path = POWIATY_YML, map_: Map | None = None
+) -> list[DataError]:
     """The map's GeoJSON unreadable, or a powiat of `directory` (read from `path`) without a
-    boundary in it, named at the powiat's `name:` line."""
+    boundary in `map_` (read when not given), named at the powiat's `name:` line."""
     try:
-        map_ = load_map()
+        map_ = map_ or load_map()
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [DataError(GEOJSON, 1, f"not a GeoJSON file of the powiats' boundaries ({error})")]
     unmapped: list[tuple[int, str]] = []
@@ -125,15 +153,16 @@ def map_problems(directory: Directory, *, path: Path = POWIATY_YML) -> list[Data
     ]
 
 
-def _across_files(failed: set[Path]) -> list[DataError]:
-    """Checks between files, on the files that loaded."""
+def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataError]:
+    """Checks between files, on the files that loaded (`models`: theirs, by file)."""
     problems: list[DataError] = []
+    ui = models[UI_YML]
+    assert isinstance(ui, Ui)
     if POWIATY_YML not in failed:
-        directory = load_directory()
+        directory = models[POWIATY_YML]
+        assert isinstance(directory, Directory)
         problems.extend(map_problems(directory))
-        missing = [
-            key for key in load_ui().regional_office_types() if key not in directory.regional
-        ]
+        missing = [key for key in ui.regional_office_types() if key not in directory.regional]
         if missing:
             line = load_yaml(POWIATY_YML).line_of(("regional",))
             problems.append(
@@ -148,24 +177,27 @@ def _across_files(failed: set[Path]) -> list[DataError]:
                     loaded.line_of(("gminy", index, "powiat")),
                     f"gmina {g.teryt} {g.name}: unknown powiat {g.powiat!r}",
                 )
-                for index, g in enumerate(load_gminy())
+                for index, g in enumerate(cast(tuple[Gmina, ...], models[GMINY_YML]))
                 if g.powiat not in slugs
             )
     if FACTS_YML not in failed:
-        problems.extend(expiry_problems(load_facts(), reference_date()))
+        problems.extend(expiry_problems(cast(Register, models[FACTS_YML]), reference_date()))
     if not failed & {FACTS_YML, PENDING_YML}:
-        problems.extend(stale_pending_problems())
+        problems.extend(stale_pending_problems(pending=cast(Pending, models[PENDING_YML]), ui=ui))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
-        problems.extend(termbase_agreement(load_termbase()))
+        problems.extend(termbase_agreement(cast(Termbase, models[TERMBASE_YML])))
     return problems
 
 
-def stale_pending_problems(docs_dir: Path = DOCS_DIR) -> list[DataError]:
-    """An entry of data/facts-pending.yml no longer typed into its page (renders every page)."""
+def stale_pending_problems(
+    docs_dir: Path = DOCS_DIR, *, pending: Pending | None = None, ui: Ui | None = None
+) -> list[DataError]:
+    """An entry of data/facts-pending.yml no longer typed into its page (renders every page;
+    the files are read when not given)."""
     from guide.content_rules import PageMarkdown, typed_problems
 
-    typed = typed_problems(sorted(docs_dir.rglob("*.md")), render=PageMarkdown())
-    return stale_problems(load_pending(), typed, docs_dir=docs_dir)
+    typed = typed_problems(sorted(docs_dir.rglob("*.md")), render=PageMarkdown(), ui=ui)
+    return stale_problems(pending or load_pending(), typed, docs_dir=docs_dir)
 
 
 def _language_texts(path: Path) -> list[tuple[str, int, bool]]:

@@ -19,7 +19,7 @@ from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
 from guide.checks import check_data, untranslated_notes
 from guide.chromium import ChromiumMissing
-from guide.content_rules import PageMarkdown, bracket_report, content_problems
+from guide.content_rules import PageMarkdown, TextRules, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.docs_files import docs_tree_problems
 from guide.editions import DeployError, EditionError, deploy
@@ -182,13 +182,18 @@ def cmd_check_content(args: argparse.Namespace) -> int:
         path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
     )
     render = PageMarkdown()
+    try:
+        rules: TextRules | None = TextRules.load()  # read once for every page
+    except DataError:
+        rules = None  # each page names the broken file
     problems: list[object] = [
         problem
         for path in paths
-        for problem in content_problems(path, path.read_text("utf-8"), render=render)
+        for problem in content_problems(path, path.read_text("utf-8"), render=render, rules=rules)
     ]
     if not args.pages:
-        problems = [*files, *problems, *data_text_problems()]
+        termbase = rules.termbase if rules else None
+        problems = [*files, *problems, *data_text_problems(termbase=termbase)]
     # A value data/facts-pending.yml lists for its page is a note; any other still fails.
     problems, pending = split_pending(problems, load_pending())
     # Failures first, then the notes (a report, not a failure).
@@ -200,7 +205,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
         print(line)
     print_long_sentences(paths)
     for path in paths:
-        for line in bracket_report(path, path.read_text("utf-8")):
+        names = rules.polish_terms if rules else None
+        for line in bracket_report(path, path.read_text("utf-8"), names=names):
             print(line)
     if problems:
         print(f"{len(problems)} problem(s) in {len(paths)} page(s)")

@@ -11,25 +11,65 @@ allow-list of guide/sanitize.py; front matter is read as MkDocs reads it and val
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import markdown
 
 from guide import ROOT
-from guide.facts import load_facts, reference_problem, references
+from guide.facts import Register, load_facts, reference_problem, references
 from guide.frontmatter import front_matter_problems, split
-from guide.plain_language import page_sentences, too_long
+from guide.glossary import Term, load_glossary
+from guide.plain_language import abbreviations, page_sentences, too_long
 from guide.sanitize import content_findings, source_line
 from guide.site import default_language, page_language
 from guide.termbase import (
+    Termbase,
     blank_markdown,
     first_mention_problems,
+    load_termbase,
+    polish_terms,
     repeated_brackets,
     text_problems,
 )
-from guide.typed_values import typed_value_problems
+from guide.typed_values import Patterns, typed_value_problems, value_patterns
+from guide.ui import Ui, load_ui
 from guide.yamlfile import DataError
+
+
+class TextRules:
+    """What the page checks read from the data files (the termbase, the fact register and the
+    words of data/ui.yml), given once for every page a build or a command checks; what is
+    derived from them is worked out on first use, once."""
+
+    def __init__(
+        self, *, ui: Ui, termbase: Termbase, glossary: tuple[Term, ...], register: Register
+    ) -> None:
+        self.ui, self.termbase, self.glossary, self.register = ui, termbase, glossary, register
+
+    @classmethod
+    def load(cls) -> TextRules:
+        """The rules of the data files as they are now (raises DataError for a broken one)."""
+        ui = load_ui()
+        return cls(
+            ui=ui,
+            termbase=load_termbase(),
+            glossary=load_glossary(),
+            register=load_facts(ui=ui),
+        )
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return abbreviations(self.ui)
+
+    @cached_property
+    def patterns(self) -> Patterns:
+        return value_patterns(self.ui)
+
+    @cached_property
+    def polish_terms(self) -> frozenset[str]:
+        return polish_terms(self.termbase, self.glossary)
 
 
 class PageMarkdown:
@@ -69,31 +109,34 @@ def content_problems(
     *,
     render: Callable[[str], str] | None = None,
     meta: Mapping[str, Any] | None = None,
+    rules: TextRules | None = None,
 ) -> list[DataError]:
     """Every rule broken by the page at `path` (whose text is `text`), with its line; with
     `render` (a PageMarkdown) also what its rendered Markdown holds outside the allow-list;
-    `meta`: the front matter as MkDocs read it (page.meta in the build)."""
+    `meta`: the front matter as MkDocs read it (page.meta in the build); `rules`: the data
+    files' (read when not given)."""
     try:
         _, body = split(path, text)
+        rules = rules or TextRules.load()
     except DataError as error:
         return [error]
     problems = front_matter_problems(path, text, meta=meta)
     if render is not None:
         html = render(body)
         problems += rendered_problems(path, text, html)
-        problems += typed_value_problems(path, text, html, body=len(text) - len(body))
-    problems += fact_reference_problems(path, text)
-    problems.extend(reader_text_problems(path, text))
+        problems += typed_value_problems(
+            path, text, html, body=len(text) - len(body), patterns=rules.patterns
+        )
+    problems += fact_reference_problems(path, text, register=rules.register, body=body)
+    problems.extend(reader_text_problems(path, text, rules=rules, body=body))
     return sorted(problems, key=lambda problem: problem.line)
 
 
-def fact_reference_problems(path: Path, text: str) -> list[DataError]:
-    """An unknown key or modifier in a `[[fact: …]]` / `[[period: …]]` of the page's body."""
-    try:
-        _, body = split(path, text)
-        register = load_facts()
-    except DataError as error:
-        return [error]
+def fact_reference_problems(
+    path: Path, text: str, *, register: Register, body: str
+) -> list[DataError]:
+    """An unknown key or modifier in a `[[fact: …]]` / `[[period: …]]` of the page's `body`
+    (its text after the front matter)."""
     offset = text.count("\n", 0, len(text) - len(body)) if body else 0
     problems = []
     for reference in references(blank_markdown(body)):
@@ -103,27 +146,25 @@ def fact_reference_problems(path: Path, text: str) -> list[DataError]:
     return problems
 
 
-def reader_text_problems(path: Path, text: str) -> list[DataError]:
-    """The termbase, script and sentence-length rules (guide/termbase.py, plain_language.py)."""
+def reader_text_problems(path: Path, text: str, *, rules: TextRules, body: str) -> list[DataError]:
+    """The termbase, script and sentence-length rules (guide/termbase.py, plain_language.py);
+    `body`: the text after the front matter (the title and description stand alone)."""
     blanked, lang = blank_markdown(text), page_language(path)
-    try:
-        found = text_problems(path, blanked, lang=lang)
-        _, body = split(path, text)  # the title and description stand alone
-        offset = text.count("\n", 0, len(text) - len(body)) if body else 0
-        found += first_mention_problems(path, body, lang=lang, first_line=offset + 1)
-    except DataError as error:  # an invalid termbase or front matter: report it, do not crash
-        return [error]
-    return found + too_long(path, page_sentences(path, text))
+    termbase = rules.termbase
+    found = text_problems(path, blanked, lang=lang, termbase=termbase)
+    offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+    found += first_mention_problems(path, body, lang=lang, first_line=offset + 1, termbase=termbase)
+    return found + too_long(path, page_sentences(path, text, known=rules.abbreviations))
 
 
-def bracket_report(path: Path, text: str) -> list[str]:
+def bracket_report(path: Path, text: str, *, names: frozenset[str] | None = None) -> list[str]:
     """Not a failure: a Polish term in brackets more than once on a translated page (the
     bracket belongs at the first mention; later mentions read better without it)."""
     if page_language(path) in ("", default_language()):
         return []
     try:
         _, body = split(path, text)  # the description in the front matter stands alone
-        repeated = repeated_brackets(blank_markdown(body))
+        repeated = repeated_brackets(blank_markdown(body), names=names)
     except DataError:  # reported by content_problems
         return []
     offset = text.count("\n", 0, len(text) - len(body)) if body else 0
@@ -134,8 +175,11 @@ def bracket_report(path: Path, text: str) -> list[str]:
     ]
 
 
-def typed_problems(paths: Iterable[Path], *, render: Callable[[str], str]) -> list[DataError]:
+def typed_problems(
+    paths: Iterable[Path], *, render: Callable[[str], str], ui: Ui | None = None
+) -> list[DataError]:
     """Every value typed into the pages at `paths` (rendered by `render`, a PageMarkdown)."""
+    patterns = value_patterns(ui)
     problems: list[DataError] = []
     for path in paths:
         text = path.read_text(encoding="utf-8")
@@ -143,5 +187,7 @@ def typed_problems(paths: Iterable[Path], *, render: Callable[[str], str]) -> li
             _, body = split(path, text)
         except DataError:  # reported by content_problems
             continue
-        problems += typed_value_problems(path, text, render(body), body=len(text) - len(body))
+        problems += typed_value_problems(
+            path, text, render(body), body=len(text) - len(body), patterns=patterns
+        )
     return problems

@@ -12,7 +12,7 @@ from typing import Literal, TypedDict, get_args
 import jinja2
 
 from guide.csp import attach
-from guide.facts import EXPIRING_DAYS, fact_rows, load_facts, reference_date
+from guide.facts import EXPIRING_DAYS, Register, fact_rows, load_facts, reference_date
 from guide.offices import (
     DATED_AFTER_YEARS,
     Directory,
@@ -22,7 +22,7 @@ from guide.offices import (
     today,
 )
 from guide.render import words
-from guide.ui import fill
+from guide.ui import Ui, fill, load_ui
 
 State = Literal["verified", "dated", "unofficial", "route", "missing"]
 STATES: tuple[State, ...] = get_args(State)
@@ -44,14 +44,15 @@ def _slot(state: State, entry: Sourced) -> Slot:
     }
 
 
-def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
+def coverage(directory: Directory, *, ui: Ui | None = None) -> dict[str, dict[str, Slot]]:
     """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None,
     "source_date": "YYYY-MM-DD", "YYYY" or None}}}, for the office types each powiat's page
-    shows (an optional type only where it is listed)."""
+    shows (an optional type only where it is listed; `ui`: data/ui.yml, read when not given)."""
+    ui = ui or load_ui()
     table: dict[str, dict[str, Slot]] = {}
     for powiat in directory.powiaty:
         row: dict[str, Slot] = {}
-        for office_type in office_types_of(powiat):
+        for office_type in office_types_of(powiat, ui):
             office = directory.office(powiat.slug, office_type)
             route = directory.route(powiat.slug, office_type)
             if office is not None and office.phones:
@@ -130,7 +131,7 @@ def is_stale(slot: Slot) -> bool:
     return age is not None and age > STALE_AFTER_DAYS
 
 
-def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
+def data_status(directory: Directory, *, ui: Ui | None = None) -> dict[str, dict[str, StatusEntry]]:
     """The data status page's table (and its JSON): coverage with age and the stale flag."""
     return {
         slug: {
@@ -143,7 +144,7 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
             }
             for office_type, slot in row.items()
         }
-        for slug, row in coverage(directory).items()
+        for slug, row in coverage(directory, ui=ui).items()
     }
 
 
@@ -154,13 +155,16 @@ def render_data_status(
     lang: str,
     where: str = "data-status.html",
     directory: Directory | None = None,
+    ui: Ui | None = None,
+    facts: Register | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
     """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
-    table it shows, for the JSON beside it."""
-    directory = directory or load_directory()
-    status = data_status(directory)
+    table it shows, for the JSON beside it (the data files are read when not given)."""
+    ui = ui or load_ui()
+    directory = directory or load_directory(ui=ui)
+    status = data_status(directory, ui=ui)
     day = reference_date()
-    texts = words(lang)
+    texts = words(lang, ui=ui)
     t = texts["t"]
     intro = fill(
         t["data_status_intro"],
@@ -176,7 +180,7 @@ def render_data_status(
         dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
         root="../" * where.count("/"),
         facts=sorted(
-            fact_rows(load_facts(), day),
+            fact_rows(facts or load_facts(ui=ui), day),
             key=lambda row: (
                 ("expired", "expiring", "current").index(row["state"]),
                 row["expires"],

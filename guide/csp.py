@@ -13,7 +13,6 @@ the same policy.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import posixpath
 from collections.abc import Iterable
@@ -169,7 +168,6 @@ def template_base_url(name: str, *, site_url: str | None) -> str:
     return get_relative_url(".", name)
 
 
-@functools.cache
 def script_partials(env: jinja2.Environment) -> tuple[str, ...]:
     return tuple(
         name
@@ -178,7 +176,6 @@ def script_partials(env: jinja2.Environment) -> tuple[str, ...]:
     )
 
 
-@functools.cache
 def known_scripts(
     env: jinja2.Environment,
     /,
@@ -186,15 +183,17 @@ def known_scripts(
     base_url: str,
     features: tuple[str, ...] = (),
     scope: str | None = None,
+    partials: tuple[str, ...] | None = None,
 ) -> frozenset[str]:
-    """Every inline script the theme writes on purpose, for a page with this base_url."""
+    """Every inline script the theme writes on purpose, for a page with this base_url
+    (`partials`: the theme's script partials, script_partials(env), listed when not given)."""
     context = {
         "base_url": base_url,
         "features": list(features),
         "config": {"extra": {"scope": scope} if scope else {}, "theme": {"features": features}},
     }
     texts: set[str] = set()
-    for name in script_partials(env):
+    for name in script_partials(env) if partials is None else partials:
         texts.update(scan(env.get_template(name).render(context)).scripts)
     return frozenset(texts)
 

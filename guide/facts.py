@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal, TypedDict
 
@@ -45,7 +44,7 @@ from guide.formats import format_period as period_phrase
 from guide.offices import Https, Phone
 from guide.plain_text import Name, Note, plain_text_problem
 from guide.render import phone_display
-from guide.ui import fill, load_ui
+from guide.ui import Ui, fill, load_ui
 from guide.yamlfile import DataError, load_model
 
 FACTS_YML = DATA_DIR / "facts.yml"
@@ -184,20 +183,23 @@ class FactsFile(RootModel[dict[FactKey, Fact]]):
     pass
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity (a cache key)
+@dataclass(frozen=True, eq=False)
 class Register:
     path: Path
     facts: dict[str, Fact]
     lines: dict[str, int]  # key -> its line in the file
 
 
-def validate_facts(path: Path = FACTS_YML) -> tuple[Register | None, list[DataError]]:
-    """The register and every problem of the file (the model, then words for each unit)."""
+def validate_facts(
+    path: Path = FACTS_YML, *, ui: Ui | None = None
+) -> tuple[Register | None, list[DataError]]:
+    """The register and every problem of the file (the model, then words for each unit of
+    `ui`, read when not given)."""
     loaded, model, problems = load_model(path, FactsFile)
     if loaded is None or model is None:
         return None, problems
     register = Register(path, dict(model.root), {k: loaded.line_of((k,)) for k in model.root})
-    units = load_ui().units
+    units = (ui or load_ui()).units
     for key, fact in register.facts.items():
         unit = fact.unit if fact.kind == "duration" else fact.currency_code
         if fact.kind in ("duration", "money") and unit not in units:
@@ -207,10 +209,9 @@ def validate_facts(path: Path = FACTS_YML) -> tuple[Register | None, list[DataEr
     return (None if problems else register), problems
 
 
-@cache
-def load_facts(path: Path = FACTS_YML) -> Register:
+def load_facts(path: Path = FACTS_YML, *, ui: Ui | None = None) -> Register:
     """The register; its first problem raises DataError (check-data lists them all)."""
-    register, problems = validate_facts(path)
+    register, problems = validate_facts(path, ui=ui)
     if register is None:
         raise problems[0]
     return register
@@ -269,12 +270,10 @@ def reference_problem(reference: Reference, register: Register) -> str | None:
     return None
 
 
-def mark_references(markdown: str, *, src: Path, source: str) -> str:
+def mark_references(markdown: str, *, src: Path, source: str, register: Register) -> str:
     """`markdown` with each reference replaced by a placeholder; an unknown key or modifier
     raises DataError at `src`:line (`source`: the page's file text, for the line)."""
     from guide.office_boxes import source_line
-
-    register = load_facts()
 
     def mark(match: re.Match[str]) -> str:
         reference = next(references(match[0]))
@@ -286,7 +285,9 @@ def mark_references(markdown: str, *, src: Path, source: str) -> str:
     return REFERENCE.sub(mark, markdown)
 
 
-def value_text(fact: Fact, entry: Value, lang: str, *, number: bool = False) -> str:
+def value_text(
+    fact: Fact, entry: Value, lang: str, *, number: bool = False, ui: Ui | None = None
+) -> str:
     """The value as readers see it in `lang` (plain text)."""
     value = entry.value
     if fact.kind in NUMERIC:
@@ -294,11 +295,11 @@ def value_text(fact: Fact, entry: Value, lang: str, *, number: bool = False) -> 
         if number:
             return format_number(amount, lang, cents=fact.kind == "money")
         if fact.kind == "money":
-            return format_money(amount, fact.currency_code, lang)
+            return format_money(amount, fact.currency_code, lang, ui=ui)
         if fact.kind == "percent":
             return format_percent(amount, lang)
         if fact.kind == "duration":
-            return counted(amount, str(fact.unit), lang)
+            return counted(amount, str(fact.unit), lang, ui=ui)
         return format_number(amount, lang)
     if isinstance(value, date):
         return format_date(value, lang)
@@ -320,20 +321,28 @@ def render_reference(
     lang: str,
     day: date,
     register: Register,
+    ui: Ui,
     noted: set[str] | None = None,
+    rendered: dict[tuple[str, str, bool], tuple[str, bool]] | None = None,
 ) -> str:
     """The HTML of a placeholder's `argument` (what|key|modifier) in `lang` on `day`, from
     `template` (partials/guide/fact.html, looked up once per page). A value that may no longer
-    apply gets its note once per page: `noted` holds the keys noted so far."""
+    apply gets its note once per page: `noted` holds the keys noted so far. `rendered` keeps
+    what was rendered for the rest of the build: the same fact on many pages is rendered once
+    per language."""
     key = argument.split("|")[1]
     noting = noted is None or key not in noted
-    html, has_note = _reference_html(template, argument, lang, day, register, noting)
+    memo = rendered if rendered is not None else {}
+    found = memo.get((argument, lang, noting))
+    if found is None:
+        found = _reference_html(template, argument, lang, day, register, noting, ui)
+        memo[(argument, lang, noting)] = found
+    html, has_note = found
     if has_note and noted is not None:
         noted.add(key)
     return html
 
 
-@cache  # the same fact on many pages: rendered once per language and build
 def _reference_html(
     template: jinja2.Template,
     argument: str,
@@ -341,16 +350,17 @@ def _reference_html(
     day: date,
     register: Register,
     noting: bool,
+    ui: Ui,
 ) -> tuple[str, bool]:
     what, key, modifier = argument.split("|")
     fact = register.facts[key]
     entry = fact.value_on(day)
     if what == "period":
-        return str(escape(period_phrase(entry.valid_from, entry.end, lang))), False
-    note = _note(fact, entry, lang=lang, day=day) if noting else None
+        return str(escape(period_phrase(entry.valid_from, entry.end, lang, ui=ui))), False
+    note = _note(fact, entry, lang=lang, day=day, ui=ui) if noting else None
     html = template.render(
         kind=fact.kind,
-        text=value_text(fact, entry, lang, number=modifier == "number"),
+        text=value_text(fact, entry, lang, number=modifier == "number", ui=ui),
         value=machine_value(fact, entry),
         note=note,
         source=entry.source,
@@ -359,10 +369,10 @@ def _reference_html(
     return html.strip(), note is not None
 
 
-def _note(fact: Fact, entry: Value, *, lang: str, day: date) -> tuple[str, str] | None:
+def _note(fact: Fact, entry: Value, *, lang: str, day: date, ui: Ui) -> tuple[str, str] | None:
     """The words around the source link when the value may no longer apply on `day`:
     (before, after), or None when it applies."""
-    labels = load_ui().labels
+    labels = ui.labels
     if entry.valid_until is not None and entry.valid_until < day:
         text = fill(labels["fact_expired"][lang], date=format_date(entry.valid_until, lang))
     elif entry.review_by is not None and entry.review_by < day:

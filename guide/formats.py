@@ -13,19 +13,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from guide.locales import locale, min_grouping, plural_category
-from guide.ui import fill, load_ui
+from guide.ui import Ui, fill, load_ui
 
 NBSP = "\u00a0"
 _DIGITS = re.compile(r"[#0,.]+")  # the number in a CLDR pattern such as "#,##0\u00a0%"
 
 
-@cache
 def format_number(number: Decimal, lang: str, *, cents: bool = False) -> str:
     """`number` with `lang`'s decimal sign and grouping; `cents`: two decimals when it has a
     fraction (an amount of money), otherwise as many as it has."""
@@ -40,40 +38,37 @@ def format_number(number: Decimal, lang: str, *, cents: bool = False) -> str:
     )
 
 
-@cache
-def counted(number: Decimal, unit: str, lang: str, *, cents: bool = False) -> str:
+def counted(
+    number: Decimal, unit: str, lang: str, *, cents: bool = False, ui: Ui | None = None
+) -> str:
     """`number` in data/ui.yml's form of `unit` (a duration unit or a currency) for its plural
     category: pl 2 "2 dni", uk 5 "5 днів", en 1 "1 day". The space next to the number does
     not break."""
-    forms = load_ui().units[unit][lang]
+    forms = (ui or load_ui()).units[unit][lang]
     pattern = forms[plural_category(number, lang)]
     pattern = pattern.replace("{n} ", "{n}" + NBSP).replace(" {n}", NBSP + "{n}")
     return fill(pattern, n=format_number(number, lang, cents=cents))
 
 
-@cache
-def format_money(amount: Decimal, currency: str, lang: str) -> str:
-    return counted(amount, currency, lang, cents=True)
+def format_money(amount: Decimal, currency: str, lang: str, *, ui: Ui | None = None) -> str:
+    return counted(amount, currency, lang, cents=True, ui=ui)
 
 
-@cache
 def format_percent(value: Decimal, lang: str) -> str:
     """9 -> pl "9%", ru "9 %" (CLDR's percent pattern of the language)."""
     pattern = locale(lang).percent_formats[None].pattern
     return _DIGITS.sub(lambda _: format_number(value, lang), pattern, count=1)
 
 
-@cache
 def format_date(day: date, lang: str) -> str:
     """pl "1 lutego 2026", en "1 February 2026"; uk and ru with CLDR's year abbreviation."""
     return str(_babel_date(day, format="long", locale=locale(lang)))
 
 
-@cache
-def format_period(start: date, end: date | None, lang: str) -> str:
+def format_period(start: date, end: date | None, lang: str, *, ui: Ui | None = None) -> str:
     """The period of a value as a phrase: a whole calendar year "w 2026 r." / "in 2026",
     otherwise "od 1 lutego 2026 do 31 maja 2026"; no end: "od 1 lutego 2026"."""
-    labels = load_ui().labels
+    labels = (ui or load_ui()).labels
     if end is not None and (start, end) == (date(start.year, 1, 1), date(start.year, 12, 31)):
         return fill(labels["fact_period_year"][lang], year=start.year)
     if end is None:

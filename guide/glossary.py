@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -69,7 +68,6 @@ def validate_glossary(path: Path = GLOSSARY_YML) -> tuple[tuple[Term, ...] | Non
     return (None, problems) if problems else (tuple(terms), [])
 
 
-@cache
 def load_glossary(path: Path = GLOSSARY_YML) -> tuple[Term, ...]:
     """The validated glossary; raises the first DataError (which fails the build)."""
     return first(validate_glossary(path))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
-from guide.region import load_region
+from guide.region import Region, load_region
 from guide.yamlfile import DataError, first, load_model
 
 GMINY_YML = DATA_DIR / "gminy.yml"
@@ -83,12 +82,15 @@ class GminyFile(BaseModel):
     gminy: list[GminaEntry]
 
 
-def validate_gminy(path: Path = GMINY_YML) -> tuple[tuple[Gmina, ...] | None, list[DataError]]:
-    """Load and check gminy.yml: the gminas (None if invalid) and every problem."""
+def validate_gminy(
+    path: Path = GMINY_YML, *, region: Region | None = None
+) -> tuple[tuple[Gmina, ...] | None, list[DataError]]:
+    """Load and check gminy.yml against `region` (read when not given): the gminas (None if
+    invalid) and every problem."""
     loaded, model, problems = load_model(path, GminyFile)
     if model is None or loaded is None:
         return None, problems
-    region = load_region()
+    region = region or load_region()
     for index, g in enumerate(model.gminy):
         if not g.teryt.startswith(region.teryt_prefix):
             problems.append(
@@ -107,9 +109,8 @@ def validate_gminy(path: Path = GMINY_YML) -> tuple[tuple[Gmina, ...] | None, li
     return (None, problems) if problems else (gminy, [])
 
 
-@cache
-def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
-    return first(validate_gminy(path))
+def load_gminy(path: Path = GMINY_YML, *, region: Region | None = None) -> tuple[Gmina, ...]:
+    return first(validate_gminy(path, region=region))
 
 
 def by_powiat(gminy: tuple[Gmina, ...]) -> Mapping[str, tuple[Gmina, ...]]:
@@ -137,7 +138,6 @@ def validate_town_names(
     return {name: list(spellings) for name, spellings in model.names.items()}, []
 
 
-@cache
 def load_town_names(path: Path = TOWN_NAMES_YML) -> dict[str, list[str]]:
     """Other spellings (Cyrillic exonyms) of towns, keyed by the Polish name."""
     return first(validate_town_names(path))

@@ -17,10 +17,11 @@ from guide import placeholders
 from guide.directives import OFFICE
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.offices import load_directory, office_types_of
+from guide.offices import office_types_of
 from guide.render import render, words
 from guide.site import OFFICES_JSON, powiat_offices_json
-from guide.ui import load_ui
+from guide.site_data import SiteData
+from guide.ui import Ui
 from guide.yamlfile import DataError
 
 
@@ -33,11 +34,11 @@ def source_line(source: str, markdown: str, offset: int) -> int:
 OFFICE_KIND = "office"
 
 
-def mark_office_directives(markdown: str, *, src: str, source: str) -> str:
+def mark_office_directives(markdown: str, *, src: str, source: str, ui: Ui) -> str:
     """`markdown` with each `[[office: KEY]]` replaced by a placeholder (guide/placeholders.py);
     `src` and `source` are the page's file and text. An unknown office type raises DataError
     at `src`:line."""
-    office_types = load_ui().office_types
+    office_types = ui.office_types
 
     def mark(match: re.Match[str]) -> str:
         key = match["key"]
@@ -61,14 +62,15 @@ def office_box(
     prefix: str,
     page_url: str,
     address: str,
+    data: SiteData,
 ) -> str:
     """The "Your office" box of office type `key` (checked by mark_office_directives).
 
     `prefix` is the built language's URL prefix, `page_url` the page's site-relative URL,
     `address` what a correction report names (its canonical URL).
     """
-    kind = load_ui().office_types[key]
-    directory = load_directory()
+    kind = data.ui.office_types[key]
+    directory = data.directory
     regional = kind.scope == "region"
     office = directory.regional.get(key) if regional else None
     return render(
@@ -85,17 +87,17 @@ def office_box(
         report_url=office_report_url(
             page=address, lang=lang, edition=current_edition() or "dev", office=key
         ),
-        **words(lang),
+        **words(lang, ui=data.ui),
     )
 
 
-def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
+def offices_json_files(env: jinja2.Environment, lang: str, *, data: SiteData) -> dict[str, str]:
     """The offices JSON of language `lang` by path inside its tree: offices.json (labels and
     the powiat list, fetched by every page with a box) and one offices/<slug>.json per powiat,
     fetched only once that powiat is chosen: a first view carries the list, not every office
     of the voivodeship."""
-    directory = load_directory()
-    context = words(lang)
+    directory = data.directory
+    context = words(lang, ui=data.ui)
     index = {
         "labels": {
             key: context["t"][key]
@@ -119,7 +121,7 @@ def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
                 office_type=key,
                 **context,
             )
-            for key in office_types_of(powiat)
+            for key in office_types_of(powiat, data.ui)
         }
         written[powiat_offices_json(powiat.slug)] = _json(offices)
     return written

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
@@ -32,9 +31,9 @@ from pydantic import (
 from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note, checked
-from guide.region import load_region
+from guide.region import Region, load_region
 from guide.site import default_language, language_codes
-from guide.ui import load_ui
+from guide.ui import Ui, load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
 POWIATY_YML = DATA_DIR / "powiaty.yml"
@@ -316,10 +315,9 @@ class Directory(BaseModel):
         return self.routes[key] if key is not None else None
 
 
-def office_types_of(powiat: Powiat) -> list[str]:
+def office_types_of(powiat: Powiat, ui: Ui) -> list[str]:
     """The powiat office types a powiat's page shows, in data/ui.yml's order: every required
     type, and each optional (`required: false`) type the powiat lists."""
-    ui = load_ui()
     return [
         key
         for key in ui.powiat_office_types()
@@ -383,9 +381,10 @@ def _route_check(
     return [DataError(loaded.path, line, f"powiat {slug}, office {office_type}: {message}")]
 
 
-def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
-    ui = load_ui()
-    prefix = load_region().teryt_prefix
+def _cross_checks(
+    loaded: LoadedYaml, directory: Directory, *, ui: Ui, region: Region
+) -> list[DataError]:
+    prefix = region.teryt_prefix
     problems = []
     slugs = Counter(powiat.slug for powiat in directory.powiaty)
     for index, powiat in enumerate(directory.powiaty):
@@ -442,7 +441,7 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                         )
                     )
     if not problems:  # references resolve: every slot can be followed
-        problems.extend(_missing_slots(loaded, directory))
+        problems.extend(_missing_slots(loaded, directory, ui))
     for key in directory.regional:
         if key not in ui.regional_office_types():
             known = ", ".join(ui.regional_office_types())
@@ -456,12 +455,12 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
     return problems
 
 
-def _missing_slots(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
+def _missing_slots(loaded: LoadedYaml, directory: Directory, ui: Ui) -> list[DataError]:
     """A problem per office type a powiat's page would show with nothing the reader can use,
     at the powiat's line (or the office's, when it is listed without phone or route)."""
     problems = []
     for index, powiat in enumerate(directory.powiaty):
-        for key in office_types_of(powiat):
+        for key in office_types_of(powiat, ui):
             if answers(directory, powiat.slug, key):
                 continue
             listed = key in powiat.offices
@@ -519,21 +518,28 @@ def _address_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]
     return problems
 
 
-def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list[DataError]]:
-    """Load and check powiaty.yml; returns the directory (None if invalid) and every problem."""
+def validate_directory(
+    path: Path = POWIATY_YML, *, ui: Ui | None = None, region: Region | None = None
+) -> tuple[Directory | None, list[DataError]]:
+    """Load and check powiaty.yml against `ui`'s office types and `region` (read when not
+    given); returns the directory (None if invalid) and every problem."""
     loaded, directory, problems = load_model(
         path, Directory, describe=_describe, members=("Office", "SameAs", "RouteRef")
     )
     if loaded is None or directory is None:
         return None, problems
-    problems = _cross_checks(loaded, directory) + _address_checks(loaded, directory)
+    ui = ui or load_ui()
+    region = region or load_region()
+    problems = _cross_checks(loaded, directory, ui=ui, region=region)
+    problems += _address_checks(loaded, directory)
     return (None if problems else directory), problems
 
 
-@cache
-def load_directory(path: Path = POWIATY_YML) -> Directory:
+def load_directory(
+    path: Path = POWIATY_YML, *, ui: Ui | None = None, region: Region | None = None
+) -> Directory:
     """The validated directory; raises the first DataError (which fails the build)."""
-    directory, problems = validate_directory(path)
+    directory, problems = validate_directory(path, ui=ui, region=region)
     if problems or directory is None:
         raise problems[0]
     return directory

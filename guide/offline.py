@@ -18,16 +18,19 @@ from guide.render import words
 from guide.search_index import SEARCH_JSON
 from guide.serve import GZIP_LEVEL
 from guide.site import OFFICES_JSON, TOWNS_JSON
+from guide.ui import Ui
 
 OFFLINE_HTML = "offline.html"  # in each language's folder; sw.js derives the same name
 GUIDE_CSS = "assets/guide/guide.css"
 
 
-def offline_page(env: jinja2.Environment, /, *, lang: str, prefix: str, site_name: str) -> str:
+def offline_page(
+    env: jinja2.Environment, /, *, lang: str, prefix: str, site_name: str, ui: Ui | None = None
+) -> str:
     """The offline page of `lang`, whose tree starts at `prefix` ('' or 'uk/'), with its policy."""
     where = prefix + OFFLINE_HTML
     html = env.get_template("partials/guide/offline.html").render(
-        **words(lang), site_name=site_name, css=get_relative_url(GUIDE_CSS, where)
+        **words(lang, ui=ui), site_name=site_name, css=get_relative_url(GUIDE_CSS, where)
     )
     return attach(html, env=env, where=where)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, RootModel
@@ -70,7 +69,6 @@ def validate_pending(path: Path = PENDING_YML) -> tuple[Pending | None, list[Dat
     return (None if problems else Pending(path, dict(model.root), lines)), problems
 
 
-@cache
 def load_pending(path: Path = PENDING_YML) -> Pending:
     """The baseline; its first problem raises DataError (check-data lists them all)."""
     return first(validate_pending(path))

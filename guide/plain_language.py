@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from guide.directives import ANY
 from guide.frontmatter import split
 from guide.site import page_language
 from guide.termbase import blank_markdown
-from guide.ui import load_ui
+from guide.ui import Ui, load_ui
 from guide.yamlfile import DataError
 
 REPORT_OVER = 30
@@ -39,11 +38,12 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 _END = re.compile(r"[.!?…][\"'»”)\]*_]*\s+(?=[\"'«„(*_]*[^\W\d_])")
 
 
-@cache
-def abbreviations() -> frozenset[str]:
-    """Every language's abbreviations (data/ui.yml `abbreviations`), lower case, without the dot:
-    a page may quote another language's ("e.g." in a Polish page)."""
-    return frozenset(word for text in load_ui().abbreviations.values() for word in text.split())
+def abbreviations(ui: Ui | None = None) -> frozenset[str]:
+    """Every language's abbreviations (data/ui.yml `abbreviations`, read when `ui` is not
+    given), lower case, without the dot: a page may quote another language's ("e.g." in a
+    Polish page)."""
+    texts = (ui or load_ui()).abbreviations.values()
+    return frozenset(word for text in texts for word in text.split())
 
 
 @dataclass(frozen=True)
@@ -93,34 +93,38 @@ def units(body: str) -> Iterator[tuple[int, str]]:
     yield from flush()
 
 
-def _split(text: str) -> Iterator[str]:
+def _split(text: str, known: frozenset[str]) -> Iterator[str]:
     begin = 0
     for match in _END.finditer(text):
         before = text[begin : match.start()].split()
         last = before[-1].lstrip('(«"*_').lower() if before else ""
-        if last in abbreviations() or (len(last) == 1 and last.isalpha()):
+        if last in known or (len(last) == 1 and last.isalpha()):
             continue
         yield text[begin : match.start() + 1]
         begin = match.end()
     yield text[begin:]
 
 
-def sentences(body: str, *, first_line: int = 1) -> list[Sentence]:
-    """Every sentence of the Markdown `body` with its line and number of words."""
+def sentences(
+    body: str, *, first_line: int = 1, known: frozenset[str] | None = None
+) -> list[Sentence]:
+    """Every sentence of the Markdown `body` with its line and number of words (`known`: the
+    abbreviations, whose dot ends no sentence; data/ui.yml's when not given)."""
+    known = abbreviations() if known is None else known
     found = []
     for line, unit in units(body):
-        for text in _split(unit):
+        for text in _split(unit, known):
             words = len(_WORD.findall(text))
             if words:
                 found.append(Sentence(first_line + line - 1, words, " ".join(text.split())))
     return found
 
 
-def page_sentences(path: Path, text: str) -> list[Sentence]:
+def page_sentences(path: Path, text: str, *, known: frozenset[str] | None = None) -> list[Sentence]:
     """The sentences of a page's body (front matter skipped), numbered by the page's lines."""
     _, body = split(path, text)
     offset = text.count("\n", 0, len(text) - len(body)) if body else text.count("\n")
-    return sentences(body, first_line=offset + 1)
+    return sentences(body, first_line=offset + 1, known=known)
 
 
 def too_long(path: Path, found: list[Sentence]) -> list[DataError]:
@@ -150,9 +154,10 @@ def print_long_sentences(paths: list[Path]) -> None:
     """For check-content: a line per page with sentences over REPORT_OVER words, and a total
     per language (a report for writers, not a failure)."""
     totals: dict[str, int] = {}
+    known = abbreviations()
     for path in paths:
         try:
-            found = page_sentences(path, path.read_text(encoding="utf-8"))
+            found = page_sentences(path, path.read_text(encoding="utf-8"), known=known)
         except DataError:
             continue  # broken front matter: content_problems reports it
         summary = long_summary(path, found)

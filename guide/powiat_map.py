@@ -6,7 +6,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +56,6 @@ def _path(points: list[tuple[float, float]]) -> str:
     return "".join(out) + "z"
 
 
-@cache
 def load_map(path: Path = GEOJSON) -> Map:
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     rings = {f["properties"]["nazwa"]: _rings(f["geometry"]) for f in features}

@@ -77,7 +77,7 @@ def _powiat_html(
         powiat=powiat,
         offices=[
             (ui.office_types[key].label[lang], key, *answer(key), report(key))
-            for key in office_types_of(powiat)
+            for key in office_types_of(powiat, ui)
         ],
         regional=[
             (ui.office_types[key].label[lang], directory.regional[key], report(key))
@@ -85,7 +85,7 @@ def _powiat_html(
         ],
         gminy=data.gminy_by_powiat.get(powiat.slug, ()),
         powiaty_url="../",
-        **words(lang),
+        **words(lang, ui=ui),
     )
 
 
@@ -106,7 +106,7 @@ def _index_html(env: jinja2.Environment, lang: str, prefix: str, data: SiteData)
         label_size=MAP_LABEL_SIZE,
         towns_url=get_relative_url(TOWNS_JSON, here),
         offices_url=get_relative_url(prefix + OFFICES_JSON, here),
-        **words(lang),
+        **words(lang, ui=data.ui),
     )
 
 
@@ -175,7 +175,7 @@ def powiat_pages(
     `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
     `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
     directory = data.directory
-    t = words(lang)["t"]
+    t = words(lang, ui=data.ui)["t"]
 
     def body(kind: str, slug: str = "") -> str:
         if inline_html:

@@ -4,7 +4,6 @@ against, kept in data so that the same code serves another region (or a syntheti
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +29,6 @@ def validate_region(path: Path = REGION_YML) -> tuple[Region | None, list[DataEr
     return region, problems
 
 
-@cache
 def load_region(path: Path = REGION_YML) -> Region:
     """The validated region; raises the first DataError."""
     return first(validate_region(path))

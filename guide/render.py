@@ -10,7 +10,7 @@ import phonenumbers
 from jinja2.bccache import Bucket
 from mkdocs.theme import Theme
 
-from guide.ui import fill, load_ui
+from guide.ui import Ui, fill, load_ui
 
 
 def phone_display(e164: str) -> str:
@@ -105,9 +105,10 @@ def compiled_templates(theme: Theme) -> CompiledTemplates:
     return cache
 
 
-def words(lang: str) -> dict[str, Any]:
-    """Template context shared by every guide template: labels and day names in `lang`."""
-    ui = load_ui()
+def words(lang: str, *, ui: Ui | None = None) -> dict[str, Any]:
+    """Template context shared by every guide template: labels and day names in `lang`, from
+    `ui` (data/ui.yml, read when not given)."""
+    ui = ui or load_ui()
     return {
         "lang": lang,
         "t": {key: texts[lang] for key, texts in ui.labels.items()},

@@ -24,11 +24,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.fold import fold_search
+
+if TYPE_CHECKING:
+    from guide.termbase import Termbase
 
 SEARCH_JSON = "assets/guide/search-index.json"
 STEM = "*"  # a synonym's word ending in it matches every query word starting with the rest
@@ -48,7 +51,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3"})
 _NOT_CONTENT = frozenset({"headerlink", "guide-feedback", "guide-keep"})
 
 
-@cache
 def words(text: str) -> tuple[str, ...]:
     """The folded words of `text`: letters and digits; apostrophes dropped (сім'я = сімя)."""
     found = (w.replace("'", "") for w in _WORD.findall(fold_search(text)))
@@ -185,13 +187,14 @@ def build_index(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> l
     return pages
 
 
-def synonyms(lang: str) -> tuple[Synonym, ...]:
+def synonyms(lang: str, termbase: Termbase | None = None) -> tuple[Synonym, ...]:
     """The termbase's avoided variants in `lang` (plain phrases; a `re:` variant is no phrase a
-    reader types) with the rendering to search for instead, without its Polish bracket."""
+    reader types) with the rendering to search for instead, without its Polish bracket
+    (`termbase`: data/termbase.yml, read when not given)."""
     from guide.termbase import REGEX_PREFIX, core, load_termbase
 
     found: dict[Synonym, None] = {}
-    for avoided in load_termbase().avoided_in(lang):
+    for avoided in (termbase or load_termbase()).avoided_in(lang):
         if avoided.variant.startswith(REGEX_PREFIX):
             continue
         variant = tuple(

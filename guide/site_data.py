@@ -33,18 +33,20 @@ class SiteData:
 
 
 def load_site_data() -> SiteData:
-    """Read every data file (raises the first DataError; guide.checks.load_problems lists all)."""
-    gminy = load_gminy()
+    """Read every data file once, each checked against the files it depends on (raises the
+    first DataError; guide.checks.load_problems lists them all)."""
+    ui, region = load_ui(), load_region()
+    gminy = load_gminy(region=region)
     return SiteData(
-        ui=load_ui(),
-        region=load_region(),
-        directory=load_directory(),
+        ui=ui,
+        region=region,
+        directory=load_directory(ui=ui, region=region),
         gminy=gminy,
         gminy_by_powiat=by_powiat(gminy),
         town_names=load_town_names(),
         glossary=load_glossary(),
         termbase=load_termbase(),
-        facts=load_facts(),
+        facts=load_facts(ui=ui),
         pending=load_pending(),
         map=load_map(),
     )

@@ -12,7 +12,6 @@ tests/test_static_i18n.py are checked again. The exact version is pinned in requ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import Any, Protocol, cast
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +45,6 @@ class StaticI18nVersionError(PluginError):
     lacks what it uses."""
 
 
-@cache
 def _installed_version() -> str:
     return installed_version(DISTRIBUTION)
 
@@ -83,10 +81,9 @@ class I18nPlugin(Protocol):
 
 
 def plugin(config: MkDocsConfig) -> I18nPlugin:
-    """static-i18n's plugin object of this build, after checking its version."""
-    found = config.plugins["i18n"]
-    check_version(found)
-    return cast(I18nPlugin, found)
+    """static-i18n's plugin object of this build (its version is checked once per build, when
+    the build starts: guide/build_state.py)."""
+    return cast(I18nPlugin, config.plugins["i18n"])
 
 
 def language_file(
@@ -94,7 +91,6 @@ def language_file(
 ) -> File:
     """A generated page `src` (relative to the language folder) of `lang`, written to
     `dest_uri`, carrying the attributes static-i18n sets on the files it prepares."""
-    check_version()
     file = File.generated(config, f"{lang}/{src}", content=content)
     file.dest_uri = dest_uri
     # `url` is cached from the first dest_uri; static-i18n recomputes it the same way.
@@ -134,7 +130,6 @@ def list_in_sitemap(config: MkDocsConfig, *, lang: str, files: Files) -> None:
 def show_language_selector(config: MkDocsConfig, *, shown: bool) -> None:
     """Make `config.extra.alternate` a plain flag for the templates. static-i18n writes its own
     list both as the mapping key and as an attribute, which Jinja reads first: set both."""
-    check_version()
     config.extra["alternate"] = shown
     setattr(config.extra, "alternate", shown)  # noqa: B010
 

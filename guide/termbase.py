@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guide import DATA_DIR
-from guide.glossary import GLOSSARY_YML, load_glossary
+from guide.glossary import GLOSSARY_YML, Term, load_glossary
 from guide.plain_text import Name, Note, plain_text_problem
 from guide.site import default_language, language_codes
 from guide.ui import UI_YML
@@ -263,7 +262,6 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
     return termbase, []
 
 
-@cache
 def load_termbase(path: Path = TERMBASE_YML) -> Termbase:
     """The validated termbase; raises the first DataError."""
     termbase, problems = validate_termbase(path)
@@ -457,13 +455,11 @@ def first_mention_problems(
 BRACKET = re.compile(r"\(([^()\n]+)\)")
 
 
-@cache
-def polish_terms() -> frozenset[str]:
+def polish_terms(termbase: Termbase, glossary: tuple[Term, ...]) -> frozenset[str]:
     """Polish names a translation puts in brackets: the termbase's and glossary's terms and the
     bracketed names in the termbase's renderings (acronyms are left out: "(MOS)" is a name)."""
-    termbase = load_termbase()
     names = {entry.pl for entry in termbase.terms}
-    names |= {term.term for term in load_glossary()}
+    names |= {term.term for term in glossary}
     for entry in termbase.terms:
         for value in (entry.model_extra or {}).values():
             names |= set(BRACKET.findall(value))
@@ -473,7 +469,7 @@ def polish_terms() -> frozenset[str]:
 def repeated_brackets(text: str, *, names: frozenset[str] | None = None) -> dict[str, list[int]]:
     """A Polish term given in brackets more than once on a page: {term: [line, ...]}.
     The bracket belongs at the first mention only. `text` has code and URLs blanked."""
-    names = polish_terms() if names is None else names
+    names = polish_terms(load_termbase(), load_glossary()) if names is None else names
     lines: dict[str, list[int]] = {}
     for match in BRACKET.finditer(text):
         content = match[1].strip().casefold()

@@ -22,7 +22,7 @@ from guide.directives import directives
 from guide.facts import references
 from guide.frontmatter import read
 from guide.site import default_language, is_partial, language_codes
-from guide.ui import fill, load_ui
+from guide.ui import Ui, fill, load_ui
 
 SOURCE_BLOB = "source_blob"
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -60,14 +60,19 @@ def changed_on(source: Path) -> str | None:
 
 
 def translation_notice(
-    source: Path, *, lang: str, built_from: str | None, meta: Mapping[str, object]
+    source: Path,
+    *,
+    lang: str,
+    built_from: str | None,
+    meta: Mapping[str, object],
+    ui: Ui | None = None,
 ) -> tuple[Literal["fallback", "stale"], str] | None:
     """The notice kind and its text in `lang` for a page of `lang` whose source-language page
     is `source`: "fallback" when it was built from the file of language `built_from` (static-
     i18n's fallback to the source), "stale" when its front matter `meta` records another
     version of `source` (the text gives the day git last recorded a change of `source`, or
-    without git its `last_reviewed`); None otherwise."""
-    labels = load_ui().labels
+    without git its `last_reviewed`); None otherwise. `ui`: data/ui.yml, read when not given."""
+    labels = (ui or load_ui()).labels
     if built_from != lang:
         return "fallback", labels["fallback_notice"][lang]
     if is_stale(meta, blob_id(source)):

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from guide.facts import REFERENCE
 from guide.locales import locale
 from guide.site import language_codes
-from guide.ui import load_ui
+from guide.ui import Ui, load_ui
 from guide.yamlfile import DataError
 
 # Elements whose text readers do not read as prose (code) and elements that end a run of text.
@@ -66,11 +65,14 @@ def _words(forms: dict[str, dict[str, str]]) -> set[str]:
     return phrases | {word for phrase in phrases for word in phrase.split()}
 
 
-@cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(what, pattern) in order of precedence; words from CLDR and data/ui.yml for every
-    language of the site, so a page in one language typing another's unit is found too."""
-    units = load_ui().units
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def value_patterns(ui: Ui | None = None) -> Patterns:
+    """(what, pattern) in order of precedence; words from CLDR and data/ui.yml (read when `ui`
+    is not given) for every language of the site, so a page in one language typing another's
+    unit is found too."""
+    units = (ui or load_ui()).units
     currencies = {"PLN", "EUR"}
     unit_words = set().union(*(_words(units[u]) for u in units if u not in currencies))
     money_words = set().union(*(_words(units[u]) for u in units if u in currencies))
@@ -151,10 +153,10 @@ def reader_text(html: str) -> list[str]:
     return [run for run in runs if run.strip()]
 
 
-def typed_values(text: str) -> list[TypedValue]:
+def typed_values(text: str, patterns: Patterns) -> list[TypedValue]:
     """The values typed into one run of text, each once (the first kind that matches it)."""
     found: list[tuple[int, int, TypedValue]] = []
-    for what, pattern in _patterns():
+    for what, pattern in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e, _ in found):
@@ -183,14 +185,17 @@ def _line(source: str, needle: str, cursor: int, body: int) -> tuple[int | None,
     return None, cursor
 
 
-def typed_value_problems(path: Path, source: str, html: str, *, body: int = 0) -> list[DataError]:
+def typed_value_problems(
+    path: Path, source: str, html: str, *, body: int = 0, patterns: Patterns | None = None
+) -> list[DataError]:
     """A problem for each value typed into the page (`source`: its file, `html`: its rendered
     Markdown, `body`: where the Markdown starts in the file, after the front matter), at its
     line in the file."""
+    patterns = patterns or value_patterns()
     problems: list[DataError] = []
     cursor = body
     for run in reader_text(html):
-        for value in typed_values(run):
+        for value in typed_values(run, patterns):
             line, cursor = _line(source, value.text, cursor, body)
             problems.append(
                 TypedValueError(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -188,7 +187,6 @@ def validate_ui(path: Path = UI_YML) -> tuple[Ui | None, list[DataError]]:
     return Ui(office_types, data.days, data.labels, data.abbreviations, data.units), []
 
 
-@cache
 def load_ui(path: Path = UI_YML) -> Ui:
     """The validated words; raises the first DataError (which fails the build)."""
     return first(validate_ui(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,50 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     twice = {name: n for name, n in counts["compiled"].items() if n > 1}
     assert {name for name in twice if not name.startswith("partials/language")} == set()
     assert all(name.endswith(" False") for name in twice)
+
+
+# Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;
+# prints what each build wrote into the page.
+TWO_BUILDS = """
+import json, pathlib, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, site, data_file, old, new = sys.argv[1:]
+page = pathlib.Path(site) / "index.html"
+build(load_config(config_file, site_dir=site))
+first = page.read_text(encoding="utf-8")
+data = pathlib.Path(data_file)
+data.write_text(data.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+build(load_config(config_file, site_dir=site))
+second = page.read_text(encoding="utf-8")
+print(json.dumps({"first": [old in first, new in first], "second": [new in second]}))
+"""
+OFFICE = "cwii"  # a regional office: its box shows its name in place
+OLD_NAME = "Centrum Wsparcia Imigrantów i Imigrantek"
+NEW_NAME = "Centrum Wsparcia Imigrantek i Imigrantów (edited)"
+
+
+def test_each_build_reads_the_data_again(tmp_path: Path) -> None:
+    """One object per build and no cache outliving it: the second build of one process shows
+    the edited data file, as `make serve`'s rebuild does."""
+    lang = language_codes()[-1]
+    config = make_project(tmp_path, {f"{lang}/index.md": f"# {lang}\n\n[[office: {OFFICE}]]\n"})
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG"}
+    env |= {"GUIDE_LANG": lang, "GUIDE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    powiaty = data / "powiaty.yml"
+    assert OLD_NAME in powiaty.read_text(encoding="utf-8")
+    arguments = [str(config), str(tmp_path / "site"), str(powiaty), OLD_NAME, NEW_NAME]
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_BUILDS, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == {
+        "first": [True, False],
+        "second": [True],
+    }

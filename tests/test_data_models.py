@@ -28,7 +28,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 def test_town_names_list_is_a_clear_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "town-names.yml", "- Gdańsk\n")
     with pytest.raises(DataError) as caught:
-        load_town_names.__wrapped__(path)
+        load_town_names(path)
     assert str(caught.value) == (
         f"{path}:1: (top level): Input should be a valid dictionary or instance of TownNames"
     )
@@ -37,7 +37,7 @@ def test_town_names_list_is_a_clear_error(tmp_path: Path) -> None:
 def test_town_names_value_is_named(tmp_path: Path) -> None:
     path = _write(tmp_path, "town-names.yml", "names:\n  Gdańsk: [Гданськ, 3]\n")
     with pytest.raises(DataError) as caught:
-        load_town_names.__wrapped__(path)
+        load_town_names(path)
     assert (
         str(caught.value) == f"{path}:2: names.Gdańsk[1]: Input should be a valid string (value: 3)"
     )
@@ -132,7 +132,7 @@ def test_ui_label_missing_a_language(tmp_path: Path) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
     line = path.read_text(encoding="utf-8").splitlines().index("  source:") + 1
     with pytest.raises(DataError) as caught:
-        load_ui.__wrapped__(path)
+        load_ui(path)
     assert str(caught.value) == (
         f"{path}:{line}: labels.source has no text for en: add one line per language"
     )
@@ -143,7 +143,7 @@ def test_ui_unknown_scope_is_named(tmp_path: Path) -> None:
         tmp_path, "ui.yml", "  pup:\n    scope: powiat\n", "  pup:\n    scope: gmina\n"
     )
     with pytest.raises(DataError) as caught:
-        load_ui.__wrapped__(path)
+        load_ui(path)
     assert str(caught.value).endswith(
         ": office_types.pup.scope: Input should be 'powiat' or 'region' (value: 'gmina')"
     )
@@ -153,7 +153,7 @@ def test_gmina_bad_teryt(tmp_path: Path) -> None:
     path = _from_real(tmp_path, "gminy.yml", "- teryt: '2201012'\n", "- teryt: '2201019'\n")
     line = path.read_text(encoding="utf-8").splitlines().index("- teryt: '2201019'") + 1
     with pytest.raises(DataError) as caught:
-        load_gminy.__wrapped__(path)
+        load_gminy(path)
     assert str(caught.value) == (
         f"{path}:{line}: gminy[0].teryt: String should match pattern '^\\d{{6}}[123]$' "
         "(value: '2201019')"
@@ -166,7 +166,7 @@ def test_gmina_count_is_the_regions(tmp_path: Path) -> None:
     start = text.index(f"- teryt: '{last.teryt}'\n")
     path = _write(tmp_path, "gminy.yml", text[:start])
     with pytest.raises(DataError) as caught:
-        load_gminy.__wrapped__(path)
+        load_gminy(path)
     count = load_region().gminas
     assert str(caught.value) == (
         f"{path}:1: {count - 1} gminas, expected {count} (data/region.yml)"
@@ -187,7 +187,7 @@ def test_teryt_outside_the_region(tmp_path: Path, name: str) -> None:
     line = path.read_text(encoding="utf-8").splitlines().index(f"- teryt: '{moved}'") + 1
     if name == "gminy.yml":
         with pytest.raises(DataError) as caught:
-            load_gminy.__wrapped__(path)
+            load_gminy(path)
         problems = [str(caught.value)]
     else:
         problems = [str(problem) for problem in validate_directory(path)[1]]
@@ -200,7 +200,7 @@ def test_teryt_outside_the_region(tmp_path: Path, name: str) -> None:
 def test_region_file_is_validated(tmp_path: Path) -> None:
     path = _write(tmp_path, "region.yml", "name: x\nteryt_prefix: '2'\ngminas: 0\n")
     with pytest.raises(DataError) as caught:
-        load_region.__wrapped__(path)
+        load_region(path)
     assert str(caught.value) == (
         f"{path}:2: teryt_prefix: String should match pattern '^(\\d{{2}})?$'"
     )
@@ -209,7 +209,7 @@ def test_region_file_is_validated(tmp_path: Path) -> None:
 def test_glossary_unknown_key_is_named(tmp_path: Path) -> None:
     path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n  meaning: unused\n")
     with pytest.raises(DataError) as caught:
-        load_glossary.__wrapped__(path)
+        load_glossary(path)
     assert str(caught.value) == (
         f"{path}:3: terms[0].meaning: Extra inputs are not permitted (value: 'unused')"
     )

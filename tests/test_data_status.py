@@ -111,7 +111,9 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     states = {entry["state"] for row in status.values() for entry in row.values()}
     assert states and "missing" not in states
     for powiat in load_directory().powiaty:
-        assert sorted(status[powiat.slug]) == sorted(office_types_of(powiat))  # JSON is sorted
+        assert sorted(status[powiat.slug]) == sorted(
+            office_types_of(powiat, load_ui())
+        )  # JSON is sorted
     assert not (site / "uk/data-status.json").exists()
 
 

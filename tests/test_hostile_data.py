@@ -169,7 +169,7 @@ def test_unknown_placeholder_in_ui_fails_check_data(tmp_path: Path, case: str) -
     key, lang, value, message = UI_CASES[case]
     path, line = _ui_with(tmp_path, key, lang, value)
     with pytest.raises(DataError) as error:
-        load_ui.__wrapped__(path)
+        load_ui(path)
     assert str(error.value) == f"{path}:{line}: labels.{key}.{lang}: unknown placeholder {message}"
 
 
@@ -199,7 +199,7 @@ def test_invisible_glossary_text_is_refused(
     path = tmp_path / "glossary.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_glossary.__wrapped__(path)
+        load_glossary(path)
     assert message in str(error.value)
 
 

@@ -13,7 +13,7 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 
-from guide import DATA_DIR, MKDOCS_YML, gminy, offices
+from guide import DATA_DIR, MKDOCS_YML
 from guide.bench.report import report_scale
 from guide.bench.scale import Growth, ScalePoint, growth
 from guide.bench.synthetic import GEOJSON, synthetic_data
@@ -74,7 +74,7 @@ def reference_map(path: Path) -> Map:
                     last = point
                 path_data += "z"
         shapes[feature["properties"]["nazwa"]] = path_data
-    built = load_map.__wrapped__(path)
+    built = load_map(path)
     assert {shape.name: shape.path for shape in built.shapes} == shapes
     assert (built.width, built.height) == (int(WIDTH), math.ceil((north - south) * scale))
     return built
@@ -84,7 +84,7 @@ def reference_map(path: Path) -> Map:
 def test_map_is_the_projection_of_every_point(which: str, synthetic: Path) -> None:
     folder = DATA_DIR if which == "real" else synthetic
     built = reference_map(folder / GEOJSON)
-    assert built == load_map.__wrapped__(folder / GEOJSON)  # the same map on every call
+    assert built == load_map(folder / GEOJSON)  # the same map on every call
 
 
 def test_synthetic_region_is_valid_data(synthetic: Path) -> None:
@@ -96,20 +96,18 @@ def test_synthetic_region_is_valid_data(synthetic: Path) -> None:
 def test_synthetic_region_copies_the_real_one(
     synthetic: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    region = load_region.__wrapped__(synthetic / "region.yml")
+    region = load_region(synthetic / "region.yml")
     assert region.teryt_prefix == ""
-    for module in (offices, gminy):
-        monkeypatch.setattr(module, "load_region", lambda: region)
-    directory = load_directory.__wrapped__(synthetic / "powiaty.yml")
+    directory = load_directory(synthetic / "powiaty.yml", region=region)
     real = load_directory()
     assert len(directory.powiaty) == SYNTHETIC
     assert len({p.slug for p in directory.powiaty}) == SYNTHETIC
     assert len({p.teryt for p in directory.powiaty}) == SYNTHETIC
     assert directory.powiaty[: len(real.powiaty)] == real.powiaty
-    map_ = load_map.__wrapped__(synthetic / GEOJSON)
+    map_ = load_map(synthetic / GEOJSON)
     for powiat in directory.powiaty:
         assert shape_for(map_, powiat.name, powiat.kind).path
-    made = load_gminy.__wrapped__(synthetic / "gminy.yml")
+    made = load_gminy(synthetic / "gminy.yml", region=region)
     assert len(made) == region.gminas
     assert {g.powiat for g in made} == {p.slug for p in directory.powiaty}
 

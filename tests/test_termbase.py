@@ -14,7 +14,6 @@ import guide.termbase
 from guide import DOCS_DIR
 from guide.build import mkdocs_build
 from guide.content_rules import bracket_report, content_problems
-from guide.glossary import load_glossary
 from guide.plain_language import long_summary, page_sentences, sentences, too_long, units
 from guide.site import default_language, language_codes
 from guide.termbase import (
@@ -315,7 +314,6 @@ def test_glossary_must_use_the_termbase_rendering(
     monkeypatch.setattr(guide.glossary, "MINIMUM_TERMS", 1)
     path = tmp_path / "glossary.yml"
     path.write_text(every_language(GLOSSARY), encoding="utf-8")
-    load_glossary.cache_clear()
     assert [str(problem) for problem in glossary_conflicts(small, glossary_path=path)] == [
         f"{path}:4: 'karta pobytu' translation.uk 'карта перебування' does not use the "
         "termbase rendering 'карта побиту' (data/termbase.yml)"
