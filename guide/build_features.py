@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 from guide import DATA_DIR, escaping, finished_page, placeholders
 from guide.build_state import Build
 from guide.content_rules import content_problems, rendered_problems
-from guide.coverage import render_data_status
+from guide.coverage import render_data_status, status_tables
 from guide.csp import (
     CspError,
     Scan,
@@ -137,9 +137,10 @@ def check_docs_files(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     if DOCS_FILES in build.settings["checks_off"]:
         return
     docs_dir = Path(config.docs_dir)
-    if build.theme_files is None:
+    if build.theme_files is None:  # the same tree for every language: checked once
         build.theme_files = theme_published_files(config)
-    problems = {problem.path: problem for problem in docs_tree_problems(docs_dir)}
+        build.docs_tree_problems = docs_tree_problems(docs_dir)
+    problems = {problem.path: problem for problem in build.docs_tree_problems}
     for file in files:
         if file.abs_src_path is None or not Path(file.abs_src_path).is_relative_to(docs_dir):
             continue  # the theme's and the guide's own files
@@ -600,7 +601,9 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
     translation-status.json at the root: what each language still needs."""
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
-    report = status(Path(config.docs_dir))
+    if build.translation_status is None:  # one report for the whole site
+        build.translation_status = status(Path(config.docs_dir))
+    report = build.translation_status
     site = Path(config.site_dir)
     html = build.env.get_template("partials/guide/translation-status.html").render(
         report=report, root="../" * prefix.count("/"), **words(lang, ui=build.data.ui)
@@ -620,13 +623,15 @@ def write_data_status(build: Build, *, config: MkDocsConfig) -> None:
     coverage and age (guide/coverage.py)."""
     lang = current_language(config)
     where = built_language_prefix(config, lang) + "data-status.html"
+    if build.status_tables is None:  # the same in every language
+        data = build.data
+        build.status_tables = status_tables(data.directory, ui=data.ui, facts=data.facts)
     html, table = render_data_status(
         build.env,
         lang=lang,
         where=where,
-        directory=build.data.directory,
         ui=build.data.ui,
-        facts=build.data.facts,
+        tables=build.status_tables,
     )
     site = Path(config.site_dir)
     (site / where).write_text(html, encoding="utf-8")

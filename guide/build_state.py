@@ -18,12 +18,15 @@ from mkdocs.exceptions import PluginError
 
 from guide.checks import load_problems, map_problems
 from guide.content_rules import TextRules
+from guide.coverage import StatusTables
+from guide.docs_files import FileProblem
 from guide.finished_page import Sections
 from guide.i18n import current_language
 from guide.offices import load_directory
 from guide.render import guide_env
 from guide.site_data import SiteData, load_site_data
 from guide.static_i18n import check_version
+from guide.translations import LanguageStatus
 from guide.yamlfile import DataError
 
 
@@ -45,6 +48,9 @@ class Build:
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files; gzipped sizes by site file.
     theme_files: frozenset[str] | None = None
+    docs_tree_problems: list[FileProblem] = field(default_factory=list)
+    translation_status: dict[str, LanguageStatus] | None = None
+    status_tables: StatusTables | None = None
     sizes: dict[Path, int] = field(default_factory=dict)
     # The theme's inline scripts: its script partials and files, and the scripts a page may hold
     # by (base_url, features, scope).

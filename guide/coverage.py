@@ -7,12 +7,20 @@ the data status page, which also lists the facts of data/facts.yml, expiring one
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal, TypedDict, get_args
 
 import jinja2
 
 from guide.csp import attach
-from guide.facts import EXPIRING_DAYS, Register, fact_rows, load_facts, reference_date
+from guide.facts import (
+    EXPIRING_DAYS,
+    FactRow,
+    Register,
+    fact_rows,
+    load_facts,
+    reference_date,
+)
 from guide.offices import (
     DATED_AFTER_YEARS,
     Directory,
@@ -148,6 +156,30 @@ def data_status(directory: Directory, *, ui: Ui | None = None) -> dict[str, dict
     }
 
 
+@dataclass(frozen=True)
+class StatusTables:
+    """What data-status.html shows, the same in every language: worked out once per build."""
+
+    status: dict[str, dict[str, StatusEntry]]
+    dated: list[DatedSource]
+    facts: list[FactRow]
+    day: dt.date
+
+
+def status_tables(
+    directory: Directory | None = None, *, ui: Ui | None = None, facts: Register | None = None
+) -> StatusTables:
+    """The data status of the data files (read when not given)."""
+    ui = ui or load_ui()
+    directory = directory or load_directory(ui=ui)
+    day = reference_date()
+    rows = sorted(
+        fact_rows(facts or load_facts(ui=ui), day),
+        key=lambda row: (("expired", "expiring", "current").index(row["state"]), row["expires"]),
+    )
+    return StatusTables(data_status(directory, ui=ui), dated_sources(directory), rows, day)
+
+
 def render_data_status(
     env: jinja2.Environment,
     /,
@@ -156,14 +188,14 @@ def render_data_status(
     where: str = "data-status.html",
     directory: Directory | None = None,
     ui: Ui | None = None,
-    facts: Register | None = None,
+    tables: StatusTables | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
     """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
-    table it shows, for the JSON beside it (the data files are read when not given)."""
+    table it shows, for the JSON beside it (`tables`: status_tables() of the data files, of
+    `directory` when given)."""
     ui = ui or load_ui()
-    directory = directory or load_directory(ui=ui)
-    status = data_status(directory, ui=ui)
-    day = reference_date()
+    tables = tables or status_tables(directory, ui=ui)
+    status, day = tables.status, tables.day
     texts = words(lang, ui=ui)
     t = texts["t"]
     intro = fill(
@@ -175,17 +207,11 @@ def render_data_status(
     html = env.get_template("partials/guide/data-status.html").render(
         status=status,
         intro=intro,
-        dated=dated_sources(directory),
+        dated=tables.dated,
         dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
         dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
         root="../" * where.count("/"),
-        facts=sorted(
-            fact_rows(facts or load_facts(ui=ui), day),
-            key=lambda row: (
-                ("expired", "expiring", "current").index(row["state"]),
-                row["expires"],
-            ),
-        ),
+        facts=tables.facts,
         facts_day=day.isoformat(),
         expiring_days=EXPIRING_DAYS,
         **texts,

@@ -169,6 +169,19 @@ def template_base_url(name: str, *, site_url: str | None) -> str:
 
 
 def script_partials(env: jinja2.Environment) -> tuple[str, ...]:
+    """The theme's script partials (SCRIPT_PARTIALS); for a file loader, found in its folders
+    rather than by listing every template of the theme."""
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        found: set[str] = set()
+        for root in loader.searchpath:
+            folder = Path(root) / SCRIPT_PARTIALS
+            if folder.is_dir():
+                found.update(
+                    SCRIPT_PARTIALS + path.relative_to(folder).as_posix()
+                    for path in folder.rglob("*.html")
+                )
+        return tuple(sorted(found))
     return tuple(
         name
         for name in sorted(env.list_templates(extensions=["html"]))

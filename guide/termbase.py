@@ -128,6 +128,16 @@ class Termbase:
     def avoided_in(self, lang: str) -> tuple[Avoided, ...]:
         return tuple(entry for entry in self.avoided if entry.lang == lang)
 
+    def screen(self, lang: str) -> re.Pattern[str] | None:
+        """One pattern matching wherever any avoided variant of `lang` does: a text it does not
+        match holds none (most pages), and is searched once instead of once per variant. None
+        when the variants cannot be joined (a `re:` variant with its own groups)."""
+        patterns = [entry.pattern.pattern for entry in self.avoided_in(lang)]
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+        except re.error:
+            return None
+
     def explained_in(self, lang: str) -> tuple[Explained, ...]:
         return tuple(entry for entry in self.explained if entry.lang == lang)
 
@@ -355,7 +365,9 @@ def text_problems(
     def line_at(offset: int) -> int:
         return first_line + text.count("\n", 0, offset)
 
-    for avoided in termbase.avoided_in(lang):
+    screen = termbase.screen(lang)
+    variants = termbase.avoided_in(lang) if screen is None or screen.search(text) else ()
+    for avoided in variants:
         for match in avoided.mistakes(text):
             problems.append(
                 DataError(
