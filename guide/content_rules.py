@@ -21,7 +21,7 @@ from guide import ROOT
 from guide.facts import Register, load_facts, reference_problem, references
 from guide.frontmatter import front_matter_problems, split
 from guide.glossary import Term, load_glossary
-from guide.plain_language import abbreviations, page_sentences, too_long
+from guide.plain_language import abbreviations, sentences, too_long
 from guide.sanitize import content_findings, source_line
 from guide.site import default_language, page_language
 from guide.termbase import (
@@ -154,7 +154,8 @@ def reader_text_problems(path: Path, text: str, *, rules: TextRules, body: str) 
     found = text_problems(path, blanked, lang=lang, termbase=termbase)
     offset = text.count("\n", 0, len(text) - len(body)) if body else 0
     found += first_mention_problems(path, body, lang=lang, first_line=offset + 1, termbase=termbase)
-    return found + too_long(path, page_sentences(path, text, known=rules.abbreviations))
+    found_sentences = sentences(body, first_line=offset + 1, known=rules.abbreviations)
+    return found + too_long(path, found_sentences)
 
 
 def bracket_report(path: Path, text: str, *, names: frozenset[str] | None = None) -> list[str]:

@@ -39,6 +39,14 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _URL = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?|\b[\w.+-]+@[\w-]+\.[\w.]+")
 
 
+def variant_hint(variant: str) -> str | None:
+    """What a text matching the variant's pattern holds (case folded): the stem of its first
+    word; None for a `re:` variant. A text without it is not searched for the variant."""
+    if variant.startswith(REGEX_PREFIX) or not variant.split():
+        return None
+    return variant.split()[0].removesuffix("*").casefold()
+
+
 def variant_pattern(variant: str) -> re.Pattern[str]:
     """The regex of an avoid variant: a phrase (whole words, `*` = any ending) or `re:REGEX`."""
     if variant.startswith(REGEX_PREFIX):
@@ -98,6 +106,7 @@ class Avoided:
     variant: str
     pattern: re.Pattern[str]
     allowed: tuple[re.Pattern[str], ...] = ()
+    hint: str | None = None  # variant_hint
 
     def mistakes(self, text: str) -> Iterator[re.Match[str]]:
         """Matches of the variant, except those inside an allowed phrase of the same term."""
@@ -116,6 +125,7 @@ class Explained:
     rule: FirstMention
     mention: re.Pattern[str]
     needs: re.Pattern[str]
+    hint: str | None = None  # variant_hint of the term
 
 
 @dataclass(frozen=True)
@@ -127,16 +137,6 @@ class Termbase:
 
     def avoided_in(self, lang: str) -> tuple[Avoided, ...]:
         return tuple(entry for entry in self.avoided if entry.lang == lang)
-
-    def screen(self, lang: str) -> re.Pattern[str] | None:
-        """One pattern matching wherever any avoided variant of `lang` does: a text it does not
-        match holds none (most pages), and is searched once instead of once per variant. None
-        when the variants cannot be joined (a `re:` variant with its own groups)."""
-        patterns = [entry.pattern.pattern for entry in self.avoided_in(lang)]
-        try:
-            return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
-        except re.error:
-            return None
 
     def explained_in(self, lang: str) -> tuple[Explained, ...]:
         return tuple(entry for entry in self.explained if entry.lang == lang)
@@ -256,13 +256,21 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
             variant,
             variant_pattern(variant),
             tuple(variant_pattern(phrase) for phrase in entry.allow.get(lang, [])),
+            variant_hint(variant),
         )
         for entry in model.terms
         for lang, variants in entry.avoid.items()
         for variant in variants
     )
     explained = tuple(
-        Explained(entry, lang, rule, variant_pattern(rule.term), variant_pattern(rule.needs))
+        Explained(
+            entry,
+            lang,
+            rule,
+            variant_pattern(rule.term),
+            variant_pattern(rule.needs),
+            variant_hint(rule.term),
+        )
         for entry in model.terms
         for lang, rule in entry.first_mention.items()
     )
@@ -339,8 +347,18 @@ def blank_markdown(text: str) -> str:
     return _URL.sub(blank, _CODE.sub(blank, text))
 
 
+# A Latin and a Cyrillic letter with only letters and joiners between: every word mixing the
+# two scripts holds one, so a text without a match has no such word (one search, not one per word).
+_LETTERS = rf"(?:[^\W\d_]|[{JOINERS}])*"
+MIXED_HINT = re.compile(
+    rf"{LATIN.pattern}{_LETTERS}{CYRILLIC.pattern}|{CYRILLIC.pattern}{_LETTERS}{LATIN.pattern}"
+)
+
+
 def mixed_script_words(text: str, *, allowed: frozenset[str]) -> Iterator[re.Match[str]]:
     """Words mixing Latin and Cyrillic letters, except acronym compounds and allowed words."""
+    if MIXED_HINT.search(text) is None:
+        return
     for match in WORD.finditer(text):
         word = match[0]
         if not (LATIN.search(word) and CYRILLIC.search(word)) or word in allowed:
@@ -365,9 +383,10 @@ def text_problems(
     def line_at(offset: int) -> int:
         return first_line + text.count("\n", 0, offset)
 
-    screen = termbase.screen(lang)
-    variants = termbase.avoided_in(lang) if screen is None or screen.search(text) else ()
-    for avoided in variants:
+    folded = text.casefold()
+    for avoided in termbase.avoided_in(lang):
+        if avoided.hint is not None and avoided.hint not in folded:
+            continue  # the variant's first word is nowhere in the text
         for match in avoided.mistakes(text):
             problems.append(
                 DataError(
@@ -444,7 +463,10 @@ def first_mention_problems(
     termbase = termbase or load_termbase()
     text = blank_markdown(HEADING_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text))
     problems = []
+    folded = text.casefold()
     for explained in termbase.explained_in(lang):
+        if explained.hint is not None and explained.hint not in folded:
+            continue  # not mentioned
         first = explained.mention.search(text)
         if first is None:
             continue
