@@ -2,7 +2,8 @@
 phone from an official page at most DATED_AFTER_YEARS old), `dated` (the same from an older
 official page), `unofficial` (a phone from a press, NGO or university page), `route` (a
 verified next step instead) or `missing` (nothing the reader can use); and
-the data status page, which also lists the facts of data/facts.yml, expiring ones first."""
+the data status page, which also lists the facts of data/facts.yml: those ending within
+UPCOMING_DAYS with their next value where announced, then all of them, expiring ones first."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from typing import Literal, TypedDict, get_args
 import jinja2
 
 from guide.csp import attach
-from guide.facts import EXPIRING_DAYS, fact_rows, load_facts, reference_date
+from guide.facts import (
+    EXPIRING_DAYS,
+    UPCOMING_DAYS,
+    fact_rows,
+    load_facts,
+    reference_date,
+)
 from guide.offices import (
     DATED_AFTER_YEARS,
     Directory,
@@ -160,6 +167,11 @@ def render_data_status(
     directory = directory or load_directory()
     status = data_status(directory)
     day = reference_date()
+    facts = sorted(
+        fact_rows(load_facts(), day),
+        key=lambda row: (("expired", "expiring", "current").index(row["state"]), row["expires"]),
+    )
+    horizon = (day + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
     texts = words(lang)
     t = texts["t"]
     intro = fill(
@@ -175,15 +187,11 @@ def render_data_status(
         dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
         dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
         root="../" * where.count("/"),
-        facts=sorted(
-            fact_rows(load_facts(), day),
-            key=lambda row: (
-                ("expired", "expiring", "current").index(row["state"]),
-                row["expires"],
-            ),
-        ),
-        facts_day=day.isoformat(),
-        expiring_days=EXPIRING_DAYS,
+        facts=facts,
+        facts_intro=fill(t["data_status_facts_intro"], day=day.isoformat(), days=EXPIRING_DAYS),
+        ahead=[row for row in facts if row["expires"] <= horizon],
+        ahead_title=fill(t["data_status_ahead_title"], date=horizon),
+        ahead_intro=fill(t["data_status_ahead_intro"], days=UPCOMING_DAYS),
         **texts,
     )
     return attach(html, env=env, where=where), status

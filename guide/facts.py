@@ -59,6 +59,9 @@ MODIFIERS: frozenset[str] = frozenset({"number"})
 FACT_KIND = "fact"  # the placeholders' kind (guide/placeholders.py)
 FACT_TEMPLATE = "partials/guide/fact.html"
 EXPIRING_DAYS = 60  # the data status page and the weekly workflow list facts this close to expiry
+# The data status page also lists, with the next value where announced, every fact ending within
+# this many days: a season ahead (on 6 December 2026 it reaches past the 4 March 2027 deadlines).
+UPCOMING_DAYS = 120
 # `[[fact: KEY]]`, `[[fact: KEY | number]]`, `[[period: KEY]]`; KEY as written, checked later.
 REFERENCE = re.compile(
     r"\[\[[ \t]*(?P<what>fact|period)[ \t]*:[ \t]*(?P<key>[^\]|\n]*?)[ \t]*"
@@ -434,6 +437,8 @@ class FactRow(TypedDict):
     source_date: str | None
     verified: str
     later_values: int  # announced `then:` values after this one
+    next_value: str | None  # the first of them, as data, and the day it starts
+    next_from: str | None
     pages: list[str]
 
 
@@ -463,6 +468,8 @@ def fact_rows(
                 source_date=entry.source_date.isoformat() if entry.source_date else None,
                 verified=entry.verified.isoformat(),
                 later_values=len(later),
+                next_value=machine_value(fact, later[0]) if later else None,
+                next_from=later[0].valid_from.isoformat() if later else None,
                 pages=list(used.get(key, [])),
             )
         )
