@@ -19,6 +19,7 @@ from guide.facts import (
     fact_rows,
     load_facts,
     reference_date,
+    upcoming,
 )
 from guide.offices import (
     DATED_AFTER_YEARS,
@@ -189,7 +190,7 @@ def render_data_status(
         root="../" * where.count("/"),
         facts=facts,
         facts_intro=fill(t["data_status_facts_intro"], day=day.isoformat(), days=EXPIRING_DAYS),
-        ahead=[row for row in facts if row["expires"] <= horizon],
+        ahead=upcoming(facts, day),
         ahead_title=fill(t["data_status_ahead_title"], date=horizon),
         ahead_intro=fill(t["data_status_ahead_intro"], days=UPCOMING_DAYS),
         **texts,

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -474,6 +474,13 @@ def fact_rows(
             )
         )
     return rows
+
+
+def upcoming(rows: list[FactRow], day: date, *, within: int = UPCOMING_DAYS) -> list[FactRow]:
+    """The rows whose value ends (or is due for review) by `within` days after `day`, the
+    ended ones included: what the data status page lists as ending soon."""
+    horizon = (day + timedelta(days=within)).isoformat()
+    return [row for row in rows if row["expires"] <= horizon]
 
 
 def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
