@@ -103,7 +103,7 @@ chromium: $(STAMP)
 engines-compare:
 	$(MAKE) build-into ENGINE=mkdocs OUT=.engines/mkdocs
 	$(MAKE) build-into ENGINE=properdocs OUT=.engines/properdocs
-	.venv/bin/python -m guide.build --compare .engines/mkdocs .engines/properdocs
+	.venv/bin/python -m guide.site.build --compare .engines/mkdocs .engines/properdocs
 
 build-into: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build $(OUT)

@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from guide.offices import load_directory
-from guide.offline import PACK_JSON
-from guide.search_index import SEARCH_JSON
-from guide.site import site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import site_language_prefix
+from guide.data.offices import load_directory
+from guide.data.ui import load_ui
+from guide.site.offline import PACK_JSON
+from guide.site.search_index import SEARCH_JSON
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser

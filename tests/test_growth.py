@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide import ROOT
-from guide.build import mkdocs_build
-from guide.pdf import printouts
-from guide.site import default_language, language_codes, page_url, source_pages
-from guide.translations import SOURCE_BLOB, blob_id
+from guide.content.translations import SOURCE_BLOB, blob_id
+from guide.data.languages import default_language, language_codes, page_url, source_pages
+from guide.site.build import mkdocs_build
+from guide.tools.pdf import printouts
 from tests.pages import links_leaving_language
 from tests.test_links import link_problems
 

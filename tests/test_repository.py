@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from guide import ROOT
-from guide.cli import parser
-from guide.site import language_codes, languages
+from guide.data.languages import language_codes, languages
+from guide.tools.cli import parser
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
