@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.data.coverage import render_data_status
+from guide.site.data_status import render_data_status
 from guide.site.i18n import built_language_prefix, current_language, source_language
 from guide.site.render import guide_env
 

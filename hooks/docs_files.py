@@ -15,8 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from guide.content.docs_files import docs_tree_problems, site_file_problem, theme_published_files
+from guide.content.docs_files import docs_tree_problems, site_file_problem
 from guide.site import hook_order
+from guide.site.theme_files import theme_published_files
 
 
 @event_priority(hook_order.AFTER_I18N_FILES)  # after static-i18n chose each file's destination

@@ -11,16 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.data.facts import (
-    FACT_KIND,
-    FACT_TEMPLATE,
-    load_facts,
-    mark_references,
-    reference_date,
-    render_reference,
-)
+from guide.data.facts import load_facts, reference_date
 from guide.data.yamlfile import DataError
 from guide.site import placeholders
+from guide.site.facts_html import FACT_KIND, FACT_TEMPLATE, mark_references, render_reference
 from guide.site.i18n import current_language
 from guide.site.render import guide_env
 from guide.site.static_i18n import file_locale

@@ -13,10 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from guide.data.edition import current_edition
 from guide.site.feedback import edit_url, in_translation, page_report_url, translation_report_url
 from guide.site.i18n import current_language
 from guide.site.static_i18n import normalized_src
-from guide.tools.editions import current_edition
 
 
 def page_links(*, page: Page, lang: str) -> dict[str, str]:

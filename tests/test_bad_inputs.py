@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from guide import ROOT
-from guide.content.content_rules import PageMarkdown, content_problems
+from guide.content.content_rules import content_problems
 from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 

@@ -13,14 +13,10 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import DOCS_DIR, MKDOCS_YML
-from guide.content.docs_files import (
-    MAX_BYTES,
-    docs_tree_problems,
-    reserved_reason,
-    theme_published_files,
-)
+from guide.content.docs_files import MAX_BYTES, docs_tree_problems, reserved_reason
 from guide.data.languages import default_language, language_codes
 from guide.site.build import mkdocs_build
+from guide.site.theme_files import theme_published_files
 from guide.tools import cli
 from tests.fixture_site import make_project
 

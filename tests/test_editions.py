@@ -20,24 +20,18 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from mike import commands as mike_commands  # type: ignore[import-untyped]
+from mike.mkdocs_utils import docs_version_var  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, expect
 
 from guide import ROOT
+from guide.data.edition import EDITION_VAR, EditionError, alias_of, current_edition, edition_name
 from guide.data.languages import mkdocs_config, source_pages
 from guide.site.csp import inline_scripts, script_hash
 from guide.site.render import words
 from guide.tools import cli, editions
 from guide.tools.chromium import ChromiumMissing
 from guide.tools.cli import BUILD_FAILED, USAGE, main
-from guide.tools.editions import (
-    EDITION_VAR,
-    EditionError,
-    alias_of,
-    current_edition,
-    edition_name,
-    latest_alias,
-    takes_alias,
-)
+from guide.tools.editions import latest_alias, takes_alias
 from guide.tools.pdf import PdfError
 from tests.browser import serve
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
@@ -153,6 +147,11 @@ def test_anything_else_is_refused(name: str) -> None:
         edition_name(name)
     with pytest.raises(EditionError):
         current_edition({EDITION_VAR: name})
+
+
+def test_the_edition_variable_is_mikes() -> None:
+    # guide/data imports no mike (which imports MkDocs): the name is written there, checked here.
+    assert docs_version_var == EDITION_VAR
 
 
 def test_a_plain_build_has_no_edition() -> None:

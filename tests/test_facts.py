@@ -17,7 +17,8 @@ import pytest
 from babel.numbers import parse_decimal
 
 from guide import DATA_DIR
-from guide.content.content_rules import PageMarkdown, content_problems, typed_problems
+from guide.content.content_rules import content_problems, typed_problems
+from guide.data.edition import EDITION_VAR
 from guide.data.facts import (
     Register,
     expiry_problems,
@@ -41,7 +42,7 @@ from guide.data.pending import (
 )
 from guide.data.ui import load_ui
 from guide.site.build import mkdocs_build
-from guide.tools.editions import EDITION_VAR
+from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 

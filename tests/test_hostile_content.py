@@ -21,10 +21,11 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog
 
 from guide import ROOT
-from guide.content.content_rules import PageMarkdown, content_problems
+from guide.content.content_rules import content_problems
 from guide.content.sanitize import content_findings
 from guide.data.languages import language_codes, site_language_prefix
 from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
 from guide.site.raw_html_off import RAW_HTML_OFF
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project

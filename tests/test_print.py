@@ -21,11 +21,10 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from guide.data.languages import nav_pages
-from guide.data.offices import load_directory
+from guide.data.offices import load_directory, phone_display
 from guide.data.ui import load_ui
 from guide.site.powiat_pages import powiat_of_page
 from guide.site.qr import QR_MASK
-from guide.site.render import phone_display
 from guide.tools.pdf import (
     OFFICES_READY,
     SHEET_MAX_PAGES,

@@ -70,6 +70,7 @@ MOVES: dict[str, str] = {
     "guide/render.py": "guide/site/render.py",
     "guide/scripts.py": "guide/site/scripts.py",
     "guide/search_index.py": "guide/site/search_index.py",
+    "guide/serve.py": "guide/site/serve.py",  # the static host; offline pack sizes use its gzip
     "guide/static_i18n.py": "guide/site/static_i18n.py",
     "guide/versions.py": "guide/site/versions.py",
     # guide/tools: the command line and what only it runs.
@@ -79,13 +80,27 @@ MOVES: dict[str, str] = {
     "guide/editions.py": "guide/tools/editions.py",
     "guide/new_language.py": "guide/tools/new_language.py",
     "guide/pdf.py": "guide/tools/pdf.py",
-    "guide/serve.py": "guide/tools/serve.py",
     "guide/verify_sources.py": "guide/tools/verify_sources.py",
 }
 
 # Symbols split out of a module (after its move above): (module, name) -> the module it is in.
 # Only imports are rewritten for these; the code itself moved by hand, in its own commit.
-SYMBOLS: dict[tuple[str, str], str] = {}
+SYMBOLS: dict[tuple[str, str], str] = {
+    **{
+        ("guide.tools.editions", name): "guide.data.edition"
+        for name in ("EDITION_VAR", "EditionError", "edition_name", "current_edition", "alias_of")
+    },
+    **{
+        ("guide.data.facts", name): "guide.site.facts_html"
+        for name in ("FACT_KIND", "FACT_TEMPLATE", "mark_references", "render_reference")
+    },
+    ("guide.site.render", "phone_display"): "guide.data.offices",
+    ("guide.data.coverage", "render_data_status"): "guide.site.data_status",
+    ("guide.content.content_rules", "PageMarkdown"): "guide.site.parsers",
+    ("guide.content.docs_files", "theme_published_files"): "guide.site.theme_files",
+    ("guide.data.checks", "check_data"): "guide.content.checks",
+    ("guide.data.checks", "stale_pending_problems"): "guide.content.checks",
+}
 
 PACKAGES: dict[str, str] = {
     "guide/data": "Layer 1: the data files' models, loaders and checks (ARCHITECTURE.md).",

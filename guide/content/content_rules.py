@@ -5,7 +5,8 @@ parser (guide/site/raw_html_off.py): `<tag>` in a page is text. What Markdown re
 allow-list of guide/content/sanitize.py; front matter is read as MkDocs reads it and validated
 (guide/content/frontmatter.py); the termbase, script-mixing and sentence rules read the text.
 `python -m guide check-content` renders each page with mkdocs.yml's Markdown extensions
-(`PageMarkdown`), the build checks the page's own rendering (hooks/content_rules.py).
+(guide/site/parsers.py `PageMarkdown`), the build checks the page's own rendering
+(hooks/content_rules.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import markdown
-
-from guide import ROOT
 from guide.content.frontmatter import front_matter_problems, split
 from guide.content.plain_language import page_sentences, too_long
 from guide.content.sanitize import content_findings, source_line
@@ -30,22 +28,6 @@ from guide.data.termbase import (
 )
 from guide.data.typed_values import typed_value_problems
 from guide.data.yamlfile import DataError
-
-
-class PageMarkdown:
-    """Markdown as the build renders a page: mkdocs.yml's extensions and their settings."""
-
-    def __init__(self, config_file: Path = ROOT / "mkdocs.yml") -> None:
-        from mkdocs.config import load_config
-
-        config = load_config(str(config_file))
-        self._markdown = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
-
-    def __call__(self, text: str) -> str:
-        self._markdown.reset()
-        return str(self._markdown.convert(text))
 
 
 def rendered_problems(path: Path, source: str, html: str) -> list[DataError]:

@@ -17,9 +17,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
 from guide.data.languages import default_language, language_codes, page_url
 
 PAGE_SUFFIX = ".md"
@@ -196,11 +193,3 @@ def site_file_problem(
         src, path, dest=dest
     )
     return FileProblem(display, problem) if problem else None
-
-
-def theme_published_files(config: MkDocsConfig) -> frozenset[str]:
-    """Every file the theme (Material and overrides/) publishes, as MkDocs adds them to a build
-    (`Files.add_files_from_theme`), plus the pages it renders from its static templates."""
-    theme_files = Files([])
-    theme_files.add_files_from_theme(config.theme.get_env(), config)
-    return frozenset([file.dest_uri for file in theme_files] + list(config.theme.static_templates))

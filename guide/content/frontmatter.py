@@ -3,7 +3,8 @@
 MkDocs reads YAML between `---` lines (a `---` with trailing spaces, closed by `---` or
 `...`) and, without those, MultiMarkdown `key: value` lines at the top of the page; both
 reach the theme as `page.meta`. `split` reads a page with MkDocs' own reader
-(mkdocs.utils.meta.get_data), so the schema validates what MkDocs will use.
+(mkdocs.utils.meta.get_data, through guide/site/parsers.py), so the schema validates what
+MkDocs will use.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from mkdocs.utils.meta import META_RE, YAML_RE, get_data
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from guide.data.offices import not_future
 from guide.data.plain_text import PLAIN
 from guide.data.yamlfile import DataError, LoadedYaml, model_errors
+from guide.site.parsers import META_RE, YAML_RE, get_data
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = YAML_RE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from guide import DOCS_DIR, MKDOCS_YML
+from guide import MKDOCS_YML
 from guide.data.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
 from guide.data.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.data.gminy import (
@@ -18,7 +18,7 @@ from guide.data.gminy import (
 )
 from guide.data.languages import default_language, is_partial, language_codes, mkdocs_config
 from guide.data.offices import POWIATY_YML, Directory, load_directory, validate_directory
-from guide.data.pending import PENDING_YML, load_pending, stale_problems, validate_pending
+from guide.data.pending import PENDING_YML, load_pending, validate_pending
 from guide.data.powiat_map import GEOJSON, load_map, shape_for
 from guide.data.region import REGION_YML, load_region, validate_region
 from guide.data.termbase import TERMBASE_YML, load_termbase, termbase_agreement, validate_termbase
@@ -77,12 +77,17 @@ def load_problems() -> list[DataError]:
     return _validate_all()[0]
 
 
-def check_data() -> list[DataError]:
-    """Every problem in the data files (empty when all is well)."""
+def data_problems() -> tuple[list[DataError], set[Path]]:
+    """Every problem in the data files (empty when all is well), and the files that failed or
+    were not checked. `check-data` then checks the pages against data/facts-pending.yml
+    (guide/content/checks.py `check_data`)."""
     problems, failed = _validate_all()
     if UI_YML in failed:
-        return problems  # the checks across files read ui.yml
-    return problems + _across_files(failed) + untranslated_problems() + partial_problems()
+        return problems, failed  # the checks across files read ui.yml
+    return (
+        problems + _across_files(failed) + untranslated_problems() + partial_problems(),
+        failed,
+    )
 
 
 def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
@@ -153,19 +158,9 @@ def _across_files(failed: set[Path]) -> list[DataError]:
             )
     if FACTS_YML not in failed:
         problems.extend(expiry_problems(load_facts(), reference_date()))
-    if not failed & {FACTS_YML, PENDING_YML}:
-        problems.extend(stale_pending_problems())
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
         problems.extend(termbase_agreement(load_termbase()))
     return problems
-
-
-def stale_pending_problems(docs_dir: Path = DOCS_DIR) -> list[DataError]:
-    """An entry of data/facts-pending.yml no longer typed into its page (renders every page)."""
-    from guide.content.content_rules import PageMarkdown, typed_problems
-
-    typed = typed_problems(sorted(docs_dir.rglob("*.md")), render=PageMarkdown())
-    return stale_problems(load_pending(), typed, docs_dir=docs_dir)
 
 
 def _language_texts(path: Path) -> list[tuple[str, int, bool]]:

@@ -1,28 +1,20 @@
 """Coverage of the office directory: per powiat and office type, `verified` (an office with a
 phone from an official page at most DATED_AFTER_YEARS old), `dated` (the same from an older
 official page), `unofficial` (a phone from a press, NGO or university page), `route` (a
-verified next step instead) or `missing` (nothing the reader can use); and
-the data status page, which also lists the facts of data/facts.yml, expiring ones first."""
+verified next step instead) or `missing` (nothing the reader can use). The data status page
+shows them (guide/site/data_status.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, TypedDict, get_args
 
-import jinja2
-
-from guide.data.facts import EXPIRING_DAYS, fact_rows, load_facts, reference_date
 from guide.data.offices import (
-    DATED_AFTER_YEARS,
     Directory,
     Sourced,
-    load_directory,
     office_types_of,
     today,
 )
-from guide.data.ui import fill
-from guide.site.csp import attach
-from guide.site.render import words
 
 State = Literal["verified", "dated", "unofficial", "route", "missing"]
 STATES: tuple[State, ...] = get_args(State)
@@ -145,45 +137,3 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
         }
         for slug, row in coverage(directory).items()
     }
-
-
-def render_data_status(
-    env: jinja2.Environment,
-    /,
-    *,
-    lang: str,
-    where: str = "data-status.html",
-    directory: Directory | None = None,
-) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
-    """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
-    table it shows, for the JSON beside it."""
-    directory = directory or load_directory()
-    status = data_status(directory)
-    day = reference_date()
-    texts = words(lang)
-    t = texts["t"]
-    intro = fill(
-        t["data_status_intro"],
-        today=today().isoformat(),
-        days=STALE_AFTER_DAYS,
-        years=DATED_AFTER_YEARS,
-    )
-    html = env.get_template("partials/guide/data-status.html").render(
-        status=status,
-        intro=intro,
-        dated=dated_sources(directory),
-        dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
-        dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
-        root="../" * where.count("/"),
-        facts=sorted(
-            fact_rows(load_facts(), day),
-            key=lambda row: (
-                ("expired", "expiring", "current").index(row["state"]),
-                row["expires"],
-            ),
-        ),
-        facts_day=day.isoformat(),
-        expiring_days=EXPIRING_DAYS,
-        **texts,
-    )
-    return attach(html, env=env, where=where), status

@@ -24,8 +24,6 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal, TypedDict
 
-import jinja2
-from markupsafe import escape
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -38,16 +36,12 @@ from pydantic import (
 )
 
 from guide import DATA_DIR, DOCS_DIR
-from guide.data.addresses import url_host
+from guide.data.edition import current_edition
 from guide.data.formats import counted, format_date, format_money, format_number, format_percent
-from guide.data.formats import format_period as period_phrase
-from guide.data.offices import Https, Phone
+from guide.data.offices import Https, Phone, phone_display
 from guide.data.plain_text import Name, Note, plain_text_problem
 from guide.data.ui import fill, load_ui
 from guide.data.yamlfile import DataError, load_model
-from guide.site import placeholders
-from guide.site.render import phone_display
-from guide.tools.editions import current_edition
 
 FACTS_YML = DATA_DIR / "facts.yml"
 Kind = Literal["money", "percent", "date", "duration", "phone", "count", "text"]
@@ -57,8 +51,6 @@ Currency = Literal["PLN", "EUR"]
 NUMERIC: frozenset[str] = frozenset({"money", "percent", "duration", "count"})
 # Modifiers after `|`: `number`, the bare number of a numeric fact.
 MODIFIERS: frozenset[str] = frozenset({"number"})
-FACT_KIND = "fact"  # the placeholders' kind (guide/site/placeholders.py)
-FACT_TEMPLATE = "partials/guide/fact.html"
 EXPIRING_DAYS = 60  # the data status page and the weekly workflow list facts this close to expiry
 # `[[fact: KEY]]`, `[[fact: KEY | number]]`, `[[period: KEY]]`; KEY as written, checked later.
 REFERENCE = re.compile(
@@ -270,23 +262,6 @@ def reference_problem(reference: Reference, register: Register) -> str | None:
     return None
 
 
-def mark_references(markdown: str, *, src: Path, source: str) -> str:
-    """`markdown` with each reference replaced by a placeholder; an unknown key or modifier
-    raises DataError at `src`:line (`source`: the page's file text, for the line)."""
-    from guide.site.office_boxes import source_line
-
-    register = load_facts()
-
-    def mark(match: re.Match[str]) -> str:
-        reference = next(references(match[0]))
-        problem = reference_problem(reference, register)
-        if problem is not None:
-            raise DataError(src, source_line(source, markdown, match.start()), problem)
-        return placeholders.inline(FACT_KIND, reference.argument)
-
-    return REFERENCE.sub(mark, markdown)
-
-
 def value_text(fact: Fact, entry: Value, lang: str, *, number: bool = False) -> str:
     """The value as readers see it in `lang` (plain text)."""
     value = entry.value
@@ -314,53 +289,7 @@ def machine_value(fact: Fact, entry: Value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def render_reference(
-    argument: str,
-    *,
-    template: jinja2.Template,
-    lang: str,
-    day: date,
-    register: Register,
-    noted: set[str] | None = None,
-) -> str:
-    """The HTML of a placeholder's `argument` (what|key|modifier) in `lang` on `day`, from
-    `template` (partials/guide/fact.html, looked up once per page). A value that may no longer
-    apply gets its note once per page: `noted` holds the keys noted so far."""
-    key = argument.split("|")[1]
-    noting = noted is None or key not in noted
-    html, has_note = _reference_html(template, argument, lang, day, register, noting)
-    if has_note and noted is not None:
-        noted.add(key)
-    return html
-
-
-@cache  # the same fact on many pages: rendered once per language and build
-def _reference_html(
-    template: jinja2.Template,
-    argument: str,
-    lang: str,
-    day: date,
-    register: Register,
-    noting: bool,
-) -> tuple[str, bool]:
-    what, key, modifier = argument.split("|")
-    fact = register.facts[key]
-    entry = fact.value_on(day)
-    if what == "period":
-        return str(escape(period_phrase(entry.valid_from, entry.end, lang))), False
-    note = _note(fact, entry, lang=lang, day=day) if noting else None
-    html = template.render(
-        kind=fact.kind,
-        text=value_text(fact, entry, lang, number=modifier == "number"),
-        value=machine_value(fact, entry),
-        note=note,
-        source=entry.source,
-        host=url_host(entry.source),
-    )
-    return html.strip(), note is not None
-
-
-def _note(fact: Fact, entry: Value, *, lang: str, day: date) -> tuple[str, str] | None:
+def value_note(fact: Fact, entry: Value, *, lang: str, day: date) -> tuple[str, str] | None:
     """The words around the source link when the value may no longer apply on `day`:
     (before, after), or None when it applies."""
     labels = load_ui().labels

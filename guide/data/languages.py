@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import yaml_load
+import yaml
+import yaml_env_tag
 
 from guide import DOCS_DIR, MKDOCS_YML
 from guide.data.yamlfile import DataError
@@ -27,19 +26,75 @@ class Language:
     partial: bool = False
 
 
+@dataclass(frozen=True)
+class PythonTag:
+    """A `!!python/...` value of mkdocs.yml (a slugify function), left unconstructed: reading
+    the languages never imports or runs what the configuration names."""
+
+    tag: str
+    value: object
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """MkDocs' reading of mkdocs.yml without MkDocs (guide/data imports none of it): `!ENV`
+    through the constructor MkDocs registers (pyyaml_env_tag), `!relative` as written."""
+
+
+def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> PythonTag:
+    value: object
+    if isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return PythonTag(f"python/{suffix}", value)
+
+
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+_ConfigLoader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))  # type: ignore[arg-type]
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent` as MkDocs merges `INHERIT` (mergedeep): mappings key by key,
+    anything else replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            config = yaml.load(handle, Loader=_ConfigLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        message = str(error).replace("\n", " ")
+        raise DataError(path, mark.line + 1 if mark else 1, message) from None
+    if not isinstance(config, dict):
+        return {}
+    if "INHERIT" in config:
+        parent = (path.parent / str(config.pop("INHERIT"))).resolve()
+        if not parent.is_file():
+            raise DataError(path, 1, f"INHERIT: {parent} does not exist")
+        config = _merged(_read_config(parent), config)
+    found: dict[str, Any] = config
+    return found
+
+
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs reads it (`!ENV` from the environment, `INHERIT` merged), unvalidated.
+    """mkdocs.yml as MkDocs reads it (`!ENV` from the environment, `INHERIT` merged),
+    unvalidated; `!!python/...` values are PythonTag.
 
     Cached: `!ENV` values are those of the first call's environment.
     """
-    try:
-        with path.open("rb") as handle:
-            return yaml_load(handle)
-    except ConfigurationError as error:  # its message names the line
-        found = re.search(r"line (\d+)", str(error))
-        message = str(error).replace("\n", " ")
-        raise DataError(path, int(found[1]) if found else 1, message) from None
+    return _read_config(path)
 
 
 def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:

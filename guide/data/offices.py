@@ -537,3 +537,9 @@ def load_directory(path: Path = POWIATY_YML) -> Directory:
     if problems or directory is None:
         raise problems[0]
     return directory
+
+
+def phone_display(e164: str) -> str:
+    """+48586123456 -> '+48 58 612 34 56' (the national grouping readers dial)."""
+    number = phonenumbers.parse(e164, None)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

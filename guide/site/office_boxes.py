@@ -14,6 +14,7 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from guide.content.directives import OFFICE
+from guide.data.edition import current_edition
 from guide.data.languages import OFFICES_JSON, powiat_offices_json
 from guide.data.offices import load_directory, office_types_of
 from guide.data.ui import load_ui
@@ -21,7 +22,6 @@ from guide.data.yamlfile import DataError
 from guide.site import placeholders
 from guide.site.feedback import office_report_url
 from guide.site.render import render, words
-from guide.tools.editions import current_edition
 
 
 def source_line(source: str, markdown: str, offset: int) -> int:

@@ -19,7 +19,7 @@ from guide.data.languages import OFFICES_JSON, TOWNS_JSON
 from guide.site.csp import attach
 from guide.site.render import words
 from guide.site.search_index import SEARCH_JSON
-from guide.tools.serve import GZIP_LEVEL
+from guide.site.serve import GZIP_LEVEL
 
 OFFLINE_HTML = "offline.html"  # in each language's folder; sw.js derives the same name
 GUIDE_CSS = "assets/guide/guide.css"

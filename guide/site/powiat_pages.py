@@ -10,6 +10,7 @@ from functools import partial
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
+from guide.data.edition import current_edition
 from guide.data.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
 from guide.data.languages import OFFICES_JSON, TOWNS_JSON
 from guide.data.offices import (
@@ -25,7 +26,6 @@ from guide.data.ui import load_ui
 from guide.site import placeholders
 from guide.site.feedback import office_report_url
 from guide.site.render import guide_env, render, words
-from guide.tools.editions import current_edition
 
 # The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
 # about 13 CSS px on a 390 px phone.

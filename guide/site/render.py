@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 import phonenumbers
 from jinja2.bccache import Bucket
+from mkdocs.config import load_config
 from mkdocs.theme import Theme
 
+from guide import MKDOCS_YML
+from guide.data.offices import phone_display
 from guide.data.ui import fill, load_ui
 
 
-def phone_display(e164: str) -> str:
-    """+48586123456 -> '+48 58 612 34 56' (the national grouping readers dial)."""
-    number = phonenumbers.parse(e164, None)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def display_url(url: str) -> str:
@@ -74,6 +74,13 @@ class CompiledTemplates(jinja2.BytecodeCache):
 # The attribute of MkDocs' Theme (one per loaded configuration, so one per build and a fresh
 # one for every `make serve` rebuild) that holds the guide's environment.
 _THEME_ENV = "guide_env"
+
+
+def site_theme(config_file: Path = MKDOCS_YML) -> Theme:
+    """The theme of `config_file` (Material with overrides/), as a build loads it: for what
+    renders the guide's templates outside a build (`make bench`'s stock project)."""
+    theme: Theme = load_config(str(config_file)).theme
+    return theme
 
 
 def guide_env(theme: Theme) -> jinja2.Environment:

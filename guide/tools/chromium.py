@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide.tools.serve import serve_site
+from guide.site.serve import serve_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

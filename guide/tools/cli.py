@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import get_args
 
 from guide import DOCS_DIR, ROOT
-from guide.content.content_rules import PageMarkdown, bracket_report, content_problems
+from guide.content.checks import check_data
+from guide.content.content_rules import bracket_report, content_problems
 from guide.content.docs_files import docs_tree_problems
 from guide.content.frontmatter import read, set_key
 from guide.content.plain_language import print_long_sentences
@@ -27,8 +28,9 @@ from guide.content.translations import (
     status,
     status_markdown,
 )
-from guide.data.checks import check_data, untranslated_notes
+from guide.data.checks import untranslated_notes
 from guide.data.coverage import coverage, coverage_lines
+from guide.data.edition import EditionError
 from guide.data.facts import SourceKind
 from guide.data.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.data.languages import default_language, language_codes
@@ -37,9 +39,10 @@ from guide.data.pending import load_pending, note_summary, split_pending
 from guide.data.termbase import data_text_problems
 from guide.data.yamlfile import DataError
 from guide.site.build import build_atomically
+from guide.site.parsers import PageMarkdown
 from guide.tools.bench import PARTS, BenchBuildFailed, run_bench
 from guide.tools.chromium import ChromiumMissing
-from guide.tools.editions import DeployError, EditionError, deploy
+from guide.tools.editions import DeployError, deploy
 from guide.tools.pdf import PdfError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4

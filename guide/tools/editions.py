@@ -15,36 +15,24 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 from mike import commands, git_utils  # type: ignore[import-untyped]
-from mike.mkdocs_utils import docs_version_var  # type: ignore[import-untyped]
 
 from guide import MKDOCS_YML, ROOT
+from guide.data.edition import EDITION, EDITION_VAR, alias_of, edition_name
 from guide.data.languages import languages, mkdocs_config, site_language_prefix
 from guide.site.build import mkdocs_build
 from guide.site.csp import attach, inline_scripts
 from guide.site.render import words
 from guide.site.versions import Release, installed_version, version_problem
 from guide.tools.pdf import write_pdfs
-
-# mike builds each edition with its name in this variable (MIKE_DOCS_VERSION); mike's
-# plugin then moves site_url into the edition's folder, and hooks/editions.py reads it.
-EDITION_VAR: str = docs_version_var
-
-_EDITION = re.compile(r"20\d\d")
-
-
-class EditionError(ValueError):
-    """A wrong edition name, or a mkdocs.yml without mike's edition selector."""
 
 
 class DeployError(RuntimeError):
@@ -84,29 +72,6 @@ def check_mike(installed: str | None = None) -> None:
         raise MikeVersionError(problem)
 
 
-def edition_name(value: str) -> str:
-    """`value` if it names an edition (a year such as 2026), else an EditionError."""
-    if not _EDITION.fullmatch(value):
-        raise EditionError(f"edition {value!r}: editions are named by their year, e.g. 2026")
-    return value
-
-
-def current_edition(environ: Mapping[str, str] = os.environ) -> str | None:
-    """The edition being built (mike sets MIKE_DOCS_VERSION), None for a plain build."""
-    value = environ.get(EDITION_VAR)
-    return None if value is None else edition_name(value)
-
-
-def alias_of(version: object, *, source: object) -> str:
-    """The alias readers land on, from mkdocs.yml's `extra.version` (read from `source`)."""
-    if not isinstance(version, Mapping) or version.get("provider") != "mike":
-        raise EditionError(f"{source}: extra.version.provider must be 'mike'")
-    alias = version.get("default")
-    if not isinstance(alias, str) or not alias or _EDITION.fullmatch(alias):
-        raise EditionError(f"{source}: extra.version.default must be one alias, e.g. latest")
-    return alias
-
-
 def latest_alias(config_file: Path = MKDOCS_YML) -> str:
     """The alias `deploy` moves to the new edition: `extra.version.default` (`latest`)."""
     return alias_of(
@@ -128,7 +93,7 @@ def build_edition(edition: str, site_dir: Path, *, pdf: bool = True) -> None:
 def takes_alias(edition: str, deployed: Iterable[str]) -> bool:
     """Whether deploying `edition` moves the latest alias to it: not when a newer edition is
     deployed (re-deploying a correction to an older edition must not send readers back)."""
-    return all(edition >= other for other in deployed if _EDITION.fullmatch(other))
+    return all(edition >= other for other in deployed if EDITION.fullmatch(other))
 
 
 @dataclass(frozen=True)

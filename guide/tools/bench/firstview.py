@@ -9,9 +9,9 @@ from pathlib import Path
 
 from guide.data.languages import language_codes, site_language_prefix
 from guide.site.build import timed_build
+from guide.site.serve import Sent, SiteServer, serve_site
 from guide.tools.bench.budgets import FIRST_VIEW_PAGES
 from guide.tools.chromium import PHONE, chromium
-from guide.tools.serve import Sent, SiteServer, serve_site
 
 # The first view is complete when the server has sent nothing for this long after the
 # load event (a service worker's installation counts: it is on the reader's data plan too).

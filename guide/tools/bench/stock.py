@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.config import load_config
 
 from guide import DOCS_DIR, ROOT
 from guide.data.languages import i18n_config, language_codes, site_language_prefix
 from guide.site.powiat_pages import powiat_pages
 from guide.site.raw_html_off import RAW_HTML_OFF
+from guide.site.render import site_theme
 
 
 class _Env:
@@ -41,7 +41,7 @@ def stock_project(workdir: Path) -> Path:
     """
     docs = workdir / "docs"
     shutil.copytree(DOCS_DIR, docs)
-    theme = load_config(str(ROOT / "mkdocs.yml")).theme
+    theme = site_theme()
     for lang in language_codes():
         for page in powiat_pages(theme, lang, site_language_prefix(lang), inline_html=True):
             target = docs / lang / page.src
