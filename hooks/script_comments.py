@@ -1,5 +1,5 @@
 """The guide's scripts ship without their comment lines (guide/site/scripts.py): readers download
-code, not maintainers' notes, on every first view (README "Budgets")."""
+code, not maintainers' notes, on every first view (MAINTAINING.md "Budgets")."""
 
 from __future__ import annotations
 

@@ -58,7 +58,7 @@ def goto_offline(phone: Page, url: str) -> None:
 
 def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
     """Open the page twice: the worker takes over on the first view; from the second, the
-    language's offline page is kept too (never on a first view: README "Budgets")."""
+    language's offline page is kept too (never on a first view: MAINTAINING.md "Budgets")."""
     url = site_url + url_of(lang, page)
     phone.goto(url)
     phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)

@@ -1,5 +1,5 @@
 """Every command of `python -m guide` given a wrong argument: one line naming the mistake, a
-documented exit code (guide/tools/cli.py, README "The command line"), never a traceback."""
+documented exit code (guide/tools/cli.py, MAINTAINING.md "The command line"), never a traceback."""
 
 from __future__ import annotations
 

@@ -110,7 +110,8 @@ PACKAGES: dict[str, str] = {
 }
 
 TOP_LEVEL = {"guide/__init__.py", "guide/__main__.py"}
-SELF = "tools/relayout.py"
+# Not rewritten: this table, and the layer test's fixture trees (old paths on purpose).
+SKIP = frozenset({"tools/relayout.py", "tests/test_layers.py"})
 TEXT_SUFFIXES = {
     ".py",
     ".md",
@@ -257,9 +258,9 @@ def tracked_text_files() -> list[Path]:
     files = []
     for name in git("ls-files").splitlines():
         path = ROOT / name
-        if name == SELF or not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+        if name in SKIP or not path.is_file() or path.suffix not in TEXT_SUFFIXES:
             continue
-        if name.startswith(("docs/", "data/")) and path.suffix != ".py":
+        if name.startswith("docs/"):  # readers' pages name no module
             continue
         files.append(path)
     return files

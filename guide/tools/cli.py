@@ -76,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Measure the budgets (README "Budgets"; takes minutes): build time against a stock build
+    """Measure the budgets (MAINTAINING.md "Budgets"; takes minutes): build time against a stock build
     of the same pages, first-view bytes in Chromium, Lighthouse mobile scores; print a met /
     NOT met line for each. Exit 0 every budget met, 1 one not met, 3 a build failed."""
     try:

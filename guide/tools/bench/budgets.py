@@ -1,4 +1,4 @@
-"""The budgets `python -m guide bench` checks and the pages it measures (README "Budgets")."""
+"""The budgets `python -m guide bench` checks and the pages it measures (MAINTAINING.md "Budgets")."""
 
 from __future__ import annotations
 
