@@ -76,9 +76,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Measure the budgets (MAINTAINING.md "Budgets"; takes minutes): build time against a stock build
-    of the same pages, first-view bytes in Chromium, Lighthouse mobile scores; print a met /
-    NOT met line for each. Exit 0 every budget met, 1 one not met, 3 a build failed."""
+    """Measure the budgets (MAINTAINING.md "Budgets"; takes minutes): build time against a stock
+    build of the same pages, first-view bytes in Chromium, Lighthouse mobile scores; print a
+    met / NOT met line for each. Exit 0 every budget met, 1 one not met, 3 a build failed."""
     try:
         met = run_bench(
             parts=args.only or PARTS, rounds=args.rounds, lighthouse_runs=args.lighthouse_runs

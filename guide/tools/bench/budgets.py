@@ -1,4 +1,5 @@
-"""The budgets `python -m guide bench` checks and the pages it measures (MAINTAINING.md "Budgets")."""
+"""The budgets `python -m guide bench` checks and the pages it measures (MAINTAINING.md,
+"Budgets")."""
 
 from __future__ import annotations
 
