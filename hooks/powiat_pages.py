@@ -17,8 +17,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide.data.languages import TOWNS_JSON
 from guide.site import hook_order
+from guide.site.asset_paths import TOWNS_JSON
 from guide.site.i18n import built_language_prefix, current_language, source_language
 from guide.site.powiat_pages import (
     EXTRA_CSS,

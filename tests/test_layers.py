@@ -9,6 +9,7 @@ only guide/site imports MkDocs, Material or static-i18n; no module sits directly
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,88 @@ def test_a_violation_is_named_at_its_line(
     tmp_path: Path, files: dict[str, str], expected: list[str]
 ) -> None:
     assert layer_violations(_tree(tmp_path, files)) == expected
+
+
+# ARCHITECTURE.md names modules and functions; each must exist, so that the map stays true.
+PATH = re.compile(r"`((?:guide|hooks|overrides|data|docs|tests|tools)/[\w./-]*)`")
+CALL = re.compile(r"`(?:(\w+)\.)?(\w+)\(\)`")
+PATH_CALL = re.compile(r"`((?:guide|hooks)/[\w/]+\.py)` `(?:(\w+)\.)?(\w+)\(\)`")
+JS_FUNCTION = re.compile(r"\bfunction (\w+)\(")
+
+
+def _definitions(tree: ast.Module) -> set[tuple[str, str]]:
+    """("", name) of every function and class, (class, name) of every method."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            found.add(("", node.name))
+            found |= {
+                (node.name, item.name)
+                for item in node.body
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+            }
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found.add(("", node.name))
+    return found
+
+
+def architecture_problems(text: str, root: Path) -> list[str]:
+    """Each path in `text` (ARCHITECTURE.md) that does not exist under `root`, each `name()`
+    defined nowhere in guide/, hooks/ or the guide's scripts, and each `path` `name()` whose
+    file does not define it, as `line N: ...`."""
+    by_file = {
+        path.relative_to(root).as_posix(): _definitions(ast.parse(path.read_text("utf-8")))
+        for folder in ("guide", "hooks")
+        for path in sorted((root / folder).rglob("*.py"))
+    }
+    anywhere = set().union(*by_file.values()) | {
+        ("", name)
+        for path in sorted((root / "overrides").rglob("*.js"))
+        for name in JS_FUNCTION.findall(path.read_text("utf-8"))
+    }
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        problems += [
+            f"line {number}: {path} does not exist"
+            for path in PATH.findall(line)
+            if not (root / path).exists()
+        ]
+        problems += [
+            f"line {number}: {owner + '.' if owner else ''}{name}() is defined nowhere"
+            for owner, name in CALL.findall(line)
+            if (owner, name) not in anywhere and ("", name) not in anywhere
+        ]
+        problems += [
+            f"line {number}: {path} does not define {owner + '.' if owner else ''}{name}()"
+            for path, owner, name in PATH_CALL.findall(line)
+            if path in by_file and (owner, name) not in by_file[path]
+        ]
+    return problems
+
+
+def test_architecture_names_what_exists() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert PATH.search(text) and CALL.search(text)
+    assert architecture_problems(text, ROOT) == []
+
+
+def test_a_stale_name_in_architecture_is_found(tmp_path: Path) -> None:
+    _tree(
+        tmp_path,
+        {
+            "guide/data/offices.py": "class Directory:\n    def office(self): ...\n"
+            "def load_directory(): ...\n",
+            "guide/site/render.py": "def render(): ...\n",
+            "overrides/assets/guide/offices.js": "function fillBoxes(data) {}\n",
+        },
+    )
+    text = (
+        "`guide/data/offices.py` `load_directory()`, `Directory.office()`, `fillBoxes()`\n"
+        "`guide/data/offices.py` `render()`; `guide/data/gone.py`; `Directory.route()`, `gone()`\n"
+    )
+    assert architecture_problems(text, tmp_path) == [
+        "line 2: guide/data/gone.py does not exist",
+        "line 2: Directory.route() is defined nowhere",
+        "line 2: gone() is defined nowhere",
+        "line 2: guide/data/offices.py does not define render()",
+    ]

@@ -10,9 +10,10 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.data.languages import OFFICES_JSON, powiat_offices_json, site_language_prefix
+from guide.data.languages import site_language_prefix
 from guide.data.offices import Office, Route
 from guide.data.ui import load_ui
+from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
 from guide.site.render import guide_env, render, words
 from tests.pages import LANGUAGES, parse
 

@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from guide.data.languages import OFFICES_JSON, site_language_prefix
+from guide.data.languages import site_language_prefix
+from guide.site.asset_paths import OFFICES_JSON
 from guide.site.offline import OFFLINE_HTML, PACK_JSON, download_size
 from guide.site.search_index import SEARCH_JSON
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of

@@ -99,6 +99,10 @@ SYMBOLS: dict[tuple[str, str], str] = {
     ("guide.content.content_rules", "PageMarkdown"): "guide.site.parsers",
     ("guide.content.docs_files", "theme_published_files"): "guide.site.theme_files",
     ("guide.data.checks", "check_data"): "guide.content.checks",
+    **{
+        ("guide.data.languages", name): "guide.site.asset_paths"
+        for name in ("OFFICES_JSON", "powiat_offices_json", "TOWNS_JSON")
+    },
     ("guide.data.checks", "stale_pending_problems"): "guide.content.checks",
 }
 

@@ -175,15 +175,3 @@ def site_language_prefix(code: str) -> str:
 def page_language(path: PurePath) -> str:
     """The language of a page from its folder (`docs/uk/work.md`, `uk/work.md`), or ""."""
     return next((part for part in path.parts if part in language_codes()), "")
-
-
-# Data files the hooks write into the site for offices.js (per language / once).
-OFFICES_JSON = "assets/guide/offices.json"
-
-
-def powiat_offices_json(slug: str) -> str:
-    """One powiat's offices, rendered, beside OFFICES_JSON (offices.js derives the same path)."""
-    return f"assets/guide/offices/{slug}.json"
-
-
-TOWNS_JSON = "assets/guide/towns.json"

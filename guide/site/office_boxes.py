@@ -15,11 +15,11 @@ from mkdocs.utils import get_relative_url
 
 from guide.content.directives import OFFICE
 from guide.data.edition import current_edition
-from guide.data.languages import OFFICES_JSON, powiat_offices_json
 from guide.data.offices import load_directory, office_types_of
 from guide.data.ui import load_ui
 from guide.data.yamlfile import DataError
 from guide.site import placeholders
+from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
 from guide.site.feedback import office_report_url
 from guide.site.render import render, words
 

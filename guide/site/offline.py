@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from guide.data.languages import OFFICES_JSON, TOWNS_JSON
+from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
 from guide.site.csp import attach
 from guide.site.render import words
 from guide.site.search_index import SEARCH_JSON

@@ -12,7 +12,6 @@ from mkdocs.utils import get_relative_url
 
 from guide.data.edition import current_edition
 from guide.data.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
-from guide.data.languages import OFFICES_JSON, TOWNS_JSON
 from guide.data.offices import (
     Directory,
     Office,
@@ -24,6 +23,7 @@ from guide.data.offices import (
 from guide.data.powiat_map import label_points, load_map, shape_for
 from guide.data.ui import load_ui
 from guide.site import placeholders
+from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
 from guide.site.feedback import office_report_url
 from guide.site.render import guide_env, render, words
 
