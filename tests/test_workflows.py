@@ -112,7 +112,7 @@ def test_verify_sources_puts_the_facts_ending_soon_into_its_one_issue() -> None:
     assert [".venv/bin/python", "-m", "guide", "facts", "--json", "--expiring"] in [
         command[:6] for command in commands
     ]
-    assert [".venv/bin/python", "-m", "guide.verify_sources", "verify-sources.json",
+    assert [".venv/bin/python", "-m", "guide.tools.verify_sources", "verify-sources.json",
             "facts-expiring.json"] in commands  # fmt: skip
     assert "issue-body.md" in str(steps["keep the report"]["with"]["path"]).split()
     posted = str(next(s for s in job("verify-sources.yml", "report")["steps"] if "run" in s)["run"])
