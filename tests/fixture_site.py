@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from guide import ROOT
-from guide.offices import load_directory
-from guide.site import language_codes
+from guide.data.languages import language_codes
+from guide.data.offices import load_directory
 
 
 def make_project(
@@ -24,7 +24,7 @@ def make_project(
     Returns the fixture's mkdocs.yml, which inherits the project's and shares its
     overrides and data. Without `powiat_pages` the build leaves out the generated powiat
     pages, a quarter of the build's time; `checks_off` names checks of the guide plugin to
-    leave out (guide.build_features.CHECKS).
+    leave out (guide.site.features.CHECKS).
     """
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)

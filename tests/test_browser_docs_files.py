@@ -1,5 +1,5 @@
 """A file under docs/ can never replace the service worker or a guide script, and no SVG or
-HTML from docs/ reaches the site: the build refuses them (guide/docs_files.py). The same
+HTML from docs/ reaches the site: the build refuses them (guide/content/docs_files.py). The same
 files built with that check off (the guide plugin's `checks_off`) show, in Chromium, the
 harm the check prevents, so these tests fail with the check off."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from guide.build import mkdocs_build
-from guide.build_features import DOCS_FILES
-from guide.site import default_language, language_codes
+from guide.data.languages import default_language, language_codes
+from guide.site.build import mkdocs_build
+from guide.site.features import DOCS_FILES
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
 

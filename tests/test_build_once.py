@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from guide import DATA_DIR, ROOT
-from guide.checks import LOADERS
-from guide.site import language_codes
+from guide.data.checks import LOADERS
+from guide.data.languages import language_codes
 from tests.fixture_site import make_project
 
 # Runs one `mkdocs build` in this process, counting every YAML data file parsed and every
@@ -20,7 +20,7 @@ from tests.fixture_site import make_project
 COUNTING_BUILD = """
 import collections, json, sys
 import jinja2.environment
-from guide import yamlfile
+from guide.data import yamlfile
 parsed = collections.Counter()
 load_yaml = yamlfile.load_yaml
 def counting_load_yaml(path):
@@ -61,7 +61,7 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
         data_files, 1
     )
     assert set(counts["parsed"]) == data_files, f"parsed outside LOADERS: {DATA_DIR}"
-    # The theme's environments escape (guide/escaping.py). Material's search plugin renders
+    # The theme's environments escape (guide/site/escaping.py). Material's search plugin renders
     # partials/language.html in an environment of its own in each language's on_config.
     twice = {name: n for name, n in counts["compiled"].items() if n > 1}
     assert {name for name in twice if not name.startswith("partials/language")} == set()

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from guide import MKDOCS_YML
-from guide.csp import (
+from guide.site.csp import (
     POLICY,
     CspError,
     attach,
@@ -28,8 +28,8 @@ from guide.csp import (
     script_hash,
     template_base_url,
 )
-from guide.plugin import GuidePlugin
-from guide.render import guide_env
+from guide.site.plugin import GuidePlugin
+from guide.site.render import guide_env
 from tests.pages import LANGUAGE_PAGES, output_path, url_of
 
 OTHER_PAGES = ("404.html", "translation-status.html", "data-status.html")

@@ -1,4 +1,4 @@
-"""Issue 19, the output check: what a finished page's body may not carry (guide/csp.py).
+"""Issue 19, the output check: what a finished page's body may not carry (guide/site/csp.py).
 
 Markup that reached a page by any way (a bug in an extension, a template) fails the build:
 each case is injected into two real pages (other language, other depth) as the plugin sees
@@ -16,9 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from guide import placeholders
-from guide.csp import excerpt
-from guide.plugin import GuidePlugin
+from guide.site import placeholders
+from guide.site.csp import excerpt
+from guide.site.plugin import GuidePlugin
 from tests.pages import output_path
 from tests.test_csp import config, plugin  # noqa: F401 (fixtures)
 

@@ -1,0 +1,92 @@
+"""One build of the site (guide/site/plugin.py makes it in the first language's on_config): the
+data, loaded and validated once; the theme environment; what the languages' builds record for
+later events; and what is computed once per site rather than once per page or language.
+
+Nothing here outlives the build: `make serve` rebuilds with a fresh plugin and a fresh Build,
+so an edited data file or template shows after the rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from guide.content.content_rules import TextRules
+from guide.content.docs_files import FileProblem
+from guide.content.translations import LanguageStatus
+from guide.data.checks import load_problems, map_problems
+from guide.data.coverage import StatusTables
+from guide.data.offices import load_directory
+from guide.data.site_data import SiteData, load_site_data
+from guide.data.yamlfile import DataError
+from guide.site.finished_page import Sections
+from guide.site.i18n import current_language
+from guide.site.render import guide_env
+from guide.site.static_i18n import check_version
+
+
+@dataclass
+class LanguageRecord:
+    """What a language's pages left for its on_post_build: each finished page's sections (the
+    search index) and the site's own files it loads (the offline pack), by dest_uri."""
+
+    sections: dict[str, Sections] = field(default_factory=dict)
+    loads: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Build:
+    settings: Config
+    data: SiteData
+    env: jinja2.Environment
+    rules: TextRules  # what the page checks read from the data
+    languages: dict[str, LanguageRecord] = field(default_factory=dict)
+    # Computed once per site: the theme's published files; gzipped sizes by site file.
+    theme_files: frozenset[str] | None = None
+    docs_tree_problems: list[FileProblem] = field(default_factory=list)
+    translation_status: dict[str, LanguageStatus] | None = None
+    status_tables: StatusTables | None = None
+    sizes: dict[Path, int] = field(default_factory=dict)
+    # The theme's inline scripts: its script partials and files, and the scripts a page may hold
+    # by (base_url, features, scope).
+    script_partials: tuple[str, ...] | None = None
+    script_paths: frozenset[str] = frozenset()
+    known_scripts: dict[tuple[str, tuple[str, ...], str | None], frozenset[str]] = field(
+        default_factory=dict
+    )
+    # Each fact reference's HTML by (argument, language, with its note): rendered once.
+    facts_html: dict[tuple[str, str, bool], tuple[str, bool]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:
+        """Load and validate every data file the build reads; every problem, as file:line, in
+        one PluginError (what `python -m guide check-data` prints for each file's own checks).
+        The installed static-i18n is checked against the adapter's range first."""
+        check_version(config.plugins["i18n"])
+        try:
+            data = load_site_data()
+        except DataError as error:
+            problems = load_problems() or [error]
+        except (OSError, ValueError, KeyError, TypeError):  # the map's GeoJSON
+            problems = map_problems(load_directory())
+        else:
+            problems = map_problems(data.directory, map_=data.map)
+        if problems:
+            listed = "\n".join(str(problem) for problem in problems)
+            raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
+        rules = TextRules(
+            ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
+        )
+        return cls(settings=settings, data=data, env=guide_env(config.theme), rules=rules)
+
+    def start_language(self, config: MkDocsConfig) -> None:
+        """A language's build begins: forget what an earlier build of it recorded."""
+        self.languages[current_language(config)] = LanguageRecord()
+
+    def language(self, config: MkDocsConfig) -> LanguageRecord:
+        return self.languages.setdefault(current_language(config), LanguageRecord())
