@@ -109,34 +109,52 @@ def content_problems(
         problems += typed_value_problems(
             path, text, html, body=len(text) - len(body), patterns=rules.patterns
         )
-    problems += fact_reference_problems(path, text, register=rules.register, body=body)
-    problems.extend(reader_text_problems(path, text, rules=rules, body=body))
+    # Blanking keeps every character's place: the body's is the end of the text's.
+    blanked = blank_markdown(text)
+    blanked_body = blanked[len(text) - len(body) :]
+    problems += fact_reference_problems(
+        path, text, register=rules.register, body=body, blanked_body=blanked_body
+    )
+    problems.extend(
+        reader_text_problems(path, text, rules=rules, body=body, blanked=(blanked, blanked_body))
+    )
     return sorted(problems, key=lambda problem: problem.line)
 
 
 def fact_reference_problems(
-    path: Path, text: str, *, register: Register, body: str
+    path: Path, text: str, *, register: Register, body: str, blanked_body: str | None = None
 ) -> list[DataError]:
     """An unknown key or modifier in a `[[fact: …]]` / `[[period: …]]` of the page's `body`
-    (its text after the front matter)."""
+    (its text after the front matter; `blanked_body`: it blanked, when already done)."""
     offset = text.count("\n", 0, len(text) - len(body)) if body else 0
     problems = []
-    for reference in references(blank_markdown(body)):
+    for reference in references(blank_markdown(body) if blanked_body is None else blanked_body):
         problem = reference_problem(reference, register)
         if problem is not None:
             problems.append(DataError(path, offset + reference.line, problem))
     return problems
 
 
-def reader_text_problems(path: Path, text: str, *, rules: TextRules, body: str) -> list[DataError]:
+def reader_text_problems(
+    path: Path,
+    text: str,
+    *,
+    rules: TextRules,
+    body: str,
+    blanked: tuple[str, str] | None = None,
+) -> list[DataError]:
     """The termbase, script and sentence-length rules (guide/data/termbase.py, plain_language.py);
-    `body`: the text after the front matter (the title and description stand alone)."""
-    blanked, lang = blank_markdown(text), page_language(path)
+    `body`: the text after the front matter (the title and description stand alone); `blanked`:
+    the text and the body blanked (blank_markdown), when already done."""
+    lang = page_language(path)
+    blanked_text, blanked_body = blanked or (blank_markdown(text), blank_markdown(body))
     termbase = rules.termbase
-    found = text_problems(path, blanked, lang=lang, termbase=termbase)
+    found = text_problems(path, blanked_text, lang=lang, termbase=termbase)
     offset = text.count("\n", 0, len(text) - len(body)) if body else 0
     found += first_mention_problems(path, body, lang=lang, first_line=offset + 1, termbase=termbase)
-    found_sentences = sentences(body, first_line=offset + 1, known=rules.abbreviations)
+    found_sentences = sentences(
+        body, first_line=offset + 1, known=rules.abbreviations, blanked=blanked_body
+    )
     return found + too_long(path, found_sentences)
 
 

@@ -57,8 +57,9 @@ class Sentence:
         return " ".join(head) + (" …" if self.words > words else "")
 
 
-def units(body: str) -> Iterator[tuple[int, str]]:
-    """(first line, text) of each unit of the Markdown `body` (line 1 = its first line)."""
+def units(body: str, *, blanked: str | None = None) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each unit of the Markdown `body` (line 1 = its first line);
+    `blanked`: the body blanked (blank_markdown), when already done."""
     current: list[str] = []
     start = 0
 
@@ -68,7 +69,8 @@ def units(body: str) -> Iterator[tuple[int, str]]:
             yield start, " ".join(current)
         current = []
 
-    for number, raw in enumerate(blank_markdown(body).splitlines(), 1):
+    lines = (blank_markdown(body) if blanked is None else blanked).splitlines()
+    for number, raw in enumerate(lines, 1):
         line = _ATTRIBUTES.sub(" ", raw)
         if not line.strip() or _DIRECTIVE.match(line):
             yield from flush()
@@ -106,13 +108,18 @@ def _split(text: str, known: frozenset[str]) -> Iterator[str]:
 
 
 def sentences(
-    body: str, *, first_line: int = 1, known: frozenset[str] | None = None
+    body: str,
+    *,
+    first_line: int = 1,
+    known: frozenset[str] | None = None,
+    blanked: str | None = None,
 ) -> list[Sentence]:
     """Every sentence of the Markdown `body` with its line and number of words (`known`: the
-    abbreviations, whose dot ends no sentence; data/ui.yml's when not given)."""
+    abbreviations, whose dot ends no sentence, data/ui.yml's when not given; `blanked`: the
+    body blanked, when already done)."""
     known = abbreviations() if known is None else known
     found = []
-    for line, unit in units(body):
+    for line, unit in units(body, blanked=blanked):
         for text in _split(unit, known):
             words = len(_WORD.findall(text))
             if words:
