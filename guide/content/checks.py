@@ -19,9 +19,11 @@ def check_data() -> list[DataError]:
     """Every problem in the data files (empty when all is well)."""
     problems, failed, models = data_problems()
     if not failed & {FACTS_YML, PENDING_YML, UI_YML}:
-        pending, ui = models[PENDING_YML], models[UI_YML]
-        assert isinstance(pending, Pending) and isinstance(ui, Ui)
-        problems += stale_pending_problems(pending=pending, ui=ui)
+        pending, ui = models.get(PENDING_YML), models.get(UI_YML)  # read again when absent
+        problems += stale_pending_problems(
+            pending=pending if isinstance(pending, Pending) else None,
+            ui=ui if isinstance(ui, Ui) else None,
+        )
     return problems
 
 

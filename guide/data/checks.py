@@ -156,12 +156,24 @@ def map_problems(
 
 
 def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataError]:
-    """Checks between files, on the files that loaded (`models`: theirs, by file)."""
+    """Checks between files, on the files that loaded (`models`: theirs, by file; a file
+    LOADERS does not list is read here)."""
     problems: list[DataError] = []
-    ui = models[UI_YML]
+    loaders: dict[Path, Callable[[], object]] = {
+        UI_YML: load_ui,
+        POWIATY_YML: load_directory,
+        GMINY_YML: load_gminy,
+        FACTS_YML: load_facts,
+        TERMBASE_YML: load_termbase,
+    }
+
+    def model(path: Path) -> object:
+        return models[path] if path in models else loaders[path]()
+
+    ui = model(UI_YML)
     assert isinstance(ui, Ui)
     if POWIATY_YML not in failed:
-        directory = models[POWIATY_YML]
+        directory = model(POWIATY_YML)
         assert isinstance(directory, Directory)
         problems.extend(map_problems(directory))
         missing = [key for key in ui.regional_office_types() if key not in directory.regional]
@@ -179,13 +191,13 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
                     loaded.line_of(("gminy", index, "powiat")),
                     f"gmina {g.teryt} {g.name}: unknown powiat {g.powiat!r}",
                 )
-                for index, g in enumerate(cast(tuple[Gmina, ...], models[GMINY_YML]))
+                for index, g in enumerate(cast(tuple[Gmina, ...], model(GMINY_YML)))
                 if g.powiat not in slugs
             )
     if FACTS_YML not in failed:
-        problems.extend(expiry_problems(cast(Register, models[FACTS_YML]), reference_date()))
+        problems.extend(expiry_problems(cast(Register, model(FACTS_YML)), reference_date()))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
-        problems.extend(termbase_agreement(cast(Termbase, models[TERMBASE_YML])))
+        problems.extend(termbase_agreement(cast(Termbase, model(TERMBASE_YML))))
     return problems
 
 
