@@ -8,11 +8,16 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent
 
 from guide import DATA_DIR, ROOT
 from guide.data.checks import LOADERS
 from guide.data.languages import language_codes
+from guide.site.plugin import AFTER_I18N, BEFORE_I18N, GuidePlugin
 from tests.fixture_site import make_project
 
 # Runs one `mkdocs build` in this process, counting every YAML data file parsed and every
@@ -113,3 +118,23 @@ def test_each_build_reads_the_data_again(tmp_path: Path) -> None:
         "first": [True, False],
         "second": [True],
     }
+
+
+def test_the_plugin_is_the_registered_entry_point() -> None:
+    """mkdocs.yml's `guide` is pyproject.toml's entry point, as `make install` registers it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    target = project["entry-points"]["mkdocs.plugins"]["guide"]
+    assert target == f"{GuidePlugin.__module__}:{GuidePlugin.__name__}"
+    found = metadata.entry_points(group="mkdocs.plugins", name="guide")
+    assert [point.load() for point in found] == [GuidePlugin]
+
+
+def test_events_run_only_before_or_after_static_i18n() -> None:
+    """Every event of the plugin runs at one of the two priorities (or MkDocs' default)."""
+    allowed = {BEFORE_I18N, AFTER_I18N, None}
+    events = [name for name in dir(GuidePlugin) if name.startswith("on_")]
+    assert "on_config" in events and "on_post_build" in events
+    for name in events:
+        event = getattr(GuidePlugin, name)
+        parts = event.methods if isinstance(event, CombinedEvent) else (event,)
+        assert {getattr(part, "mkdocs_priority", None) for part in parts} <= allowed, name
