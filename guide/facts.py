@@ -44,7 +44,7 @@ from guide.formats import counted, format_date, format_money, format_number, for
 from guide.formats import format_period as period_phrase
 from guide.offices import Https, Phone
 from guide.plain_text import Name, Note, plain_text_problem
-from guide.render import phone_display
+from guide.render import is_short_number, phone_display
 from guide.ui import fill, load_ui
 from guide.yamlfile import DataError, load_model
 
@@ -127,6 +127,8 @@ def _value_problem(kind: str, value: object) -> str | None:
         return None if isinstance(value, date) else f"a date is YYYY-MM-DD (value: {value!r})"
     if not isinstance(value, str):
         return f"a {kind} is a text (value: {value!r})"
+    if kind == "phone" and value.isdigit():  # 116111 or 112 has no E.164 form: digits
+        return None if is_short_number(value) else f"{value!r} is not a Polish short number"
     try:
         (_PHONE if kind == "phone" else _TEXT).validate_python(value)
     except ValidationError as error:
