@@ -29,6 +29,7 @@ from guide.data.facts import (
     expiry_problems,
     fact_rows,
     load_facts,
+    machine_value,
     reference_date,
     upcoming,
     usage,
@@ -212,6 +213,11 @@ BAD = {
         "helpline: '800 120 002' is not a valid phone number (write E.164: +48581234567)",
         57,
     ),
+    "short number": (
+        ('"+48800120002"', '"116999"'),
+        "helpline: '116999' is not a Polish short number",
+        57,
+    ),
     "misspelt field": (
         ('  quote: "340 zł"\n', '  qoute: "340 zł"\n'),
         "fee.quote: Field required",
@@ -230,6 +236,17 @@ def test_bad_register_names_file_line_and_field(case: str, tmp_path: Path) -> No
     assert register is None and problems
     assert str(problems[0]) == f"{path}:{line}: {message}"
     assert all(str(problem).startswith(f"{path}:") for problem in problems)
+
+
+def test_a_phone_fact_may_be_a_polish_short_number(tmp_path: Path) -> None:
+    """116 111 has no E.164 form: the value is its digits, shown as dialled (tel:116111)."""
+    path = tmp_path / "facts.yml"
+    path.write_text(REGISTER.replace('"+48800120002"', '"116111"', 1), encoding="utf-8")
+    register, problems = validate_facts(path)
+    assert problems == [] and register is not None
+    fact = register.facts["helpline"]
+    assert {value_text(fact, fact, lang) for lang in language_codes()} == {"116 111"}
+    assert machine_value(fact, fact) == "116111"
 
 
 # --- Formats: one expectation per language of mkdocs.yml ----------------------------------
