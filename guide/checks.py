@@ -169,8 +169,12 @@ def stale_pending_problems(docs_dir: Path = DOCS_DIR) -> list[DataError]:
 
 
 def _language_texts(path: Path) -> list[tuple[str, int, bool]]:
-    """(language, line, marked `# untranslated`) of every text under a language key."""
-    loaded = load_yaml(path)
+    """(language, line, marked `# untranslated`) of every text under a language key; none when
+    the file does not load (its validation names that problem)."""
+    try:
+        loaded = load_yaml(path)
+    except DataError:
+        return []
     codes = set(language_codes()) - {default_language()}
     found = []
     location: Location

@@ -721,3 +721,43 @@ def test_a_pending_page_must_be_a_page_of_a_language(tmp_path: Path) -> None:
     assert [str(problem) for problem in validate_pending(path)[1]] == [
         f"{path}:1: xx/work.md: not a page (write LANG/PAGE.md with LANG one of {codes})"
     ]
+
+
+@pytest.mark.parametrize("partial", [True, False], ids=["partial", "complete"])
+@pytest.mark.parametrize("lang", [code for code in language_codes() if code != default_language()])
+def test_a_partial_languages_page_carries_its_polish_pages_pending_values(
+    lang: str,
+    partial: bool,
+    register: Register,
+    render: PageMarkdown,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A new translator types the numbers the Polish page still types (no source found yet):
+    in a partly translated language, as many as the Polish page lists are notes and one more
+    fails; a language promised complete needs entries of its own."""
+    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.pending.is_partial", lambda code: partial and code == lang)
+    source = typed(default_language(), register)
+    values = [typed(lang, register)[key][0] for key in ("wage", "rate", "start")]
+    docs, path, _ = pending_case(lang, values[:1], values, tmp_path)
+    pending_file = tmp_path / "polish-pending.yml"  # entries for the Polish page only
+    pending_file.write_text(
+        f"{default_language()}/facts.md:\n"
+        + "".join(
+            f"- value: {json.dumps(' '.join(source[key][0].split()), ensure_ascii=False)}\n"
+            f"  reason: {PENDING_REASON}\n"
+            for key in ("wage", "rate")
+        ),
+        encoding="utf-8",
+    )
+    pending, problems = validate_pending(pending_file)
+    assert problems == [] and pending is not None
+    found = content_problems(path, path.read_text(encoding="utf-8"), render=render)
+    failures, notes = split_pending(found, pending, docs_dir=docs)
+    lines = [int(str(problem).split(":")[1]) for problem in found]
+    assert [str(note) for note in notes] == ([str(p) for p in found[:2]] if partial else [])
+    assert [str(failure) for failure in failures] == [
+        str(p) for p in (found[2:] if partial else found)
+    ]
+    assert len(found) == 3 and lines == [6, 8, 10]

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from guide import DOCS_DIR, ROOT
 from guide.build import mkdocs_build
 from guide.frontmatter import read
-from guide.site import complete_languages, default_language, language_codes
+from guide.site import complete_languages, default_language, is_partial, language_codes
 from guide.translations import (
     SOURCE_BLOB,
     LanguageStatus,
@@ -231,4 +231,7 @@ def test_status_page_in_each_language(site: Path, lang: str) -> None:
         load_ui().label(key, lang)
         for key in ("status_language", "status_done", "status_missing", "status_stale")
     ] + [load_ui().label("status_orphan", lang)]
-    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == TRANSLATED
+    partial = load_ui().label("status_partial", lang)
+    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == [
+        f"{code} ({partial})" if is_partial(code) else code for code in TRANSLATED
+    ]
