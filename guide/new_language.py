@@ -20,7 +20,7 @@ import yaml
 
 from guide import ROOT
 from guide.locales import plural_categories
-from guide.yamlfile import DataError, read_data, yaml_error
+from guide.yamlfile import SAFE_LOADER, DataError, read_data, yaml_error
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -38,7 +38,7 @@ class Insertion:
 def _compose(path: Path, text: str) -> yaml.Node:
     """The file's YAML nodes; a syntax error raises DataError at its line (as check-data)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise yaml_error(path, text, error) from None
     if node is None:

@@ -431,8 +431,6 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                             f"has no {key} office described",
                         )
                     )
-    if not problems:  # references resolve: every slot can be followed
-        problems.extend(_missing_slots(loaded, directory))
     return problems
 
 
@@ -543,7 +541,10 @@ def validate_directory(path: Path = POWIATY_YML) -> tuple[Directory | None, list
     problems += _unknown_office_types(loaded)
     if directory is None:
         return None, problems
-    problems += _cross_checks(loaded, directory) + _address_checks(loaded, directory)
+    problems += _cross_checks(loaded, directory)
+    if not problems:  # office types known, references resolve: every slot can be followed
+        problems += _missing_slots(loaded, directory)
+    problems += _address_checks(loaded, directory)
     return (None if problems else directory), problems
 
 

@@ -114,6 +114,39 @@ def test_new_language_twice_is_a_usage_error(with_new_language: Path) -> None:
     assert result.stderr == f"python -m guide: {NEW} is already a language of mkdocs.yml\n"
 
 
+def test_new_language_page_passes_check_content(with_new_language: Path) -> None:
+    """The translated page types the numbers its Polish page still types (facts-pending.yml
+    lists them for pl only): notes for a partly translated language, not failures."""
+    result = guide(with_new_language, "check-content", f"{NEW}/{TRANSLATED_PAGE}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(rf"^{NEW}: \d+ typed-in value\(s\) pending", result.stdout, re.MULTILINE)
+    assert result.stdout.splitlines()[-1] == "1 page(s) OK"
+
+
+@pytest.mark.parametrize("broken", ["missing", "invalid"])
+def test_new_language_with_a_broken_data_file_is_one_line(tmp_path: Path, broken: str) -> None:
+    """A data file new-lang edits is missing or not YAML: file:line as check-data says it,
+    exit 1, and no file changed."""
+    project = scratch_copy(tmp_path / "project")
+    glossary = project / "data" / "glossary.yml"
+    if broken == "missing":
+        glossary.unlink()
+        expected = f"{glossary}:1: missing: the guide needs this file"
+    else:
+        lines = glossary.read_text(encoding="utf-8").count("\n")
+        with glossary.open("a", encoding="utf-8") as file:
+            file.write("terms: [\n")
+        expected = f"{glossary}:{lines + 2}: invalid YAML: did not find expected node content"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = guide(project, "new-lang", NEW, "--name", NAME)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        expected,
+        "`python -m guide check-data` lists every problem",
+    ]
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
+
+
 def test_every_missing_text_of_a_language_in_one_run(tmp_path: Path) -> None:
     """A language in mkdocs.yml with no data texts at all: check-data names every text it
     lacks in one run, one problem per ui.yml entry and glossary or termbase term."""
