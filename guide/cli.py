@@ -317,7 +317,8 @@ def cmd_new_lang(args: argparse.Namespace) -> int:
     """Scaffold a partly translated language CODE named NAME (in that language): mkdocs.yml
     entry and extra.partial_languages, every data text copied from --from (default en) marked
     `# untranslated`, a CONTRIBUTING.md section; its pages fall back to Polish with a notice
-    until translated. Exit 2 for a code in use or not a language code."""
+    until translated. Exit 1 for a file it edits missing or not valid YAML (nothing is
+    written), 2 for a code in use or not a language code."""
     from guide.new_language import ScaffoldError, new_language
 
     try:

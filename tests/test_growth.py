@@ -5,6 +5,7 @@ powiat's line when required."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -17,7 +18,13 @@ from bs4 import BeautifulSoup
 from guide import ROOT
 from guide.build import mkdocs_build
 from guide.pdf import printouts
-from guide.site import default_language, language_codes, page_url, source_pages
+from guide.site import (
+    default_language,
+    language_codes,
+    page_url,
+    powiat_offices_json,
+    source_pages,
+)
 from guide.translations import SOURCE_BLOB, blob_id
 from tests.pages import links_leaving_language
 from tests.test_links import link_problems
@@ -251,6 +258,14 @@ def test_optional_office_type_in_one_powiat(tmp_path: Path) -> None:
         if f"<h3>{LABEL}</h3>" in page.read_text(encoding="utf-8")
     ]
     assert with_type == [slug]
+    # the "Your office" boxes' data: the type only in the powiat that lists it
+    boxes = {
+        page.parent.name: json.loads(
+            (out / powiat_offices_json(page.parent.name)).read_text(encoding="utf-8")
+        )
+        for page in pages
+    }
+    assert [name for name, offices in boxes.items() if OFFICE_TYPE in offices] == [slug]
 
 
 def test_required_office_type_names_each_powiat_at_its_line(tmp_path: Path) -> None:
