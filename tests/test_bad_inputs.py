@@ -111,7 +111,7 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 
-# Every data file the build reads (guide/checks.py LOADERS).
+# Every data file the build reads (guide/data/checks.py LOADERS).
 DATA_FILES = [path.name for path, _, _ in LOADERS]
 
 

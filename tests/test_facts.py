@@ -737,8 +737,8 @@ def test_a_partial_languages_page_carries_its_polish_pages_pending_values(
     """A new translator types the numbers the Polish page still types (no source found yet):
     in a partly translated language, as many as the Polish page lists are notes and one more
     fails; a language promised complete needs entries of its own."""
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
-    monkeypatch.setattr("guide.pending.is_partial", lambda code: partial and code == lang)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.data.pending.is_partial", lambda code: partial and code == lang)
     source = typed(default_language(), register)
     values = [typed(lang, register)[key][0] for key in ("wage", "rate", "start")]
     docs, path, _ = pending_case(lang, values[:1], values, tmp_path)
