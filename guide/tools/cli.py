@@ -1,5 +1,6 @@
 """Command line of the guide. Exit codes: 0 success, 1 a check found problems,
-2 wrong usage, 3 the site build failed, 4 a recorded source version is not in git."""
+2 wrong usage, 3 the site build failed, 4 a recorded source version is not in git, 141 the
+output's reader stopped early (`| head`), as a shell reports a command ended by SIGPIPE."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import datetime as dt
 import difflib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -47,6 +49,7 @@ from guide.tools.pdf import PdfError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 INVALID = 3  # `facts`: the register does not load (check-data names the problem)
+PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -499,7 +502,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
         handler: Command = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+        return code
+    except BrokenPipeError:  # `python -m guide check-content | head`: end quietly
+        # Python's recipe (docs, "Note on SIGPIPE"): the flush at exit must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return PIPE_CLOSED
     except UsageError as error:
         print(f"python -m guide: {error}", file=sys.stderr)
         return USAGE
