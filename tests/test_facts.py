@@ -30,7 +30,7 @@ from guide.data.facts import (
     value_text,
 )
 from guide.data.formats import counted, format_date, format_money, format_percent, format_period
-from guide.data.languages import default_language, language_codes
+from guide.data.languages import complete_languages, default_language, language_codes
 from guide.data.locales import locale, plural_categories
 from guide.data.pending import (
     PENDING_YML,
@@ -244,7 +244,9 @@ FORMATS = {
 
 
 def test_every_language_has_format_expectations() -> None:
-    assert set(FORMATS) == set(language_codes())
+    """Every language promised complete; a partly translated one may wait for its translator
+    (test_formats checks it formats every value)."""
+    assert set(complete_languages()) <= set(FORMATS) <= set(language_codes())
 
 
 @pytest.mark.parametrize("lang", language_codes())
@@ -262,6 +264,11 @@ def test_formats(lang: str) -> None:
         format_period(dt.date(2026, 1, 1), dt.date(2026, 12, 31), lang),
         format_period(dt.date(2026, 2, 1), dt.date(2026, 5, 31), lang),
     )
+    if lang not in FORMATS:  # a partly translated language: its numbers are there
+        digits = ("4806", "12345", "3050", "1", "2", "5", "22", "975")
+        assert tuple(re.sub(r"\D", "", text) for text in got[:8]) == digits
+        assert all("2026" in text for text in got[8:]), got
+        return
     assert tuple(re.sub(r"[\u00a0\u202f]", " ", text) for text in got) == FORMATS[lang]
 
 
