@@ -128,10 +128,12 @@ def test_check_data_names_a_missing_data_file(tmp_path: Path, name: str) -> None
     data = data_without(tmp_path, name)
     result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
     assert (result.returncode, result.stderr) == (1, "")
-    assert result.stdout.splitlines() == [
-        f"{data / name}:1: missing: the guide needs this file",
-        "1 problem(s) in the data files",
+    lines = result.stdout.splitlines()  # (a partly translated language's count is a note)
+    assert [line for line in lines if line.startswith(str(data))] == [
+        f"{data / name}:1: missing: the guide needs this file"
     ]
+    assert lines[0] == f"{data / name}:1: missing: the guide needs this file"
+    assert lines[-1] == "1 problem(s) in the data files"
 
 
 def test_build_names_a_missing_data_file(tmp_path: Path) -> None:
