@@ -138,7 +138,7 @@ def yaml_error(path: Path, text: str, error: yaml.YAMLError) -> DataError:
     return DataError(path, 1, f"invalid YAML: {error}")
 
 
-def _parse(path: Path) -> tuple[LoadedYaml, list[DataError]]:
+def parse_yaml(path: Path) -> tuple[LoadedYaml, list[DataError]]:
     """The file loaded (each duplicate key's first value kept) and its duplicate keys; a
     missing or unreadable file and a syntax error raise DataError with the line."""
     text = read_data(path)
@@ -162,7 +162,7 @@ def _parse(path: Path) -> tuple[LoadedYaml, list[DataError]]:
 def load_yaml(path: Path) -> LoadedYaml:
     """Load a YAML file; a missing or unreadable file, syntax errors and duplicate keys raise
     DataError with the line."""
-    loaded, duplicates = _parse(path)
+    loaded, duplicates = parse_yaml(path)
     if duplicates:
         raise duplicates[0]
     return loaded
@@ -226,7 +226,7 @@ def load_model(
     With a duplicate key the model is None, and the problems are every duplicate and every
     problem of the model (loaded with the first of each duplicate's values)."""
     try:
-        loaded, problems = _parse(path)
+        loaded, problems = parse_yaml(path)
     except DataError as error:
         return None, None, [error]
     try:
