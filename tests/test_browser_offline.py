@@ -8,22 +8,22 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from guide.offices import load_directory
 from guide.offline import PACK_JSON
 from guide.search_index import SEARCH_JSON
 from guide.site import site_language_prefix
 from guide.ui import load_ui
+from tests.browser import wait_until
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
 
 CACHE_PREFIX = "pierwsze-kroki-w-pomorskim:2:"
-# The worker controls the page and has kept it and its language's offline page.
-READY = """([cache, page, offline]) => navigator.serviceWorker.controller &&
-    caches.open(cache).then(c => Promise.all([c.match(page), c.match(offline)]))
+# The worker controls the page and has kept these addresses (a promise: see wait_until).
+READY = """([cache, urls]) => navigator.serviceWorker.controller &&
+    caches.open(cache).then(c => Promise.all(urls.map(url => c.match(url))))
     .then(found => found.every(Boolean))"""
 # keep.js's size: kilobytes, from 1 MB megabytes with one decimal, in the page's language.
 SIZE = """([bytes, lang, units]) => {
@@ -46,16 +46,6 @@ def offline_url(site_url: str, lang: str) -> str:
     return site_url + url_of(lang, "index.md") + "offline.html"
 
 
-def goto_offline(phone: Page, url: str) -> None:
-    """Open a page not kept, offline. In full runs the first such navigation sometimes gets the
-    worker's Response.error() (3 of 6 runs, never with this file alone; closing note of session
-    4): the second must show the offline page."""
-    try:
-        phone.goto(url)
-    except PlaywrightError:
-        phone.goto(url)
-
-
 def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
     """Open the page twice: the worker takes over on the first view; from the second, the
     language's offline page is kept too (never on a first view: README "Budgets")."""
@@ -63,9 +53,7 @@ def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
     phone.goto(url)
     phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
     phone.reload()
-    phone.wait_for_function(
-        READY, arg=[CACHE_PREFIX + site_url, url, offline_url(site_url, lang)], timeout=10_000
-    )
+    wait_until(phone, READY, [CACHE_PREFIX + site_url, [url, offline_url(site_url, lang)]])
     return url
 
 
@@ -77,11 +65,41 @@ def test_worker_never_answers_from_a_foreign_cache(phone: Page, site_url: str, l
     phone.evaluate(POISON, [[read, unread]])
     phone.context.set_offline(True)
     try:
-        goto_offline(phone, unread)
+        phone.goto(unread)
         expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
         expect(phone.locator("html")).to_have_attribute("lang", lang)
         phone.goto(read)
         expect(phone.locator("article h1")).to_have_text(heading)
+    finally:
+        phone.context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_offline_page_is_ready_only_once_the_worker_kept_it(
+    phone: Page, site_url: str, lang: str
+) -> None:
+    """The second page hands the worker its language's offline page (boot.js); the worker's
+    fetch of it is held here, and meanwhile the wait for it must not end. A wait that ended
+    at once (an asynchronous check in wait_for_function) let the offline tests go offline
+    before the worker had the page: their first offline navigation got Response.error()."""
+    held: list[Route] = []
+    offline = offline_url(site_url, lang)
+    phone.context.route(offline, lambda route: held.append(route))
+    url = site_url + url_of(lang, "index.md")
+    phone.goto(url)
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
+    with phone.context.expect_event("request", lambda request: request.url == offline):
+        phone.reload()
+    kept = [CACHE_PREFIX + site_url, [url, offline]]
+    with pytest.raises(TimeoutError):
+        wait_until(phone, READY, kept, timeout=1.0)
+    assert [route.request.service_worker is not None for route in held] == [True]
+    held[0].continue_()
+    wait_until(phone, READY, kept)
+    phone.context.set_offline(True)
+    try:
+        phone.goto(site_url + url_of(lang, "glossary.md"))
+        expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
     finally:
         phone.context.set_offline(False)
 
@@ -92,7 +110,7 @@ def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lan
     phone.context.set_offline(True)
     unread = site_url + url_of(lang, "glossary.md")
     try:
-        goto_offline(phone, unread)
+        phone.goto(unread)
         expect(phone.locator("p").first).to_have_text(load_ui().label("offline_text", lang))
         phone.get_by_role("link", name=load_ui().label("not_found_home", lang)).click()
         phone.wait_for_url(site_url + url_of(lang, "index.md"))
@@ -123,7 +141,7 @@ def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str,
     boxes = phone.locator(BOXES)
     boxes.first.locator("select").select_option(first)
     offices = site_url + url_of(lang, "index.md") + f"assets/guide/offices/{first}.json"
-    phone.wait_for_function(KEPT, arg=[CACHE_PREFIX + site_url, offices], timeout=10_000)
+    wait_until(phone, READY, [CACHE_PREFIX + site_url, [offices]])
     shown = boxes.locator("[data-office-body] > div")
     expect(shown).to_have_count(boxes.count())
     before = shown.evaluate_all("divs => divs.map(d => d.innerHTML)")
