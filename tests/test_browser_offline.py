@@ -5,7 +5,9 @@ one else's, and shows the offline page in the reader's language for a page not k
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -202,3 +204,32 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
     # for its ten minutes, as the host allows).
     for address in never_opened:
         assert not phone.evaluate(KEPT, [CACHE_PREFIX + site_url, site_url + address])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keeping_shows_its_progress(phone: Page, site_url: str, site: Path, lang: str) -> None:
+    """While the worker stores the last batch (its fetch of the pack's last file is held
+    here), the reader sees how far it got in percent, in words and on the bar."""
+    ui = load_ui()
+    ready(phone, site_url, lang, "index.md")
+    pack_url = site_url + site_language_prefix(lang) + PACK_JSON
+    pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))
+    last = urljoin(pack_url, pack["files"][-1])
+    held: list[Route] = []
+    phone.context.route(last, lambda route: held.append(route))
+    phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
+    with phone.context.expect_event("request", lambda request: request.url == last):
+        phone.get_by_role("button", name=ui.label("keep_confirm", lang)).click()
+    words = re.escape(ui.label("keep_progress", lang)).replace(r"\{percent\}", r"(\d+)")
+    status = phone.locator(".guide-keep__status")
+    expect(status).to_have_text(re.compile(f"^{words}$"))
+    match = re.fullmatch(words, status.inner_text())
+    assert match is not None and 0 < int(match[1]) < 100
+    bar = phone.locator(".guide-keep__progress")
+    expect(bar).to_be_visible()
+    assert bar.evaluate("bar => bar.value") == int(match[1])
+    assert [route.request.service_worker is not None for route in held] == [True]
+    held[0].continue_()
+    shown = phone.evaluate(SIZE, [pack["bytes"], lang, ui.label("keep_units", lang)])
+    expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    expect(bar).to_be_hidden()
