@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.coverage import render_data_status
-from guide.i18n import built_language_prefix, current_language, source_language
-from guide.render import guide_env
+from guide.site.data_status import render_data_status
+from guide.site.i18n import built_language_prefix, current_language, source_language
+from guide.site.render import guide_env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

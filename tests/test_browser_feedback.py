@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from guide.site import default_language
-from guide.ui import load_ui
+from guide.data.languages import default_language
+from guide.data.ui import load_ui
 from tests.browser import PHONE
 from tests.pages import LANGUAGES
 

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
 
 from guide import ROOT
-from guide.site import languages, site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import languages, site_language_prefix
+from guide.data.ui import load_ui
 from tests.browser import wait_until
 from tests.pages import LANGUAGES, url_of
 

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from guide import MKDOCS_YML, ROOT
-from guide.csp import (
+from guide.site.csp import (
     POLICY,
     CspError,
     attach,
@@ -30,7 +30,7 @@ from guide.csp import (
     script_hash,
     template_base_url,
 )
-from guide.render import guide_env
+from guide.site.render import guide_env
 from tests.pages import LANGUAGE_PAGES, output_path, url_of
 
 OTHER_PAGES = ("404.html", "translation-status.html", "data-status.html")

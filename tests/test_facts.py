@@ -17,10 +17,9 @@ import pytest
 from babel.numbers import parse_decimal
 
 from guide import DATA_DIR
-from guide.build import mkdocs_build
-from guide.content_rules import PageMarkdown, content_problems, typed_problems
-from guide.editions import EDITION_VAR
-from guide.facts import (
+from guide.content.content_rules import content_problems, typed_problems
+from guide.data.edition import EDITION_VAR
+from guide.data.facts import (
     Register,
     expiry_problems,
     fact_rows,
@@ -30,9 +29,10 @@ from guide.facts import (
     validate_facts,
     value_text,
 )
-from guide.formats import counted, format_date, format_money, format_percent, format_period
-from guide.locales import locale, plural_categories
-from guide.pending import (
+from guide.data.formats import counted, format_date, format_money, format_percent, format_period
+from guide.data.languages import default_language, language_codes
+from guide.data.locales import locale, plural_categories
+from guide.data.pending import (
     PENDING_YML,
     Pending,
     note_summary,
@@ -40,8 +40,9 @@ from guide.pending import (
     stale_problems,
     validate_pending,
 )
-from guide.site import default_language, language_codes
-from guide.ui import load_ui
+from guide.data.ui import load_ui
+from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 
@@ -316,7 +317,7 @@ def typed(lang: str, register: Register) -> dict[str, tuple[str, str]]:
 def test_a_typed_in_value_fails_in_every_language(
     lang: str, key: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     value, what = typed(lang, register)[key]
     path = Path(f"docs/{lang}/facts.md")
     page = f"---\ntitle: Facts\n---\n# Facts\n\nIntro.\n\nIt is {value} here.\n"
@@ -333,7 +334,7 @@ def test_a_typed_in_value_fails_in_every_language(
 def test_the_line_is_the_bodys_not_the_front_matters(
     register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     lang = default_language()
     value = typed(lang, register)["deadline"][0]
     path = Path(f"docs/{lang}/facts.md")
@@ -346,7 +347,7 @@ def test_the_line_is_the_bodys_not_the_front_matters(
 def test_numbers_that_are_no_values_pass(
     lang: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     value = typed(lang, register)["wage"][0]
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n"
@@ -363,7 +364,7 @@ def test_numbers_that_are_no_values_pass(
 def test_unknown_key_and_modifier_fail_with_their_line(
     register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     path = Path(f"docs/{default_language()}/facts.md")
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n[[fact: nope]]\n\n[[fact: wage | gen]] and"
@@ -669,7 +670,7 @@ def test_a_pending_value_is_a_note_and_a_new_one_still_fails(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
     docs, path, pending = pending_case(lang, [wage], [wage, rate], tmp_path)
     problems = content_problems(path, path.read_text(encoding="utf-8"), render=render)
@@ -701,7 +702,7 @@ def test_a_stale_pending_entry_fails_check_data(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
     docs, path, pending = pending_case(lang, [wage, rate], [wage], tmp_path)
     found = stale_problems(pending, typed_problems([path], render=render), docs_dir=docs)

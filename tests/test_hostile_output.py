@@ -17,8 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from guide import placeholders
-from guide.csp import excerpt
+from guide.site import placeholders
+from guide.site.csp import excerpt
 from tests.pages import output_path
 from tests.test_csp import config, hook  # noqa: F401 (fixtures)
 

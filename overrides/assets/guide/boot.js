@@ -3,7 +3,7 @@
 // opens search, the "keep this guide" button, whose keep.js waits for its first click too,
 // and sw.js, which keeps pages read once for reading offline.
 
-// Text folding for offices.js and search.js: guide/fold.py's twin (tests/test_fold.py).
+// Text folding for offices.js and search.js: guide/data/fold.py's twin (tests/test_fold.py).
 (function () {
   "use strict";
   var APOSTROPHES = "'\u2019\u02bc`\u00b4";
