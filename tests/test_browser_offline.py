@@ -164,19 +164,24 @@ def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lang: str) -> None:
-    """Stored from the start page with its size shown first; then pages never opened, the
-    reader's powiat and the search index open offline; removed, they do not."""
+    """Stored from the start page with its size shown first, one button offered at a time;
+    then pages never opened, the reader's powiat and the search index open offline; removed,
+    they do not."""
     ui = load_ui()
     first = load_directory().powiaty[0].slug
     ready(phone, site_url, lang, "index.md")
     phone.evaluate("slug => localStorage.setItem('guide.powiat', slug)", first)
     pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))
     status = phone.locator(".guide-keep__status")
+    offered = phone.locator(".guide-keep").get_by_role("button")
+    expect(offered).to_have_text([ui.label("keep_button", lang)])
     phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
     shown = phone.evaluate(SIZE, [pack["bytes"], lang, ui.label("keep_units", lang)])
     expect(status).to_have_text(ui.label("keep_size", lang).replace("{size}", shown))
+    expect(offered).to_have_text([ui.label("keep_confirm", lang)])
     phone.get_by_role("button", name=ui.label("keep_confirm", lang)).click()
     expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    expect(offered).to_have_text([ui.label("keep_remove", lang)])
     never_opened = [url_of(lang, page) for page in ("health.md", f"powiaty/{first}.md")]
     data = [f"assets/guide/offices/{first}.json", SEARCH_JSON]
     kept = [site_url + address for address in never_opened] + [
@@ -200,6 +205,7 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
     expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
     phone.get_by_role("button", name=ui.label("keep_remove", lang)).click()
     expect(status).to_have_text(ui.label("keep_removed", lang))
+    expect(offered).to_have_text([ui.label("keep_confirm", lang)])
     # Gone from the worker's cache (the browser's own HTTP cache may still hold a copy
     # for its ten minutes, as the host allows).
     for address in never_opened:
