@@ -1,5 +1,6 @@
 """data-status.html of each language (its words; the Polish one at the site root,
-`uk/data-status.html`...) and data-status.json at the root: office data coverage and age."""
+`uk/data-status.html`...) and data-status.json at the root: office data coverage and age, and
+(on the HTML page) the facts of data/facts.yml, those ending soon first."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -38,7 +38,7 @@ from pydantic import (
 from guide import DATA_DIR, DOCS_DIR
 from guide.data.edition import current_edition
 from guide.data.formats import counted, format_date, format_money, format_number, format_percent
-from guide.data.offices import Https, Phone, phone_display
+from guide.data.offices import Https, Phone, is_short_number, phone_display
 from guide.data.plain_text import Name, Note, plain_text_problem
 from guide.data.ui import fill, load_ui
 from guide.data.yamlfile import DataError, load_model
@@ -52,6 +52,9 @@ NUMERIC: frozenset[str] = frozenset({"money", "percent", "duration", "count"})
 # Modifiers after `|`: `number`, the bare number of a numeric fact.
 MODIFIERS: frozenset[str] = frozenset({"number"})
 EXPIRING_DAYS = 60  # the data status page and the weekly workflow list facts this close to expiry
+# The data status page also lists, with the next value where announced, every fact ending within
+# this many days: a season ahead (on 6 December 2026 it reaches past the 4 March 2027 deadlines).
+UPCOMING_DAYS = 120
 # `[[fact: KEY]]`, `[[fact: KEY | number]]`, `[[period: KEY]]`; KEY as written, checked later.
 REFERENCE = re.compile(
     r"\[\[[ \t]*(?P<what>fact|period)[ \t]*:[ \t]*(?P<key>[^\]|\n]*?)[ \t]*"
@@ -120,6 +123,8 @@ def _value_problem(kind: str, value: object) -> str | None:
         return None if isinstance(value, date) else f"a date is YYYY-MM-DD (value: {value!r})"
     if not isinstance(value, str):
         return f"a {kind} is a text (value: {value!r})"
+    if kind == "phone" and value.isdigit():  # 116111 or 112 has no E.164 form: digits
+        return None if is_short_number(value) else f"{value!r} is not a Polish short number"
     try:
         (_PHONE if kind == "phone" else _TEXT).validate_python(value)
     except ValidationError as error:
@@ -364,6 +369,8 @@ class FactRow(TypedDict):
     source_date: str | None
     verified: str
     later_values: int  # announced `then:` values after this one
+    next_value: str | None  # the first of them, as data, and the day it starts
+    next_from: str | None
     pages: list[str]
 
 
@@ -393,10 +400,19 @@ def fact_rows(
                 source_date=entry.source_date.isoformat() if entry.source_date else None,
                 verified=entry.verified.isoformat(),
                 later_values=len(later),
+                next_value=machine_value(fact, later[0]) if later else None,
+                next_from=later[0].valid_from.isoformat() if later else None,
                 pages=list(used.get(key, [])),
             )
         )
     return rows
+
+
+def upcoming(rows: list[FactRow], day: date, *, within: int = UPCOMING_DAYS) -> list[FactRow]:
+    """The rows whose value ends (or is due for review) by `within` days after `day`, the
+    ended ones included: what the data status page lists as ending soon."""
+    horizon = (day + timedelta(days=within)).isoformat()
+    return [row for row in rows if row["expires"] <= horizon]
 
 
 def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:

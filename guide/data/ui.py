@@ -76,6 +76,11 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "data_status_intro": frozenset({"today", "days", "years"}),
     "data_status_dated_title": frozenset({"years"}),
     "data_status_dated_intro": frozenset({"years"}),
+    "data_status_facts_intro": frozenset({"day", "days"}),
+    "data_status_ahead_title": frozenset({"date"}),
+    "data_status_ahead_intro": frozenset({"days"}),
+    "status_review_by": frozenset({"date"}),
+    "status_next_from": frozenset({"value", "date"}),
 }
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 

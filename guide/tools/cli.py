@@ -373,7 +373,8 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     """List the fact register (data/facts.yml): each fact's value on the build's reference
-    date, its period, source kind, source date, verification date and the pages using it;
+    date, its period and the next value where announced, source kind, source date,
+    verification date and the pages using it;
     `--expiring YYYY-MM-DD`: only facts whose value ends (or is due for review) by then;
     `--kind press`: only facts resting on that kind of source. Exit 0 listed, 1 (with
     --expiring) some fact expires by that date, 2 wrong usage, 3 the register has a problem."""
@@ -405,6 +406,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
                 else f"review by {row['review_by']}"
             )
             source_date = f", page of {row['source_date']}" if row["source_date"] else ""
+            if row["next_value"] is not None:
+                period += f", then {row['next_value']} from {row['next_from']}"
             print(
                 f"{row['key']}: {row['value']} ({row['kind']}) from {row['valid_from']} {period}"
                 f" [{row['state']}]; {row['source_kind']} source{source_date}, verified "

@@ -456,20 +456,26 @@ def format_markdown(report: dict[str, Any], expiring: Sequence[dict[str, Any]] =
     the JSON of `python -m guide verify-sources --json` and of `python -m guide facts --json
     --expiring DATE` (the facts that need a new value soon)."""
     counts = ", ".join(f"{count} {state}" for state, count in report["counts"].items())
-    lines = [
-        "`python -m guide verify-sources` found values that are no longer on their source page.",
-        "For each: open the source, check the value on the official page and follow",
-        '"From a correction to a data change" in data/README.md (a fact: its `quote`, value',
-        "and dates in data/facts.yml).",
-        "",
-        f"Values checked: {counts}.",
-        "",
-        "| where | entry | value | state | source | detail |",
-        "|---|---|---|---|---|---|",
-    ]
-    for result in report["results"]:
-        if result["state"] == "confirmed":
-            continue
+    drifted = [result for result in report["results"] if result["state"] != "confirmed"]
+    if not drifted:
+        lines = [
+            "`python -m guide verify-sources` found every value on its source page.",
+            "",
+            f"Values checked: {counts}.",
+        ]
+    else:
+        lines = [
+            "`python -m guide verify-sources` found values that are no longer on their source",
+            "page. For each: open the source, check the value on the official page and follow",
+            '"From a correction to a data change" in data/README.md (a fact: its `quote`, value',
+            "and dates in data/facts.yml).",
+            "",
+            f"Values checked: {counts}.",
+            "",
+            "| where | entry | value | state | source | detail |",
+            "|---|---|---|---|---|---|",
+        ]
+    for result in drifted:
         cells = [
             f"`{result['where']}`",
             result["entry"],
@@ -486,15 +492,17 @@ def format_markdown(report: dict[str, Any], expiring: Sequence[dict[str, Any]] =
             "value under `then:` with its source and quote, or check the source and move",
             "`review_by` (`python -m guide facts --expiring YYYY-MM-DD`).",
             "",
-            "| fact | value | until | source | pages |",
-            "|---|---|---|---|---|",
+            "| fact | value | until | next value | source | pages |",
+            "|---|---|---|---|---|---|",
         ]
         for fact in expiring:
             until = fact["valid_until"] or f"review by {fact['review_by']}"
+            announced = fact.get("next_value")
             cells = [
                 f"`{fact['key']}`",
                 f"`{fact['value']}`",
                 f"**{until}**",
+                f"`{announced}` from {fact['next_from']}" if announced else "not announced",
                 f"{fact['source_kind']}: {fact['source']}",
                 ", ".join(fact["pages"]) or "no page",
             ]
