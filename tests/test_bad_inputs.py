@@ -3,6 +3,7 @@ and a non-zero exit, whether it is caught by the build, the CLI or pre-commit.""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from guide import ROOT
 from guide.content.content_rules import content_problems
+from guide.data.checks import LOADERS
 from guide.site.build import mkdocs_build
 from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
@@ -107,3 +109,43 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+# Every data file the build reads (guide/data/checks.py LOADERS).
+DATA_FILES = [path.name for path, _, _ in LOADERS]
+
+
+def data_without(tmp_path: Path, name: str) -> Path:
+    """A copy of data/ without `name`."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / name).unlink()
+    return data
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_check_data_names_a_missing_data_file(tmp_path: Path, name: str) -> None:
+    data = data_without(tmp_path, name)
+    result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()  # (a partly translated language's count is a note)
+    assert [line for line in lines if line.startswith(str(data))] == [
+        f"{data / name}:1: missing: the guide needs this file"
+    ]
+    assert lines[0] == f"{data / name}:1: missing: the guide needs this file"
+    assert lines[-1] == "1 problem(s) in the data files"
+
+
+def test_build_names_a_missing_data_file(tmp_path: Path) -> None:
+    name = DATA_FILES[-1]
+    data = data_without(tmp_path, name)
+    config = make_project(tmp_path, {}, powiat_pages=False)
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(
+            tmp_path / "out",
+            config_file=config,
+            capture=True,
+            extra_env={"GUIDE_DATA_DIR": str(data)},
+        )
+    assert f"{data / name}:1: missing: the guide needs this file\n" in failure.value.output
+    assert "Traceback" not in failure.value.output

@@ -27,11 +27,11 @@ import collections, json, sys
 import jinja2.environment
 from guide.data import yamlfile
 parsed = collections.Counter()
-load_yaml = yamlfile.load_yaml
-def counting_load_yaml(path):
+parse_yaml = yamlfile.parse_yaml  # every YAML file's one parser (load_yaml, load_model)
+def counting_parse_yaml(path):
     parsed[str(path)] += 1
-    return load_yaml(path)
-yamlfile.load_yaml = counting_load_yaml  # before any module imports it by name
+    return parse_yaml(path)
+yamlfile.parse_yaml = counting_parse_yaml  # before any module imports it by name
 compiled = collections.Counter()
 compile_template = jinja2.environment.Environment.compile
 def counting_compile(self, source, name=None, *args, **kwargs):

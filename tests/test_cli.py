@@ -3,8 +3,13 @@ documented exit code (guide/tools/cli.py, MAINTAINING.md "The command line"), ne
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
+from guide import ROOT
 from guide.content.translations import changed_sentences
 from guide.data.languages import default_language, language_codes, source_pages
 from guide.tools.cli import main
@@ -65,3 +70,23 @@ def test_check_content_takes_a_page_inside_docs() -> None:
     result = run_guide("check-content", f"{TRANSLATED}/{PAGE}")
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1] == "1 page(s) OK"
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """`python -m guide i18n-status | head`: the pipe closes before the output is written (here
+    its reading end is closed before the command starts): exit 141 as a shell reports SIGPIPE,
+    nothing on stderr (no BrokenPipeError traceback)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "guide", "i18n-status"],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (141, "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.content.checks import check_data
+from guide.data.checks import check_data
 from guide.data.fold import fold_place_name as fold
 from guide.data.gminy import load_gminy, load_town_names, town_index
 from guide.data.languages import default_language, language_codes
@@ -208,6 +208,39 @@ def test_duplicate_key(tmp_path: Path) -> None:
     )
     assert problems_for(tmp_path, text) == [
         "13: invalid YAML: duplicate key 'town' (first on line 12): keep one of them"
+    ]
+
+
+def test_every_problem_of_the_file_in_one_run(tmp_path: Path) -> None:
+    """A duplicate key, a wrong value, a missing key and an unknown office type: each at its
+    line in one run (the duplicate's first value is kept so that loading goes on)."""
+    office = GOOD_OFFICE.replace("    town: Lębork\n", "    town: Lębork\n    town: X\n")
+    office = office.replace("84-300", "84300")
+    text = directory_yaml(office).replace("  seat: Lębork\n", "", 1)
+    text = text.replace("  names:\n", "    urzad: {route: finder}\n  names:\n", 1)
+    assert problems_for(tmp_path, text) == [
+        "12: invalid YAML: duplicate key 'town' (first on line 11): keep one of them",
+        "2: powiat leborski, seat: Field required",
+        "10: powiat leborski, office starostwo, postal_code: '84300' is not a Polish postal "
+        "code (NN-NNN)",
+        f"{text.splitlines().index('    urzad: {route: finder}') + 1}: powiat leborski, office "
+        f"urzad: unknown office type (known: {', '.join(load_ui().powiat_office_types())})",
+    ]
+
+
+def test_a_missing_or_unreadable_file_is_one_problem(tmp_path: Path) -> None:
+    missing = tmp_path / "gone" / "powiaty.yml"
+    assert [str(p) for p in validate_directory(missing)[1]] == [
+        f"{missing}:1: missing: the guide needs this file"
+    ]
+    latin1 = tmp_path / "latin1.yml"
+    latin1.write_bytes(b"powiaty: [L\xeabork]\n")
+    [problem] = validate_directory(latin1)[1]
+    assert str(problem).startswith(f"{latin1}:1: cannot be read as UTF-8 text (")
+    control = tmp_path / "control.yml"
+    control.write_text("powiaty: []\nregional: {}\nroutes: {a: \x07}\n", encoding="utf-8")
+    assert [str(p) for p in validate_directory(control)[1]] == [
+        f"{control}:3: invalid YAML: control characters are not allowed (character #x0007)"
     ]
 
 

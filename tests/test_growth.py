@@ -5,6 +5,7 @@ powiat's line when required."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from bs4 import BeautifulSoup
 from guide import ROOT
 from guide.content.translations import SOURCE_BLOB, blob_id
 from guide.data.languages import default_language, language_codes, page_url, source_pages
+from guide.site.asset_paths import powiat_offices_json
 from guide.site.build import mkdocs_build
 from guide.tools.pdf import printouts
 from tests.pages import links_leaving_language
@@ -113,6 +115,38 @@ def test_new_language_twice_is_a_usage_error(with_new_language: Path) -> None:
     result = guide(with_new_language, "new-lang", NEW, "--name", NAME)
     assert result.returncode == 2
     assert result.stderr == f"python -m guide: {NEW} is already a language of mkdocs.yml\n"
+
+
+def test_new_language_page_passes_check_content(with_new_language: Path) -> None:
+    """The translated page of a partly translated language passes check-content (its numbers
+    are [[fact: KEY]] markers, as in every language)."""
+    result = guide(with_new_language, "check-content", f"{NEW}/{TRANSLATED_PAGE}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "1 page(s) OK"
+
+
+@pytest.mark.parametrize("broken", ["missing", "invalid"])
+def test_new_language_with_a_broken_data_file_is_one_line(tmp_path: Path, broken: str) -> None:
+    """A data file new-lang edits is missing or not YAML: file:line as check-data says it,
+    exit 1, and no file changed."""
+    project = scratch_copy(tmp_path / "project")
+    glossary = project / "data" / "glossary.yml"
+    if broken == "missing":
+        glossary.unlink()
+        expected = f"{glossary}:1: missing: the guide needs this file"
+    else:
+        lines = glossary.read_text(encoding="utf-8").count("\n")
+        with glossary.open("a", encoding="utf-8") as file:
+            file.write("terms: [\n")
+        expected = f"{glossary}:{lines + 2}: invalid YAML: did not find expected node content"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    result = guide(project, "new-lang", NEW, "--name", NAME)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        expected,
+        "`python -m guide check-data` lists every problem",
+    ]
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
 
 
 def test_every_missing_text_of_a_language_in_one_run(tmp_path: Path) -> None:
@@ -219,6 +253,14 @@ def test_optional_office_type_in_one_powiat(tmp_path: Path) -> None:
         if f"<h3>{LABEL}</h3>" in page.read_text(encoding="utf-8")
     ]
     assert with_type == [slug]
+    # the "Your office" boxes' data: the type only in the powiat that lists it
+    boxes = {
+        page.parent.name: json.loads(
+            (out / powiat_offices_json(page.parent.name)).read_text(encoding="utf-8")
+        )
+        for page in pages
+    }
+    assert [name for name, offices in boxes.items() if OFFICE_TYPE in offices] == [slug]
 
 
 def test_required_office_type_names_each_powiat_at_its_line(tmp_path: Path) -> None:

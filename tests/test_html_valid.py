@@ -23,7 +23,8 @@ import pytest
 
 from tests.pages import LANGUAGE_PAGES, output_path
 
-# Parse-error codes to ignore, each with why. Material 9.8.1 and our templates parse cleanly.
+# Parse-error codes to ignore, each with why. Material (the release in requirements.lock) and
+# our templates parse cleanly.
 KNOWN_FALSE_POSITIVES: dict[str, str] = {}
 
 CSP = "content-security-policy"

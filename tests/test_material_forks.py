@@ -88,3 +88,18 @@ def test_the_generator_names_the_installed_material(site: Path, lang: str) -> No
     assert meta is not None
     version = importlib.metadata.version("mkdocs-material")
     assert str(meta["content"]).endswith(f", mkdocs-material-{version}")
+
+
+def test_materials_version_is_written_only_in_the_lock_file() -> None:
+    """No template, module or test names the installed Material release: a new release is one
+    line in requirements.lock (README and CHANGELOG prose may name it)."""
+    version = importlib.metadata.version("mkdocs-material")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("overrides", "guide", "hooks", "tests")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".py", ".js", ".css", ".yml", ".json"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(rf"(?<![\d.]){re.escape(version)}(?![\d])", line)
+    ]
+    assert found == []

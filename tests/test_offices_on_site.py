@@ -13,7 +13,7 @@ import yaml
 
 from guide import DATA_DIR
 from guide.data.languages import site_language_prefix
-from guide.data.offices import load_directory
+from guide.data.offices import load_directory, office_types_of
 from guide.data.ui import load_ui
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON, powiat_offices_json
 from guide.site.build import mkdocs_build
@@ -49,7 +49,8 @@ def test_every_powiat_slot_answers_with_an_office_or_route(site: Path, lang: str
     directory = load_directory()
     label = load_ui().labels["route_website"][lang]
     soup = parse(site, lang, "powiaty/bytowski.md")
-    sections = soup.select("article .guide-powiat__office")[: len(load_ui().powiat_office_types())]
+    shown = office_types_of(directory.powiat("bytowski"), load_ui())
+    sections = soup.select("article .guide-powiat__office")[: len(shown)]
     assert sections and all(s.select(".guide-office") for s in sections)
     assert not [s for s in sections if s.select(".guide-office__missing")]
     route = directory.route("bytowski", "pup")
@@ -59,7 +60,7 @@ def test_every_powiat_slot_answers_with_an_office_or_route(site: Path, lang: str
     assert label in soup.get_text()
     path = site / site_language_prefix(lang) / powiat_offices_json("bytowski")
     offices = json.loads(path.read_text(encoding="utf-8"))
-    assert all(offices[key] for key in load_ui().powiat_office_types())
+    assert all(offices[key] for key in shown)
     assert route.website in offices["pup"]
 
 
@@ -93,10 +94,11 @@ def test_offices_json_lists_every_powiat(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_powiat_has_its_offices_file(site: Path, lang: str) -> None:
-    for slug in SLUGS:
-        path = site / site_language_prefix(lang) / powiat_offices_json(slug)
+    for powiat in load_directory().powiaty:
+        path = site / site_language_prefix(lang) / powiat_offices_json(powiat.slug)
         offices = json.loads(path.read_text(encoding="utf-8"))
-        assert sorted(offices) == sorted(load_ui().powiat_office_types())
+        # every required office type, and an optional one (`required: false`) where listed
+        assert sorted(offices) == sorted(office_types_of(powiat, load_ui())), powiat.slug
     gdansk = site / site_language_prefix(lang) / powiat_offices_json("gdansk")
     assert "Urząd Miejski w Gdańsku" in json.loads(gdansk.read_text(encoding="utf-8"))["starostwo"]
 

@@ -27,7 +27,12 @@ from guide.content.translations import (
     structure_problems,
     translation_notice,
 )
-from guide.data.languages import complete_languages, default_language, language_codes
+from guide.data.languages import (
+    complete_languages,
+    default_language,
+    is_partial,
+    language_codes,
+)
 from guide.data.ui import load_ui
 from guide.site.build import mkdocs_build
 from tests.fixture_site import make_project
@@ -231,4 +236,7 @@ def test_status_page_in_each_language(site: Path, lang: str) -> None:
         load_ui().label(key, lang)
         for key in ("status_language", "status_done", "status_missing", "status_stale")
     ] + [load_ui().label("status_orphan", lang)]
-    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == TRANSLATED
+    partial = load_ui().label("status_partial", lang)
+    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == [
+        f"{code} ({partial})" if is_partial(code) else code for code in TRANSLATED
+    ]

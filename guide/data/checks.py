@@ -27,7 +27,6 @@ from guide.data.gminy import (
 )
 from guide.data.languages import default_language, is_partial, language_codes, mkdocs_config
 from guide.data.offices import POWIATY_YML, Directory, load_directory, validate_directory
-from guide.data.pending import PENDING_YML, load_pending, validate_pending
 from guide.data.powiat_map import GEOJSON, Map, load_map, shape_for
 from guide.data.region import REGION_YML, load_region, validate_region
 from guide.data.termbase import (
@@ -56,7 +55,6 @@ LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
     (GLOSSARY_YML, validate_glossary, load_glossary),
     (TERMBASE_YML, validate_termbase, load_termbase),
     (FACTS_YML, validate_facts, load_facts),
-    (PENDING_YML, validate_pending, load_pending),
 ]
 # The files whose texts are written per language (keys `pl`, `uk`, ...).
 TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
@@ -64,7 +62,7 @@ TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 
 # Checked against ui.yml's office types (facts.yml: its units): skipped while ui.yml itself has
 # problems.
-NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML, PENDING_YML})
+NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML})
 # Checked against region.yml's TERYT prefix and gmina count: skipped while it has problems.
 NEEDS_REGION = frozenset({POWIATY_YML, GMINY_YML})
 # The models a validator is given (keyword: file), read once by their own validation.
@@ -102,15 +100,12 @@ def load_problems() -> list[DataError]:
     return _validate_all()[0]
 
 
-def data_problems() -> tuple[list[DataError], set[Path], dict[Path, object]]:
-    """Every problem in the data files (empty when all is well), the files that failed or were
-    not checked, and the models of the others (each file read once). `check-data` then checks
-    the pages against data/facts-pending.yml (guide/content/checks.py `check_data`)."""
+def check_data() -> list[DataError]:
+    """Every problem in the data files (empty when all is well), each file read once."""
     problems, failed, models = _validate_all()
     if UI_YML in failed:
-        return problems, failed, models  # the checks across files read ui.yml
-    across = _across_files(failed, models)
-    return problems + across + untranslated_problems() + partial_problems(), failed, models
+        return problems  # the checks across files read ui.yml
+    return problems + _across_files(failed, models) + untranslated_problems() + partial_problems()
 
 
 def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
@@ -202,8 +197,12 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
 
 
 def _language_texts(path: Path) -> list[tuple[str, int, bool]]:
-    """(language, line, marked `# untranslated`) of every text under a language key."""
-    loaded = load_yaml(path)
+    """(language, line, marked `# untranslated`) of every text under a language key; none when
+    the file does not load (its validation names that problem)."""
+    try:
+        loaded = load_yaml(path)
+    except DataError:
+        return []
     codes = set(language_codes()) - {default_language()}
     found = []
     location: Location

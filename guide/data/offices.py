@@ -381,9 +381,7 @@ def _route_check(
     return [DataError(loaded.path, line, f"powiat {slug}, office {office_type}: {message}")]
 
 
-def _cross_checks(
-    loaded: LoadedYaml, directory: Directory, *, ui: Ui, region: Region
-) -> list[DataError]:
+def _cross_checks(loaded: LoadedYaml, directory: Directory, *, region: Region) -> list[DataError]:
     prefix = region.teryt_prefix
     problems = []
     slugs = Counter(powiat.slug for powiat in directory.powiaty)
@@ -417,15 +415,6 @@ def _cross_checks(
             )
         for key, entry in powiat.offices.items():
             where = ("powiaty", index, "offices", key)
-            if key not in ui.powiat_office_types():
-                known = ", ".join(ui.powiat_office_types())
-                problems.append(
-                    DataError(
-                        loaded.path,
-                        loaded.line_of(where),
-                        f"powiat {powiat.slug}, office {key}: unknown office type (known: {known})",
-                    )
-                )
             route_key = entry.route if isinstance(entry, Office | RouteRef) else None
             if route_key is not None:
                 problems.extend(_route_check(loaded, directory, where, powiat.slug, key, route_key))
@@ -440,9 +429,30 @@ def _cross_checks(
                             f"has no {key} office described",
                         )
                     )
-    if not problems:  # references resolve: every slot can be followed
-        problems.extend(_missing_slots(loaded, directory, ui))
-    for key in directory.regional:
+    return problems
+
+
+def _unknown_office_types(loaded: LoadedYaml, ui: Ui) -> list[DataError]:
+    """Every office listed under a type data/ui.yml does not define, read from the YAML itself,
+    so it is named in the same run as the file's other problems (the model needs none of it)."""
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    problems = []
+    powiaty = data.get("powiaty")
+    for index, powiat in enumerate(powiaty if isinstance(powiaty, list) else []):
+        offices = powiat.get("offices") if isinstance(powiat, dict) else None
+        for key in offices if isinstance(offices, dict) else ():
+            if key not in ui.powiat_office_types():
+                known = ", ".join(ui.powiat_office_types())
+                problems.append(
+                    DataError(
+                        loaded.path,
+                        loaded.line_of(("powiaty", index, "offices", key)),
+                        f"{_describe(loaded, ('powiaty', index, 'offices', key))}: unknown "
+                        f"office type (known: {known})",
+                    )
+                )
+    regional = data.get("regional")
+    for key in regional if isinstance(regional, dict) else ():
         if key not in ui.regional_office_types():
             known = ", ".join(ui.regional_office_types())
             problems.append(
@@ -526,11 +536,15 @@ def validate_directory(
     loaded, directory, problems = load_model(
         path, Directory, describe=_describe, members=("Office", "SameAs", "RouteRef")
     )
-    if loaded is None or directory is None:
+    if loaded is None:
         return None, problems
     ui = ui or load_ui()
-    region = region or load_region()
-    problems = _cross_checks(loaded, directory, ui=ui, region=region)
+    problems += _unknown_office_types(loaded, ui)
+    if directory is None:
+        return None, problems
+    problems += _cross_checks(loaded, directory, region=region or load_region())
+    if not problems:  # office types known, references resolve: every slot can be followed
+        problems += _missing_slots(loaded, directory, ui)
     problems += _address_checks(loaded, directory)
     return (None if problems else directory), problems
 

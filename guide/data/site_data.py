@@ -10,7 +10,6 @@ from guide.data.facts import Register, load_facts
 from guide.data.glossary import Term, load_glossary
 from guide.data.gminy import Gmina, by_powiat, load_gminy, load_town_names
 from guide.data.offices import Directory, load_directory
-from guide.data.pending import Pending, load_pending
 from guide.data.powiat_map import Map, load_map
 from guide.data.region import Region, load_region
 from guide.data.termbase import Termbase, load_termbase
@@ -28,7 +27,6 @@ class SiteData:
     glossary: tuple[Term, ...]
     termbase: Termbase
     facts: Register
-    pending: Pending
     map: Map
 
 
@@ -47,6 +45,5 @@ def load_site_data() -> SiteData:
         glossary=load_glossary(),
         termbase=load_termbase(),
         facts=load_facts(ui=ui),
-        pending=load_pending(),
         map=load_map(),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,24 +32,41 @@ class DataError(Exception):
         return f"{self.path}:{self.line}: {self.message}"
 
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+# libyaml when present: ~10x faster, and its messages are the ones every command prints
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: Any = SAFE_LOADER
 
 
 class _StrictLoader(_Base):  # type: ignore[misc]
-    """SafeLoader that refuses duplicate keys (YAML would silently keep the last one)."""
+    """SafeLoader that reports duplicate keys (YAML would silently keep the last one): each is
+    recorded with its line in `duplicates`, and the first value is kept so that loading goes
+    on and the file's other problems are found in the same run."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
+        kept = []
+        for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (first on line {seen[key]}): keep one of them",
-                    key_node.start_mark,
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: SafeConstructor names it
+                first = None
+            if first is not None:
+                self.duplicates.append(
+                    (
+                        key_node.start_mark.line + 1,
+                        f"duplicate key {key!r} (first on line {first}): keep one of them",
+                    )
                 )
-            seen[key] = key_node.start_mark.line + 1
+                continue
+            with contextlib.suppress(TypeError):
+                seen[key] = key_node.start_mark.line + 1
+            kept.append((key_node, value_node))
+        node.value = kept
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
@@ -96,23 +114,58 @@ class LoadedYaml:
         return 1
 
 
-def load_yaml(path: Path) -> LoadedYaml:
-    """Load a YAML file; syntax errors and duplicate keys raise DataError with the line."""
-    text = path.read_text(encoding="utf-8")
+def read_data(path: Path) -> str:
+    """A data file's text; a missing or unreadable file raises DataError at its line 1."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(path, 1, "missing: the guide needs this file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(path, 1, f"cannot be read as UTF-8 text ({error})") from None
+
+
+def yaml_error(path: Path, text: str, error: yaml.YAMLError) -> DataError:
+    """A YAML syntax error, a duplicate key or a character YAML refuses as a DataError at the
+    line the parser marks."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return DataError(path, line, f"invalid YAML: {error.problem or error}")
+    if isinstance(error, yaml.reader.ReaderError):  # marks a character position, not a line
+        line = text.count("\n", 0, error.position) + 1
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else "?"
+        return DataError(path, line, f"invalid YAML: {error.reason} (character {character})")
+    return DataError(path, 1, f"invalid YAML: {error}")
+
+
+def parse_yaml(path: Path) -> tuple[LoadedYaml, list[DataError]]:
+    """The file loaded (each duplicate key's first value kept) and its duplicate keys; a
+    missing or unreadable file and a syntax error raise DataError with the line."""
+    text = read_data(path)
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataError(path, line, f"invalid YAML: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise yaml_error(path, text, error) from None
     finally:
         loader.dispose()
     lines: dict[Location, int] = {}
     if node is not None:
         _lines(node, (), lines)
-    return LoadedYaml(path, data, lines, tuple(text.splitlines()))
+    duplicates = [
+        DataError(path, line, f"invalid YAML: {message}") for line, message in loader.duplicates
+    ]
+    return LoadedYaml(path, data, lines, tuple(text.splitlines())), duplicates
+
+
+def load_yaml(path: Path) -> LoadedYaml:
+    """Load a YAML file; a missing or unreadable file, syntax errors and duplicate keys raise
+    DataError with the line."""
+    loaded, duplicates = parse_yaml(path)
+    if duplicates:
+        raise duplicates[0]
+    return loaded
 
 
 def _dotted(loaded: LoadedYaml, location: Location) -> str:
@@ -169,12 +222,16 @@ def load_model(
     describe: Callable[[LoadedYaml, Location], str] = _dotted,
     members: tuple[str, ...] = (),
 ) -> tuple[LoadedYaml | None, M | None, list[DataError]]:
-    """Load a data file into its pydantic model: (the YAML, the model or None, every problem)."""
+    """Load a data file into its pydantic model: (the YAML, the model or None, every problem).
+    With a duplicate key the model is None, and the problems are every duplicate and every
+    problem of the model (loaded with the first of each duplicate's values)."""
     try:
-        loaded = load_yaml(path)
+        loaded, problems = parse_yaml(path)
     except DataError as error:
         return None, None, [error]
     try:
-        return loaded, model.model_validate(loaded.data), []
+        validated = model.model_validate(loaded.data)
     except ValidationError as error:
-        return loaded, None, model_errors(loaded, error, describe=describe, members=members)
+        problems += model_errors(loaded, error, describe=describe, members=members)
+        return loaded, None, problems
+    return loaded, (None if problems else validated), problems

@@ -1,5 +1,6 @@
 """Command line of the guide. Exit codes: 0 success, 1 a check found problems,
-2 wrong usage, 3 the site build failed, 4 a recorded source version is not in git."""
+2 wrong usage, 3 the site build failed, 4 a recorded source version is not in git, 141 the
+output's reader stopped early (`| head`), as a shell reports a command ended by SIGPIPE."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import datetime as dt
 import difflib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +17,6 @@ from pathlib import Path
 from typing import get_args
 
 from guide import DOCS_DIR, ROOT
-from guide.content.checks import check_data
 from guide.content.content_rules import TextRules, bracket_report, content_problems
 from guide.content.docs_files import docs_tree_problems
 from guide.content.frontmatter import read, set_key
@@ -28,14 +29,13 @@ from guide.content.translations import (
     status,
     status_markdown,
 )
-from guide.data.checks import untranslated_notes
+from guide.data.checks import check_data, untranslated_notes
 from guide.data.coverage import coverage, coverage_lines
 from guide.data.edition import EditionError
 from guide.data.facts import SourceKind
 from guide.data.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.data.languages import default_language, language_codes
 from guide.data.offices import load_directory
-from guide.data.pending import load_pending, note_summary, split_pending
 from guide.data.termbase import data_text_problems
 from guide.data.yamlfile import DataError
 from guide.site.build import build_atomically
@@ -47,6 +47,7 @@ from guide.tools.pdf import PdfError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 INVALID = 3  # `facts`: the register does not load (check-data names the problem)
+PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -175,11 +176,10 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
     images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
     letters, a term's first mention without the words it needs, sentences over 40 words and
-    values typed in instead of [[fact: KEY]]; then, as notes, the typed values
-    data/facts-pending.yml lists (with a count per language), sentences over 30 words and Polish
-    terms bracketed twice per page. Without
-    PAGE, also every file of docs/ that is not a page or a picture, a symbolic link, over 1 MB,
-    or at a path the guide publishes itself (guide/content/docs_files.py)."""
+    values typed in instead of [[fact: KEY]]; then, as notes, sentences over 30 words and Polish
+    terms bracketed twice per page. Without PAGE, also every file of docs/ that is not a page or
+    a picture, a symbolic link, over 1 MB, or at a path the guide publishes itself
+    (guide/content/docs_files.py)."""
     files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
     paths = [page_path(p) for p in args.pages] or sorted(
         path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
@@ -197,15 +197,9 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     if not args.pages:
         termbase = rules.termbase if rules else None
         problems = [*files, *problems, *data_text_problems(termbase=termbase)]
-    # A value data/facts-pending.yml lists for its page is a note; any other still fails.
-    problems, pending = split_pending(problems, load_pending())
     # Failures first, then the notes (a report, not a failure).
     for problem in problems:
         print(problem)
-    for note in pending:
-        print(f"{note} [pending: data/facts-pending.yml]")
-    for line in note_summary(pending):
-        print(line)
     print_long_sentences(paths)
     for path in paths:
         names = rules.polish_terms if rules else None
@@ -326,7 +320,8 @@ def cmd_new_lang(args: argparse.Namespace) -> int:
     """Scaffold a partly translated language CODE named NAME (in that language): mkdocs.yml
     entry and extra.partial_languages, every data text copied from --from (default en) marked
     `# untranslated`, a CONTRIBUTING.md section; its pages fall back to Polish with a notice
-    until translated. Exit 2 for a code in use or not a language code."""
+    until translated. Exit 1 for a file it edits missing or not valid YAML (nothing is
+    written), 2 for a code in use or not a language code."""
     from guide.tools.new_language import ScaffoldError, new_language
 
     try:
@@ -507,7 +502,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
         handler: Command = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+        return code
+    except BrokenPipeError:  # `python -m guide check-content | head`: end quietly
+        # Python's recipe (docs, "Note on SIGPIPE"): the flush at exit must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return PIPE_CLOSED
     except UsageError as error:
         print(f"python -m guide: {error}", file=sys.stderr)
         return USAGE

@@ -20,6 +20,7 @@ import yaml
 
 from guide import ROOT
 from guide.data.locales import plural_categories
+from guide.data.yamlfile import SAFE_LOADER, DataError, read_data, yaml_error
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -35,12 +36,13 @@ class Insertion:
 
 
 def _compose(path: Path, text: str) -> yaml.Node:
+    """The file's YAML nodes; a syntax error raises DataError at its line (as check-data)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
-        raise ScaffoldError(f"{path}: not valid YAML ({error})") from None
+        raise yaml_error(path, text, error) from None
     if node is None:
-        raise ScaffoldError(f"{path}: empty")
+        raise DataError(path, 1, "empty")
     return node
 
 
@@ -72,7 +74,7 @@ def _is_forms(node: yaml.Node) -> bool:
 def text_copies(path: Path, *, code: str, source: str) -> tuple[str, int]:
     """`path`'s text with a `code: <the source text>  # untranslated` line after every
     `source:` text, and how many were added."""
-    text = path.read_text(encoding="utf-8")
+    text = read_data(path)
     insertions: list[Insertion] = []
 
     def walk(node: yaml.Node) -> None:
@@ -135,7 +137,7 @@ def _partial_node(root: yaml.Node) -> yaml.Node:
 
 def config_with(path: Path, *, code: str, name: str) -> str:
     """mkdocs.yml with `code` added to static-i18n's languages and extra.partial_languages."""
-    text = path.read_text(encoding="utf-8")
+    text = read_data(path)
     root = _compose(path, text)
     languages = _languages_node(root)
     last = languages.value[-1]
@@ -204,7 +206,7 @@ def new_language(code: str, *, name: str, source: str = "en", root: Path = ROOT)
         written[path], count = text_copies(path, code=code, source=source)
         done.append(f"data/{data}: {count} text(s) copied from {source}, marked # untranslated")
     contributing = root / "CONTRIBUTING.md"
-    written[contributing] = contributing.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    written[contributing] = read_data(contributing).rstrip("\n") + "\n"
     written[contributing] += CONTRIBUTING_SECTION.format(code=code, name=name)
     done.append(f"CONTRIBUTING.md: a section for {name} translators")
     for path, text in written.items():  # only once every file could be edited
