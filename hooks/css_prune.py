@@ -1,0 +1,22 @@
+"""Material's stylesheet cut to what the built site uses, and no source maps (guide/css_prune.py).
+
+Runs once, after static-i18n has built every language: the pruning reads every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from guide import hook_order
+from guide.css_prune import prune_site
+from guide.static_i18n import builds_more_languages
+
+
+@event_priority(hook_order.LAST)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if builds_more_languages(config):
+        return
+    prune_site(Path(config.site_dir))
