@@ -57,9 +57,7 @@ class Used:
     attributes: set[str] = field(default_factory=set)
 
     def has_class(self, name: str) -> bool:
-        return (
-            name in self.classes or name in KEEP_CLASSES or name.startswith(KEEP_CLASS_PREFIXES)
-        )
+        return name in self.classes or name in KEEP_CLASSES or name.startswith(KEEP_CLASS_PREFIXES)
 
     def has_attribute(self, name: str) -> bool:
         return name in self.attributes or name.startswith(KEEP_ATTRIBUTE_PREFIXES)
@@ -125,7 +123,7 @@ def selector_applies(selector: list[Node], used: Used) -> bool:
 
 
 def _serialize(nodes: list[Node]) -> str:
-    return tinycss2.serialize(nodes).strip()
+    return str(tinycss2.serialize(nodes)).strip()
 
 
 def _declarations(content: list[Node], referenced: set[str] | None) -> str:
@@ -216,4 +214,3 @@ def prune_site(site: Path) -> None:
         css = stylesheet.read_text(encoding="utf-8")
         pruned = prune_stylesheet(css, used, also_read_by=also_read_by)
         stylesheet.write_text(pruned + "\n", encoding="utf-8")
-

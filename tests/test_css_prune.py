@@ -86,11 +86,11 @@ def test_page_looks_the_same_with_the_pruned_stylesheet(
         pytest.fail(f"{lang} {kind} ({state}): {differing}; screenshots in {tmp_path}")
 
 
-def _differing_pixels(browser: Browser, first: bytes, second: bytes) -> str:
+def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> str:
     """How many pixels differ and where (decoded by the same Chromium)."""
     page = browser.new_page()
     try:
-        urls = ["data:image/png;base64," + base64.b64encode(png).decode() for png in (first, second)]
+        urls = [f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (a, b)]
         return str(page.evaluate(PIXEL_DIFF, urls))
     finally:
         page.close()
@@ -108,7 +108,8 @@ PIXEL_DIFF = """async (urls) => {
     return `sizes differ: ${a.width}x${a.height} pruned, ${b.width}x${b.height} whole`;
   let count = 0, top = -1, bottom = -1;
   for (let i = 0; i < a.data.length; i += 4) {
-    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) {
+    const same = [0, 1, 2].every((c) => a.data[i + c] === b.data[i + c]);
+    if (!same) {
       count++; const y = Math.floor(i / 4 / a.width); if (top < 0) top = y; bottom = y;
     }
   }
@@ -151,7 +152,9 @@ def _selector(text: str) -> list[tinycss2.ast.Node]:
 )
 def test_selector_applies(selector: str, applies: bool, tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    page.write_text('<body><header class="md-header"></header><input id="__search"><div class="md-container">')
+    page.write_text(
+        '<body><header class="md-header"></header><input id="__search"><div class="md-container">'
+    )
     script = tmp_path / "script.js"
     script.write_text('e.classList.add("added-by-script")')
     used = used_in([page], [script])

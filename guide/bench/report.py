@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import statistics
 
-from guide.bench.budgets import FIRST_VIEW_BUDGET, HOOK_BUDGET, KB, LIGHTHOUSE_BUDGETS
+from guide.bench.budgets import (
+    FIRST_VIEW_BUDGET,
+    HOOK_BUDGET,
+    KB,
+    LCP_BUDGET,
+    LIGHTHOUSE_BUDGETS,
+)
 from guide.bench.firstview import FirstView
 from guide.bench.lighthouse import Lighthouse
 from guide.bench.timing import BuildTime
@@ -47,9 +53,10 @@ def report_first_views(guide: dict[str, FirstView], stock: dict[str, FirstView])
 def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
     names = list(LIGHTHOUSE_BUDGETS)
     title = f"lighthouse (mobile, median of {runs})"
-    print(f"\n{title:30} " + " ".join(f"{name[:6]:>6}" for name in names))
+    print(f"\n{title:30} " + " ".join(f"{name[:6]:>6}" for name in names) + "    LCP")
     for path, result in results.items():
-        print(f"/{path:29} " + " ".join(f"{result.scores[name]:6d}" for name in names))
+        scores = " ".join(f"{result.scores[name]:6d}" for name in names)
+        print(f"/{path:29} {scores} {result.lcp_seconds:5.2f}s")
     index = statistics.median(result.benchmark_index for result in results.values())
     print(f"(Lighthouse's CPU benchmark index of this machine, median: {index:.0f})")
     all_met = True
@@ -60,4 +67,8 @@ def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
         for path, result in below.items():
             print(f"  /{path}: {result.scores[name]}: {'; '.join(result.failing[name])}")
         all_met = all_met and not below
-    return all_met
+    slow = {path: r for path, r in results.items() if r.lcp_seconds > LCP_BUDGET}
+    print(f"budget: lighthouse LCP <= {LCP_BUDGET:.1f} s: {verdict(not slow)}")
+    for path, result in slow.items():
+        print(f"  /{path}: {result.lcp_seconds:.2f} s")
+    return all_met and not slow
