@@ -62,9 +62,11 @@ def _screenshot(browser: Browser, url: str, state: str) -> bytes:
             page.wait_for_load_state("networkidle")
         # every image loaded (the print QR code is lazy: a full-page shot would race it)
         page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
-        page.wait_for_function("[...document.images].every(i => i.complete)")
+        page.wait_for_function("() => [...document.images].every(i => i.complete)")
         # transitions (the search dialog, focus rings) finished: no frame caught halfway
-        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
         return page.screenshot(full_page=True, animations="disabled", caret="hide")
     finally:
         context.close()
