@@ -110,7 +110,8 @@ build-into: $(STAMP)
 
 # Budgets (README "Budgets"): build time against a stock build of the same pages in the same
 # run, first-view bytes in Chromium, Lighthouse mobile scores (npm ci --prefix tools/lighthouse
-# when missing). One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"
+# when missing), build time over synthetic regions of 20, 80 and 380 powiats (--only scale).
+# One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"
 BENCH ?=
 bench: $(STAMP)
 	$(RUN) $(BIN)/python -m guide bench $(BENCH)

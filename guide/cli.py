@@ -15,7 +15,7 @@ from pathlib import Path
 from guide import DOCS_DIR, ROOT
 from guide.bench import PARTS, BenchBuildFailed, run_bench
 from guide.build import build_atomically
-from guide.checks import check_data
+from guide.checks import check_data, untranslated_notes
 from guide.chromium import ChromiumMissing
 from guide.content_rules import PageMarkdown, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
@@ -27,15 +27,37 @@ from guide.pdf import PdfError
 from guide.plain_language import print_long_sentences
 from guide.site import default_language, language_codes
 from guide.termbase import data_text_problems
-from guide.translations import SOURCE_BLOB, blob_id, status
+from guide.translations import (
+    SOURCE_BLOB,
+    blob_id,
+    changed_sentences,
+    failures,
+    status,
+    status_markdown,
+)
+from guide.yamlfile import DataError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 
 Command = Callable[[argparse.Namespace], int]
 
 
+class UsageError(Exception):
+    """A wrong argument: main() prints the message as one line and exits with USAGE."""
+
+
+def page_path(given: str) -> Path:
+    """A page as given on the command line: a file, or a path inside docs/ (`uk/work.md`)."""
+    for path in (Path(given), DOCS_DIR / given):
+        if path.is_file():
+            return path
+    raise UsageError(f"no such page: {given} (give e.g. docs/uk/work.md or uk/work.md)")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build every language strictly into SITE_DIR (default site/), replacing it only on success."""
+    if not Path(args.site_dir).resolve().parent.is_dir():
+        raise UsageError(f"{args.site_dir}: its folder does not exist")
     try:
         build_atomically(Path(args.site_dir))
     except subprocess.CalledProcessError:
@@ -123,6 +145,8 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         print("\n".join(coverage_lines(table)))
     for problem in problems:
         print(problem)
+    for note in untranslated_notes():  # partly translated languages: a report, not a failure
+        print(note)
     if problems:
         print(f"{len(problems)} problem(s) in the data files")
         return PROBLEMS
@@ -135,8 +159,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
     images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
     letters, a term's first mention without the words it needs and sentences over 40 words;
-    list sentences over 30 words and Polish terms bracketed twice per page."""
-    paths = [Path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
+    then, as notes, sentences over 30 words and Polish terms bracketed twice per page."""
+    paths = [page_path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
     render = PageMarkdown()
     problems = [
         problem
@@ -145,12 +169,13 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     ]
     if not args.pages:
         problems += data_text_problems()
+    # Failures first, then the notes (a report, not a failure).
+    for problem in problems:
+        print(problem)
     print_long_sentences(paths)
     for path in paths:
         for line in bracket_report(path, path.read_text("utf-8")):
             print(line)
-    for problem in problems:
-        print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in {len(paths)} page(s)")
         return PROBLEMS
@@ -162,37 +187,63 @@ def cmd_gminy_from_terc(args: argparse.Namespace) -> int:
     """Regenerate data/gminy.yml from a GUS TERC dump (JSON list of units)."""
     directory = load_directory()
     slugs = {powiat.teryt: powiat.slug for powiat in directory.powiaty}
-    GMINY_YML.write_text(dump_gminy(gminy_from_terc(Path(args.terc), slugs)), encoding="utf-8")
+    if not Path(args.terc).is_file():
+        raise UsageError(f"no such file: {args.terc} (a GUS TERC dump as a JSON list of units)")
+    try:
+        gminy = gminy_from_terc(Path(args.terc), slugs)
+    except (ValueError, KeyError, TypeError) as error:  # JSONDecodeError is a ValueError
+        raise UsageError(f"{args.terc}: not a TERC dump of Pomorskie ({error})") from None
+    GMINY_YML.write_text(dump_gminy(gminy), encoding="utf-8")
     print(f"wrote {GMINY_YML}")
     return OK
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
-    """Per language: translated, missing, stale and orphan pages and the percentage done."""
+    """Per language: translated, missing, stale and orphan pages and the percentage done.
+    Exit 1 only for a page missing in a language promised complete or an orphan page; stale
+    pages (and a partial language's missing ones) are reported: the site shows their notice.
+    --markdown: the same as a Markdown list (CI's pull request summary)."""
     report = status()
     if args.json:
         print(json.dumps({lang: asdict(entry) for lang, entry in report.items()}, indent=2))
+    elif args.markdown:
+        print("\n".join(status_markdown(report)))
     else:
         for lang, entry in report.items():
-            print(f"{lang}: {entry.percent}% ({len(entry.translated)} up to date)")
+            partial = ", partial" if entry.partial else ""
+            print(f"{lang}: {entry.percent}% ({len(entry.translated)} up to date{partial})")
             for kind in ("missing", "stale", "orphan"):
                 for page in getattr(entry, kind):
                     print(f"  {kind}: {lang}/{page}")
-    complete = all(e.percent == 100 and not e.orphan for e in report.values())
-    return OK if complete else PROBLEMS
+    problems = failures(report)
+    if not args.json:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    return PROBLEMS if problems else OK
 
 
 def _translation(path: str) -> tuple[str, str]:
+    """(language, page) of a translation given as `uk/work.md` or `docs/uk/work.md`, whose
+    Polish page exists."""
     lang, _, page = path.removeprefix("docs/").partition("/")
     if lang not in language_codes() or lang == default_language() or not page.endswith(".md"):
-        raise SystemExit(f"not a translated page: {path} (expected e.g. uk/work.md)")
+        translated = ", ".join(c for c in language_codes() if c != default_language())
+        raise UsageError(
+            f"not a translated page: {path} (expected LANG/PAGE.md, LANG: {translated})"
+        )
+    if not (DOCS_DIR / default_language() / page).is_file():
+        raise UsageError(f"no Polish page {default_language()}/{page}: check the page's name")
     return lang, page
 
 
 def cmd_i18n_diff(args: argparse.Namespace) -> int:
-    """Show what changed in the Polish source since the version the translation records."""
+    """Show what changed in the Polish source since the version the translation records: only
+    the changed sentences, words marked [-removed-] {+added+} (--unified: a line diff)."""
     lang, page = _translation(args.page)
     source = DOCS_DIR / default_language() / page
+    if not (DOCS_DIR / lang / page).is_file():
+        print(f"{lang}/{page} is not translated yet: translate {default_language()}/{page}")
+        return PROBLEMS
     recorded = read(DOCS_DIR / lang / page)[0].get(SOURCE_BLOB)
     if not recorded:
         print(f"{lang}/{page} records no {SOURCE_BLOB}: run i18n-mark-synced after translating")
@@ -206,13 +257,20 @@ def cmd_i18n_diff(args: argparse.Namespace) -> int:
     if old.returncode != 0:
         print(f"the recorded version {recorded} of {default_language()}/{page} is not in git")
         return NOT_IN_GIT
-    diff = difflib.unified_diff(
-        old.stdout.splitlines(keepends=True),
-        source.read_text(encoding="utf-8").splitlines(keepends=True),
-        fromfile=f"{default_language()}/{page} ({str(recorded)[:10]}, translated)",
-        tofile=f"{default_language()}/{page} (now)",
-    )
-    sys.stdout.writelines(diff)
+    now = source.read_text(encoding="utf-8")
+    if args.unified:
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                old.stdout.splitlines(keepends=True),
+                now.splitlines(keepends=True),
+                fromfile=f"{default_language()}/{page} ({str(recorded)[:10]}, translated)",
+                tofile=f"{default_language()}/{page} (now)",
+            )
+        )
+        return OK
+    print(f"{default_language()}/{page} since the translated version ({str(recorded)[:10]}):")
+    for line, text in changed_sentences(old.stdout, now):
+        print(f"  line {line}: {text}")
     return OK
 
 
@@ -226,6 +284,24 @@ def cmd_i18n_mark_synced(args: argparse.Namespace) -> int:
             return USAGE
         set_key(target, SOURCE_BLOB, blob_id(DOCS_DIR / default_language() / page))
         print(f"{lang}/{page}: synced")
+    return OK
+
+
+def cmd_new_lang(args: argparse.Namespace) -> int:
+    """Scaffold a partly translated language CODE named NAME (in that language): mkdocs.yml
+    entry and extra.partial_languages, every data text copied from --from (default en) marked
+    `# untranslated`, a CONTRIBUTING.md section; its pages fall back to Polish with a notice
+    until translated. Exit 2 for a code in use or not a language code."""
+    from guide.new_language import ScaffoldError, new_language
+
+    try:
+        done = new_language(args.code, name=args.name, source=args.source)
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    print("\n".join(done))
+    print(
+        f"next: translate a page into docs/{args.code}/ and preview it: make serve LANG={args.code}"
+    )
     return OK
 
 
@@ -315,9 +391,17 @@ def parser() -> argparse.ArgumentParser:
     check_data_command.add_argument("--coverage", action="store_true", help="the coverage table")
     check_data_command.add_argument("--json", action="store_true", help="coverage as JSON")
     add("check-content", cmd_check_content).add_argument("pages", nargs="*")
-    add("i18n-status", cmd_i18n_status).add_argument("--json", action="store_true")
-    add("i18n-diff", cmd_i18n_diff).add_argument("page", help="e.g. uk/work.md")
+    status_command = add("i18n-status", cmd_i18n_status)
+    status_command.add_argument("--json", action="store_true", help="machine-readable report")
+    status_command.add_argument("--markdown", action="store_true", help="a Markdown summary")
+    diff_command = add("i18n-diff", cmd_i18n_diff)
+    diff_command.add_argument("page", help="e.g. uk/work.md")
+    diff_command.add_argument("--unified", action="store_true", help="a line diff instead")
     add("i18n-mark-synced", cmd_i18n_mark_synced).add_argument("pages", nargs="+")
+    new_lang_command = add("new-lang", cmd_new_lang)
+    new_lang_command.add_argument("code", help="the language code, e.g. be")
+    new_lang_command.add_argument("--name", required=True, help="its name in itself: Беларуская")
+    new_lang_command.add_argument("--from", dest="source", default="en", help="default: en")
     verify_command = add("verify-sources", cmd_verify_sources)
     verify_command.add_argument("--json", action="store_true", help="machine-readable report")
     verify_command.add_argument("--only", metavar="POWIAT", help="one powiat's slug, e.g. bytowski")
@@ -328,6 +412,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    handler: Command = args.handler
-    return handler(args)
+    try:
+        args = parser().parse_args(argv)
+        handler: Command = args.handler
+        return handler(args)
+    except UsageError as error:
+        print(f"python -m guide: {error}", file=sys.stderr)
+        return USAGE
+    except DataError as error:  # a data or page mistake reached a command: file:line, no trace
+        print(f"{error}\n`python -m guide check-data` lists every problem", file=sys.stderr)
+        return PROBLEMS

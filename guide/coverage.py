@@ -4,15 +4,12 @@ phone), `route` (a verified next step instead) or `missing` (nothing the reader 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Literal, TypedDict
 
 import jinja2
 
 from guide.csp import attach
-from guide.offices import Directory, load_directory, today
-from guide.ui import load_ui
-from guide.yamlfile import DataError
+from guide.offices import Directory, load_directory, office_types_of, today
 
 State = Literal["verified", "route", "missing"]
 STALE_AFTER_DAYS = 365
@@ -24,11 +21,12 @@ class Slot(TypedDict):
 
 
 def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
-    """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None}}}."""
+    """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None}}}, for the
+    office types each powiat's page shows (an optional type only where it is listed)."""
     table: dict[str, dict[str, Slot]] = {}
     for powiat in directory.powiaty:
         row: dict[str, Slot] = {}
-        for office_type in load_ui().powiat_office_types():
+        for office_type in office_types_of(powiat):
             office = directory.office(powiat.slug, office_type)
             route = directory.route(powiat.slug, office_type)
             if office is not None and office.phones:
@@ -44,21 +42,6 @@ def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
 def age_days(slot: Slot) -> int | None:
     verified = slot["verified"]
     return None if verified is None else (today() - dt.date.fromisoformat(verified)).days
-
-
-def missing_problems(directory: Directory, *, path: Path) -> list[DataError]:
-    """One problem per `missing` slot (check-data fails on any)."""
-    return [
-        DataError(
-            path,
-            1,
-            f"powiat {slug}, office {office_type}: missing (give an office with a "
-            "phone or a `route:`)",
-        )
-        for slug, row in coverage(directory).items()
-        for office_type, slot in row.items()
-        if slot["state"] == "missing"
-    ]
 
 
 def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:

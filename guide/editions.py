@@ -4,7 +4,10 @@
 `mike set-default latest` do, through mike's Python API, so that the edition is built
 exactly like `make build` (strict, same environment, into a temporary directory: `site/`
 and the working tree are never touched) and everything an edition ships, its PDFs
-included, lands in the same commit. Like mike, it works on the git repository of the
+included, lands in the same commit (mike's command line builds the site itself and cannot
+add the PDFs). That API is not documented, so `deploy` first checks the installed mike
+against the releases this module was checked with (MIKE_SUPPORTED) and the functions it
+calls (MikeVersionError otherwise). Like mike, it works on the git repository of the
 current directory.
 """
 
@@ -26,6 +29,7 @@ from guide import MKDOCS_YML
 from guide.build import mkdocs_build
 from guide.pdf import write_pdfs
 from guide.site import mkdocs_config
+from guide.versions import Release, installed_version, version_problem
 
 # mike builds each edition with its name in this variable (MIKE_DOCS_VERSION); mike's
 # plugin then moves site_url into the edition's folder, and hooks/editions.py reads it.
@@ -40,6 +44,39 @@ class EditionError(ValueError):
 
 class DeployError(RuntimeError):
     """git refused: the branch diverged from the remote's, a push failed, ..."""
+
+
+class MikeVersionError(DeployError):
+    """The installed mike is outside MIKE_SUPPORTED, or lacks what `deploy` calls."""
+
+
+MIKE = "mike"
+# The releases of mike whose Python API `deploy` was checked against: from 2.2, below 2.3.
+MIKE_SUPPORTED: tuple[Release, Release] = ((2, 2), (2, 3))
+MIKE_API = (
+    (commands, "deploy"),
+    (commands, "list_versions"),
+    (commands, "set_default"),
+    (git_utils, "update_from_upstream"),
+    (git_utils, "push_branch"),
+    (git_utils, "GitEmptyCommit"),
+    (git_utils, "GitError"),
+)
+
+
+def check_mike(installed: str | None = None) -> None:
+    """Raise MikeVersionError unless `installed` (default: the installed mike) is in
+    MIKE_SUPPORTED and mike has every function `deploy` calls."""
+    problem = version_problem(
+        MIKE,
+        installed or installed_version(MIKE),
+        at_least=MIKE_SUPPORTED[0],
+        below=MIKE_SUPPORTED[1],
+        adapter="guide/editions.py",
+        needs=MIKE_API,
+    )
+    if problem is not None:
+        raise MikeVersionError(problem)
 
 
 def edition_name(value: str) -> str:
@@ -109,9 +146,10 @@ def deploy(
     newer edition is there), and send the branch's root to that alias; push only with `push`.
 
     Raises EditionError (bad name), CalledProcessError (the build failed: nothing was
-    committed) or DeployError (git refused).
+    committed) or DeployError (git refused; MikeVersionError: an unsupported mike).
     """
     edition = edition_name(edition)
+    check_mike()
     alias = latest_alias()
     changed = True
     try:

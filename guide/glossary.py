@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
 from guide.plain_text import Label, Name
 from guide.site import default_language, language_codes
-from guide.yamlfile import DataError, load_yaml, model_errors
+from guide.yamlfile import DataError, first, load_model
 
 GLOSSARY_YML = DATA_DIR / "glossary.yml"
 MINIMUM_TERMS = 60
@@ -43,13 +43,11 @@ class GlossaryFile(BaseModel):
     terms: list[GlossaryEntry]
 
 
-@cache
-def load_glossary(path: Path = GLOSSARY_YML) -> tuple[Term, ...]:
-    loaded = load_yaml(path)
-    try:
-        model = GlossaryFile.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
+def validate_glossary(path: Path = GLOSSARY_YML) -> tuple[tuple[Term, ...] | None, list[DataError]]:
+    """Load and check glossary.yml: the terms (None if invalid) and every problem."""
+    loaded, model, problems = load_model(path, GlossaryFile)
+    if loaded is None or model is None:
+        return None, problems
     terms: list[Term] = []
     seen: set[str] = set()
     translated = [code for code in language_codes() if code != default_language()]
@@ -57,13 +55,21 @@ def load_glossary(path: Path = GLOSSARY_YML) -> tuple[Term, ...]:
         line = loaded.line_of(("terms", index))
         term = entry.term
         if term in seen:
-            raise DataError(path, line, f"term {term!r} is listed twice")
+            problems.append(DataError(path, line, f"term {term!r} is listed twice"))
         seen.add(term)
         missing = [f"translation.{c}" for c in translated if not entry.translation.get(c)]
         missing += [f"explanation.{c}" for c in language_codes() if not entry.explanation.get(c)]
         if missing:
-            raise DataError(path, line, f"term {term!r}: missing {', '.join(missing)}")
+            problems.append(DataError(path, line, f"term {term!r}: missing {', '.join(missing)}"))
         terms.append(Term(term, dict(entry.translation), dict(entry.explanation)))
     if len(terms) < MINIMUM_TERMS:
-        raise DataError(path, 1, f"{len(terms)} terms; the glossary needs at least {MINIMUM_TERMS}")
-    return tuple(terms)
+        problems.append(
+            DataError(path, 1, f"{len(terms)} terms; the glossary needs at least {MINIMUM_TERMS}")
+        )
+    return (None, problems) if problems else (tuple(terms), [])
+
+
+@cache
+def load_glossary(path: Path = GLOSSARY_YML) -> tuple[Term, ...]:
+    """The validated glossary; raises the first DataError (which fails the build)."""
+    return first(validate_glossary(path))

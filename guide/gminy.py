@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guide import DATA_DIR
 from guide.fold import fold_place_name
-from guide.yamlfile import DataError, load_yaml, model_errors
+from guide.region import load_region
+from guide.yamlfile import DataError, first, load_model
 
 GMINY_YML = DATA_DIR / "gminy.yml"
 TOWN_NAMES_YML = DATA_DIR / "town-names.yml"
 GMINA_TYPES = {"1": "urban", "2": "rural", "3": "urban-rural"}
-EXPECTED_GMINAS = 123
 
 HEADER = """\
 # The 123 gminas of the Pomorskie voivodeship, derived by `python -m guide gminy-from-terc`
@@ -53,8 +54,9 @@ def gminy_from_terc(terc_path: Path, powiat_slugs: dict[str, str]) -> list[Gmina
         for u in units
         if u["RODZ"] in GMINA_TYPES and u["GMI"]
     ]
-    if len(gminy) != EXPECTED_GMINAS:
-        raise ValueError(f"{terc_path}: {len(gminy)} gminas, expected {EXPECTED_GMINAS}")
+    expected = load_region().gminas
+    if len(gminy) != expected:
+        raise ValueError(f"{terc_path}: {len(gminy)} gminas, expected {expected} (data/region.yml)")
     return gminy
 
 
@@ -66,8 +68,8 @@ def dump_gminy(gminy: list[Gmina]) -> str:
 
 class GminaEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    # WOJ (22) + POW + GMI + RODZ (1 urban, 2 rural, 3 urban-rural)
-    teryt: Annotated[str, Field(pattern=r"^22\d{4}[123]$")]
+    # WOJ (the region's code) + POW + GMI + RODZ (1 urban, 2 rural, 3 urban-rural)
+    teryt: Annotated[str, Field(pattern=r"^\d{6}[123]$")]
     name: Annotated[str, Field(min_length=1)]
     type: Literal["urban", "rural", "urban-rural"]
     powiat: Annotated[str, Field(pattern=r"^[a-z]+$")]
@@ -81,17 +83,42 @@ class GminyFile(BaseModel):
     gminy: list[GminaEntry]
 
 
+def validate_gminy(path: Path = GMINY_YML) -> tuple[tuple[Gmina, ...] | None, list[DataError]]:
+    """Load and check gminy.yml: the gminas (None if invalid) and every problem."""
+    loaded, model, problems = load_model(path, GminyFile)
+    if model is None or loaded is None:
+        return None, problems
+    region = load_region()
+    for index, g in enumerate(model.gminy):
+        if not g.teryt.startswith(region.teryt_prefix):
+            problems.append(
+                DataError(
+                    path,
+                    loaded.line_of(("gminy", index, "teryt")),
+                    f"gmina {g.name}: teryt {g.teryt!r} does not start with the region's code "
+                    f"{region.teryt_prefix!r} (data/region.yml)",
+                )
+            )
+    gminy = tuple(Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy)
+    if len(gminy) != region.gminas:
+        problems.append(
+            DataError(path, 1, f"{len(gminy)} gminas, expected {region.gminas} (data/region.yml)")
+        )
+    return (None, problems) if problems else (gminy, [])
+
+
 @cache
 def load_gminy(path: Path = GMINY_YML) -> tuple[Gmina, ...]:
-    loaded = load_yaml(path)
-    try:
-        model = GminyFile.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
-    gminy = [Gmina(g.teryt, g.name, g.type, g.powiat, g.town) for g in model.gminy]
-    if len(gminy) != EXPECTED_GMINAS:
-        raise DataError(path, 1, f"{len(gminy)} gminas, expected {EXPECTED_GMINAS}")
-    return tuple(gminy)
+    return first(validate_gminy(path))
+
+
+@cache
+def load_gminy_by_powiat(path: Path = GMINY_YML) -> Mapping[str, tuple[Gmina, ...]]:
+    """The gminas of each powiat slug, in the file's order: grouped once, not per page."""
+    found: dict[str, list[Gmina]] = {}
+    for gmina in load_gminy(path):
+        found.setdefault(gmina.powiat, []).append(gmina)
+    return {slug: tuple(gminy) for slug, gminy in found.items()}
 
 
 class TownNames(BaseModel):
@@ -101,15 +128,20 @@ class TownNames(BaseModel):
     names: dict[str, list[Annotated[str, Field(min_length=1)]]]
 
 
+def validate_town_names(
+    path: Path = TOWN_NAMES_YML,
+) -> tuple[dict[str, list[str]] | None, list[DataError]]:
+    """Load and check town-names.yml: the spellings (None if invalid) and every problem."""
+    _, model, problems = load_model(path, TownNames)
+    if model is None:
+        return None, problems
+    return {name: list(spellings) for name, spellings in model.names.items()}, []
+
+
 @cache
 def load_town_names(path: Path = TOWN_NAMES_YML) -> dict[str, list[str]]:
     """Other spellings (Cyrillic exonyms) of towns, keyed by the Polish name."""
-    loaded = load_yaml(path)
-    try:
-        town_names = TownNames.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
-    return {name: list(spellings) for name, spellings in town_names.names.items()}
+    return first(validate_town_names(path))
 
 
 def town_index(gminy: tuple[Gmina, ...], other_names: dict[str, list[str]]) -> list[list[str]]:

@@ -17,7 +17,7 @@ from guide import placeholders
 from guide.directives import OFFICE
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.offices import load_directory
+from guide.offices import load_directory, office_types_of
 from guide.render import render, words
 from guide.site import OFFICES_JSON, powiat_offices_json
 from guide.ui import load_ui
@@ -94,7 +94,6 @@ def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
     the powiat list, fetched by every page with a box) and one offices/<slug>.json per powiat,
     fetched only once that powiat is chosen: a first view carries the list, not every office
     of the voivodeship."""
-    ui = load_ui()
     directory = load_directory()
     context = words(lang)
     index = {
@@ -114,7 +113,7 @@ def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
                 office_type=key,
                 **context,
             )
-            for key in ui.powiat_office_types()
+            for key in office_types_of(powiat)
         }
         written[powiat_offices_json(powiat.slug)] = _json(offices)
     return written

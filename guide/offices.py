@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -27,6 +29,7 @@ from pydantic import (
 from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note
+from guide.region import load_region
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
@@ -194,7 +197,7 @@ class SameAs(BaseModel):
 
 class Powiat(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    teryt: Annotated[str, Field(pattern=r"^22\d{2}$")]
+    teryt: Annotated[str, Field(pattern=r"^\d{4}$")]  # starts with the region's prefix
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
     name: Name
     kind: Literal["land", "city"]
@@ -214,11 +217,23 @@ class Directory(BaseModel):
     allowed_domains: list[Annotated[str, Field(pattern=HOST.pattern)]] | None = None
     punycode: list[Annotated[str, Field(pattern=HOST.pattern)]] = Field(default_factory=list)
 
+    # Lookups by slug run once per powiat, office type and language: a dict, not a scan. It is
+    # made on first use for this `powiaty` list (model_copy(update=...) gives a new one).
+    _index: tuple[list[Powiat], dict[str, Powiat]] | None = PrivateAttr(default=None)
+
+    def _by_slug(self) -> dict[str, Powiat]:
+        if self._index is None or self._index[0] is not self.powiaty:
+            self._index = (self.powiaty, {powiat.slug: powiat for powiat in self.powiaty})
+        return self._index[1]
+
+    def has_powiat(self, slug: str) -> bool:
+        return slug in self._by_slug()
+
     def powiat(self, slug: str) -> Powiat:
-        for powiat in self.powiaty:
-            if powiat.slug == slug:
-                return powiat
-        raise KeyError(f"unknown powiat {slug!r}")
+        try:
+            return self._by_slug()[slug]
+        except KeyError:
+            raise KeyError(f"unknown powiat {slug!r}") from None
 
     def office(self, slug: str, office_type: str) -> Office | None:
         """The office of `office_type` serving powiat `slug`, following same_as."""
@@ -235,6 +250,26 @@ class Directory(BaseModel):
             office = self.office(slug, office_type)
             key = office.route if office is not None else None
         return self.routes[key] if key is not None else None
+
+
+def office_types_of(powiat: Powiat) -> list[str]:
+    """The powiat office types a powiat's page shows, in data/ui.yml's order: every required
+    type, and each optional (`required: false`) type the powiat lists."""
+    ui = load_ui()
+    return [
+        key
+        for key in ui.powiat_office_types()
+        if ui.office_types[key].required or key in powiat.offices
+    ]
+
+
+def answers(directory: Directory, slug: str, office_type: str) -> bool:
+    """Whether powiat `slug` gives the reader something for `office_type`: an office with a
+    phone or a verified next step (`route:`)."""
+    office = directory.office(slug, office_type)
+    return bool(office is not None and office.phones) or (
+        directory.route(slug, office_type) is not None
+    )
 
 
 def _describe(loaded: LoadedYaml, location: tuple[str | int, ...]) -> str:
@@ -286,10 +321,20 @@ def _route_check(
 
 def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
     ui = load_ui()
+    prefix = load_region().teryt_prefix
     problems = []
-    slugs = [powiat.slug for powiat in directory.powiaty]
+    slugs = Counter(powiat.slug for powiat in directory.powiaty)
     for index, powiat in enumerate(directory.powiaty):
-        if slugs.count(powiat.slug) > 1:
+        if not powiat.teryt.startswith(prefix):
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "teryt")),
+                    f"powiat {powiat.slug}: teryt {powiat.teryt!r} does not start with the "
+                    f"region's code {prefix!r} (data/region.yml)",
+                )
+            )
+        if slugs[powiat.slug] > 1:
             problems.append(
                 DataError(
                     loaded.path,
@@ -312,7 +357,7 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
             if route_key is not None:
                 problems.extend(_route_check(loaded, directory, where, powiat.slug, key, route_key))
             if isinstance(entry, SameAs):
-                target = next((p for p in directory.powiaty if p.slug == entry.same_as), None)
+                target = directory.powiat(entry.same_as) if entry.same_as in slugs else None
                 if target is None or isinstance(target.offices.get(key), SameAs | None):
                     problems.append(
                         DataError(
@@ -322,6 +367,8 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                             f"has no {key} office described",
                         )
                     )
+    if not problems:  # references resolve: every slot can be followed
+        problems.extend(_missing_slots(loaded, directory))
     for key in directory.regional:
         if key not in ui.regional_office_types():
             known = ", ".join(ui.regional_office_types())
@@ -330,6 +377,29 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                     loaded.path,
                     loaded.line_of(("regional", key)),
                     f"regional office {key}: unknown office type (known: {known})",
+                )
+            )
+    return problems
+
+
+def _missing_slots(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
+    """A problem per office type a powiat's page would show with nothing the reader can use,
+    at the powiat's line (or the office's, when it is listed without phone or route)."""
+    problems = []
+    for index, powiat in enumerate(directory.powiaty):
+        for key in office_types_of(powiat):
+            if answers(directory, powiat.slug, key):
+                continue
+            listed = key in powiat.offices
+            where = ("powiaty", index, "offices", key) if listed else ("powiaty", index)
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(where),
+                    f"powiat {powiat.slug}, office {key}: missing (give an office with a "
+                    "phone or a `route:`"
+                    + ("" if listed else f", or mark {key} `required: false` in data/ui.yml")
+                    + ")",
                 )
             )
     return problems

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from guide.directives import ANY
 from guide.frontmatter import split
 from guide.site import page_language
 from guide.termbase import blank_markdown
+from guide.ui import load_ui
 from guide.yamlfile import DataError
 
 REPORT_OVER = 30
@@ -35,12 +37,13 @@ _ATTRIBUTES = re.compile(r"\{[:.#][^{}]*\}")
 _WORD = re.compile(r"\S*[^\W_]\S*")
 # A sentence ends at . ! ? … (and closing quotes or brackets), before a capital letter.
 _END = re.compile(r"[.!?…][\"'»”)\]*_]*\s+(?=[\"'«„(*_]*[^\W\d_])")
-_ABBREVIATED = (  # lower case, without the final dot
-    "np al ul tel nr ok tzw św pl prof dr ust art pkt poz dz.u m.in r zm godz tj "
-    "e.g i.e etc vs no st mr mrs ms approx "
-    "напр вул ул тел див см ст п т.зв т.е т.д т.п ч пп р г м ім"  # noqa: RUF001
-)
-ABBREVIATIONS = frozenset(_ABBREVIATED.split())
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Every language's abbreviations (data/ui.yml `abbreviations`), lower case, without the dot:
+    a page may quote another language's ("e.g." in a Polish page)."""
+    return frozenset(word for text in load_ui().abbreviations.values() for word in text.split())
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _split(text: str) -> Iterator[str]:
     for match in _END.finditer(text):
         before = text[begin : match.start()].split()
         last = before[-1].lstrip('(«"*_').lower() if before else ""
-        if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        if last in abbreviations() or (len(last) == 1 and last.isalpha()):
             continue
         yield text[begin : match.start() + 1]
         begin = match.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,10 @@ class Map:
     width: int
     height: int
     shapes: tuple[Shape, ...]
+    by_name: dict[str, Shape] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {shape.name: shape for shape in self.shapes})
 
 
 def _rings(geometry: dict[str, Any]) -> list[Ring]:
@@ -58,12 +62,13 @@ def load_map(path: Path = GEOJSON) -> Map:
     rings = {f["properties"]["nazwa"]: _rings(f["geometry"]) for f in features}
     lons = [x for shape in rings.values() for ring in shape for x, _ in ring]
     lats = [y for shape in rings.values() for ring in shape for _, y in ring]
-    scale_x = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    scale = WIDTH / ((max(lons) - min(lons)) * scale_x)
-    height = (max(lats) - min(lats)) * scale
+    west, north, south = min(lons), max(lats), min(lats)  # once: not per point
+    scale_x = math.cos(math.radians((south + north) / 2))
+    scale = WIDTH / ((max(lons) - west) * scale_x)
+    height = (north - south) * scale
 
     def project(ring: Ring) -> list[tuple[float, float]]:
-        return [((x - min(lons)) * scale_x * scale, (max(lats) - y) * scale) for x, y in ring]
+        return [((x - west) * scale_x * scale, (north - y) * scale) for x, y in ring]
 
     shapes = tuple(
         Shape(name, "".join(_path(project(ring)) for ring in shape))
@@ -75,7 +80,7 @@ def load_map(path: Path = GEOJSON) -> Map:
 def shape_for(map_: Map, powiat_name: str, kind: str) -> Shape:
     """The shape of a powiat named as in powiaty.yml ('powiat lęborski', 'miasto ... Gdańsk')."""
     wanted = powiat_name if kind == "land" else "powiat " + powiat_name.rsplit(" ", 1)[-1]
-    for shape in map_.shapes:
-        if shape.name == wanted:
-            return shape
-    raise KeyError(f"{GEOJSON.name}: no boundary for {powiat_name!r}")
+    try:
+        return map_.by_name[wanted]
+    except KeyError:
+        raise KeyError(f"{GEOJSON.name}: no boundary for {powiat_name!r}") from None

@@ -13,13 +13,19 @@ from mkdocs.utils import get_relative_url
 from guide import placeholders
 from guide.editions import current_edition
 from guide.feedback import office_report_url
-from guide.gminy import load_gminy, load_town_names, town_index
-from guide.offices import POWIATY_YML, Directory, Office, Powiat, Route, load_directory
+from guide.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
+from guide.offices import (
+    Directory,
+    Office,
+    Powiat,
+    Route,
+    load_directory,
+    office_types_of,
+)
 from guide.powiat_map import load_map, shape_for
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
-from guide.yamlfile import DataError
 
 # A powiat's page inside a language folder, as powiat_pages() writes it.
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
@@ -32,7 +38,7 @@ def powiat_of_page(src: str) -> str | None:
     match = POWIAT_PAGE.match(src)
     if match is None:
         return None
-    if match["slug"] not in {powiat.slug for powiat in load_directory().powiaty}:
+    if not load_directory().has_powiat(match["slug"]):
         raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
     return match["slug"]
 
@@ -61,11 +67,8 @@ def _powiat_html(
         )
 
     def answer(key: str) -> tuple[Office | None, Route | None]:
-        """The office and/or next step; a slot with neither is a data error, never a page."""
-        office, route = directory.office(powiat.slug, key), directory.route(powiat.slug, key)
-        if office is None and route is None:
-            raise DataError(POWIATY_YML, 1, f"powiat {powiat.slug}, office {key}: missing")
-        return office, route
+        """The office and/or next step (validate_directory refused a slot with neither)."""
+        return directory.office(powiat.slug, key), directory.route(powiat.slug, key)
 
     return render(
         guide_env(theme),
@@ -73,13 +76,13 @@ def _powiat_html(
         powiat=powiat,
         offices=[
             (ui.office_types[key].label[lang], key, *answer(key), report(key))
-            for key in ui.powiat_office_types()
+            for key in office_types_of(powiat)
         ],
         regional=[
             (ui.office_types[key].label[lang], directory.regional[key], report(key))
             for key in ui.regional_office_types()
         ],
-        gminy=[g for g in load_gminy() if g.powiat == powiat.slug],
+        gminy=load_gminy_by_powiat().get(powiat.slug, ()),
         powiaty_url="../",
         **words(lang),
     )

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 import phonenumbers
+from jinja2.bccache import Bucket
 from mkdocs.theme import Theme
 
 from guide.ui import fill, load_ui
@@ -25,23 +26,71 @@ def display_url(url: str) -> str:
     return shown + (f"?{parts.query}" if parts.query else "")
 
 
-_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per build and shared by every environment of that build.
+
+    static-i18n builds each language with a new theme environment (and adds a folder to the
+    theme's, once per language), so without this every template would be parsed and compiled
+    once per language. The code depends on the environment's autoescape, part of the key. The
+    environments sharing it all come from one theme's get_env() and differ only in extensions
+    plugins add (static-i18n's loopcontrols), which only widen the syntax a template may use:
+    code compiled in one runs the same in the others. `compiled` counts the templates compiled.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+        self.compiled = 0
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        settings = f"{name}\0{environment.autoescape!r}"
+        bucket = Bucket(
+            environment, self.get_cache_key(settings, filename), self.get_source_checksum(source)
+        )
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled += 1
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# The attribute of MkDocs' Theme (one per loaded configuration, so one per build and a fresh
+# one for every `make serve` rebuild) that holds the guide's environment.
+_THEME_ENV = "guide_env"
 
 
 def guide_env(theme: Theme) -> jinja2.Environment:
     """The theme's environment (loader: overrides, then Material), escaping every value.
 
-    One per set of theme folders, so templates compile once per process rather than once
-    per page; it holds compiled templates only, nothing of the language being built.
+    One per build, kept on the theme: static-i18n's per-language builds reuse it, so its
+    templates compile once per build rather than once per page or language; it holds
+    compiled templates only, nothing of the language being built. Its CompiledTemplates
+    also serve MkDocs' own environment of each language (hooks/compiled_templates.py).
     """
-    key = tuple(theme.dirs)
-    if key not in _ENVIRONMENTS:
-        env = theme.get_env().overlay(autoescape=True)
-        env.filters["phone_display"] = phone_display
-        env.filters["display_url"] = display_url
-        env.filters["fill"] = fill
-        _ENVIRONMENTS[key] = env
-    return _ENVIRONMENTS[key]
+    env = getattr(theme, _THEME_ENV, None)
+    if isinstance(env, jinja2.Environment):
+        return env
+    env = theme.get_env().overlay(autoescape=True, bytecode_cache=CompiledTemplates())
+    env.filters["phone_display"] = phone_display
+    env.filters["display_url"] = display_url
+    env.filters["fill"] = fill
+    setattr(theme, _THEME_ENV, env)
+    return env
+
+
+def compiled_templates(theme: Theme) -> CompiledTemplates:
+    """The build's compiled templates (guide_env's), for MkDocs' environments to share."""
+    cache = guide_env(theme).bytecode_cache
+    if not isinstance(cache, CompiledTemplates):
+        raise TypeError(f"the guide's environment has {cache!r}, not CompiledTemplates")
+    return cache
 
 
 def words(lang: str) -> dict[str, Any]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from guide import DOCS_DIR, MKDOCS_YML
+from guide.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,10 @@ class Language:
     name: str
     default: bool
     site_name: str
+    # May miss pages (they fall back to Polish with the notice) and keep data texts marked
+    # `# untranslated`: mkdocs.yml `extra.partial_languages` (static-i18n's language entries
+    # take no key of ours). The other languages are promised complete.
+    partial: bool = False
 
 
 @cache
@@ -26,8 +33,13 @@ def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
 
     Cached: `!ENV` values are those of the first call's environment.
     """
-    with path.open("rb") as handle:
-        return yaml_load(handle)
+    try:
+        with path.open("rb") as handle:
+            return yaml_load(handle)
+    except ConfigurationError as error:  # its message names the line
+        found = re.search(r"line (\d+)", str(error))
+        message = str(error).replace("\n", " ")
+        raise DataError(path, int(found[1]) if found else 1, message) from None
 
 
 def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
@@ -42,13 +54,16 @@ def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
 @cache
 def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     """The languages of the guide, the default (source) language first."""
-    site_name = mkdocs_config(path)["site_name"]
+    config = mkdocs_config(path)
+    site_name = config["site_name"]
+    partial = set((config.get("extra") or {}).get("partial_languages") or ())
     found = [
         Language(
             code=entry["locale"],
             name=entry["name"],
             default=bool(entry.get("default", False)),
             site_name=entry.get("site_name", site_name),
+            partial=entry["locale"] in partial,
         )
         for entry in i18n_config(path)["languages"]
     ]
@@ -61,6 +76,18 @@ def language_codes() -> tuple[str, ...]:
 
 def default_language() -> str:
     return languages()[0].code
+
+
+def is_partial(code: str) -> bool:
+    """Whether `code` is a partly translated language (mkdocs.yml extra.partial_languages)."""
+    return any(language.partial for language in languages() if language.code == code)
+
+
+def complete_languages() -> tuple[str, ...]:
+    """The translated languages the guide promises complete: every page, every text."""
+    return tuple(
+        language.code for language in languages() if not language.default and not language.partial
+    )
 
 
 def nav_pages() -> tuple[str, ...]:

@@ -3,13 +3,14 @@
 static-i18n has no public API for what the guide does with it: generated pages shaped like its
 own files, the page list its sitemap.xml is written from, the language selector it writes into
 `config.extra.alternate`, and the flag that tells its last on_post_build from the others. Every
-such touch is here, checked against the one pinned version (requirements.txt); an upgrade fails
-the build with a clear message until this module and tests/test_static_i18n.py are checked again.
+such touch is here, checked against the range of releases it was verified with (SUPPORTED) and
+the attributes it needs (PLUGIN_ATTRIBUTES), found in the installed plugin: an upgrade outside
+the range, or one without them, fails the build with a clear message until this module and
+tests/test_static_i18n.py are checked again. The exact version is pinned in requirements.lock.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol, cast
@@ -18,8 +19,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from guide.versions import Release, installed_version, version_problem
+
 DISTRIBUTION = "mkdocs-static-i18n"
-PINNED_VERSION = "1.3.1"
+ADAPTER = "guide/static_i18n.py"
+# The releases this adapter was checked against: from 1.3.1, below 1.4.
+SUPPORTED: tuple[Release, Release] = ((1, 3, 1), (1, 4))
+# What the adapter reads or writes on static-i18n's plugin object (I18nPlugin below).
+PLUGIN_ATTRIBUTES = (
+    "building",
+    "default_language",
+    "build_languages",
+    "i18n_files_per_language",
+    "get_language_config",
+)
 
 # What static-i18n adds to every File it prepares (folder.create_i18n_file) and reads back
 # while rendering; tests/test_static_i18n.py compares this set with its own files.
@@ -29,23 +42,29 @@ FILE_ATTRIBUTES = frozenset(
 
 
 class StaticI18nVersionError(PluginError):
-    """The installed static-i18n is not the version this adapter was written against."""
+    """The installed static-i18n is outside the range this adapter was checked against, or
+    lacks what it uses."""
 
 
 @cache
 def _installed_version() -> str:
-    return importlib.metadata.version(DISTRIBUTION)
+    return installed_version(DISTRIBUTION)
 
 
-def check_version() -> None:
-    """Raise StaticI18nVersionError unless the pinned static-i18n is installed."""
-    installed = _installed_version()
-    if installed != PINNED_VERSION:
-        raise StaticI18nVersionError(
-            f"{DISTRIBUTION} {installed} is installed, but guide/static_i18n.py is written "
-            f"against {PINNED_VERSION} (pinned in requirements.txt): install {PINNED_VERSION}, "
-            "or check the adapter and tests/test_static_i18n.py against the new version"
-        )
+def check_version(plugin_object: object | None = None) -> None:
+    """Raise StaticI18nVersionError unless the installed static-i18n is in SUPPORTED (and
+    `plugin_object`, when given, has PLUGIN_ATTRIBUTES)."""
+    needs = [(plugin_object, name) for name in PLUGIN_ATTRIBUTES if plugin_object is not None]
+    problem = version_problem(
+        DISTRIBUTION,
+        _installed_version(),
+        at_least=SUPPORTED[0],
+        below=SUPPORTED[1],
+        adapter=ADAPTER,
+        needs=needs,
+    )
+    if problem is not None:
+        raise StaticI18nVersionError(problem)
 
 
 class LanguageConfig(Protocol):
@@ -65,8 +84,9 @@ class I18nPlugin(Protocol):
 
 def plugin(config: MkDocsConfig) -> I18nPlugin:
     """static-i18n's plugin object of this build, after checking its version."""
-    check_version()
-    return cast(I18nPlugin, config.plugins["i18n"])
+    found = config.plugins["i18n"]
+    check_version(found)
+    return cast(I18nPlugin, found)
 
 
 def language_file(

@@ -7,6 +7,7 @@ the Polish file as it is now; computing ids needs no git at all.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Mapping
@@ -17,7 +18,7 @@ from typing import Literal
 from guide import DOCS_DIR
 from guide.directives import directives
 from guide.frontmatter import read
-from guide.site import default_language, language_codes
+from guide.site import default_language, is_partial, language_codes
 from guide.ui import fill, load_ui
 
 SOURCE_BLOB = "source_blob"
@@ -66,6 +67,26 @@ class LanguageStatus:
     stale: list[str] = field(default_factory=list)
     orphan: list[str] = field(default_factory=list)
     percent: int = 0
+    partial: bool = False  # mkdocs.yml extra.partial_languages: may miss pages
+
+
+def failures(report: Mapping[str, LanguageStatus]) -> list[str]:
+    """What a translation state fails on: a page missing in a language promised complete, or a
+    page with no Polish source (orphan). Stale pages and a partial language's missing pages
+    carry their notice on the site and are reported, never a failure."""
+    found = [
+        f"{lang}/{page}: missing ({lang} is a complete language: translate the page, or list "
+        f"{lang} in mkdocs.yml extra.partial_languages)"
+        for lang, entry in report.items()
+        if not entry.partial
+        for page in entry.missing
+    ]
+    found += [
+        f"{lang}/{page}: orphan (no Polish page {page}: delete or rename it)"
+        for lang, entry in report.items()
+        for page in entry.orphan
+    ]
+    return found
 
 
 def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
@@ -78,7 +99,7 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         if lang == source:
             continue
         found = pages(docs_dir, lang)
-        entry = LanguageStatus(orphan=sorted(found - source_pages))
+        entry = LanguageStatus(orphan=sorted(found - source_pages), partial=is_partial(lang))
         for page in sorted(source_pages):
             if page not in found:
                 entry.missing.append(page)
@@ -91,6 +112,57 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         )
         result[lang] = entry
     return result
+
+
+def status_markdown(report: Mapping[str, LanguageStatus]) -> list[str]:
+    """The stale and missing translations as Markdown (the pull request check's summary)."""
+    lines = ["### Translations", ""]
+    for lang, entry in report.items():
+        partial = ", partial" if entry.partial else ""
+        lines.append(f"- **{lang}**: {entry.percent}% up to date{partial}")
+        lines += [
+            f"  - {kind}: `{lang}/{page}`"
+            for kind in ("stale", "missing", "orphan")
+            for page in getattr(entry, kind)
+        ]
+    if any(entry.stale for entry in report.values()):
+        lines += [
+            "",
+            "Stale pages show readers a notice that the Polish original changed; a translator "
+            "updates them later (`python -m guide i18n-diff LANG/PAGE`).",
+        ]
+    return lines
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def changed_sentences(old: str, new: str) -> list[tuple[int, str]]:
+    """What changed from `old` to `new`, for a translator: per changed block of lines, its first
+    line in `new` and only the sentences with a change, words marked [-removed-] {+added+}."""
+    before, after = old.splitlines(), new.splitlines()
+    found = []
+    lines = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in lines.get_opcodes():
+        if tag == "equal":
+            continue
+        old_words = " ".join(before[i1:i2]).split()
+        new_words = " ".join(after[j1:j2]).split()
+        marked: list[str] = []
+        words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+        for kind, a1, a2, b1, b2 in words.get_opcodes():
+            if kind == "equal":
+                marked += new_words[b1:b2]
+                continue
+            if a2 > a1:
+                marked.append("[-" + " ".join(old_words[a1:a2]) + "-]")
+            if b2 > b1:
+                marked.append("{+" + " ".join(new_words[b1:b2]) + "+}")
+        sentences = _SENTENCE_END.split(" ".join(marked))
+        changed = [sentence for sentence in sentences if "[-" in sentence or "{+" in sentence]
+        first = next((j for j in range(j1, j2) if after[j].strip()), j1)
+        found.append((first + 1, " … ".join(changed)))
+    return found
 
 
 @dataclass(frozen=True)

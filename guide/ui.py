@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from guide import DATA_DIR
 from guide.plain_text import Label
 from guide.site import language_codes
-from guide.yamlfile import DataError, load_yaml, model_errors
+from guide.yamlfile import DataError, LoadedYaml, Location, first, load_model
 
 UI_YML = DATA_DIR / "ui.yml"
 
@@ -23,6 +24,7 @@ class OfficeType:
     key: str
     scope: Literal["powiat", "region"]
     label: dict[str, str]
+    required: bool = True  # scope powiat: every powiat has one (else only those listing it)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Ui:
     office_types: dict[str, OfficeType]
     days: dict[str, dict[str, str]]
     labels: dict[str, dict[str, str]]
+    abbreviations: dict[str, str]
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -39,6 +42,10 @@ class Ui:
 
     def powiat_office_types(self) -> list[str]:
         return [key for key, kind in self.office_types.items() if kind.scope == "powiat"]
+
+    def required_office_types(self) -> list[str]:
+        """The powiat office types every powiat must answer (an office or a route)."""
+        return [key for key in self.powiat_office_types() if self.office_types[key].required]
 
     def regional_office_types(self) -> list[str]:
         return [key for key, kind in self.office_types.items() if kind.scope == "region"]
@@ -76,53 +83,67 @@ def placeholder_problem(key: str, text: str) -> str | None:
 class OfficeTypeEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     scope: Literal["powiat", "region"]
+    required: bool = True
     label: Texts
 
 
 class UiFile(BaseModel):
-    """data/ui.yml; every text in every language is checked after the model (_complete)."""
+    """data/ui.yml; every text in every language is checked after the model (missing_texts)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
     office_types: dict[str, OfficeTypeEntry]
     days: dict[str, Texts]
     labels: dict[str, Texts]
+    # Per language, the abbreviations after which a dot does not end a sentence (lower case,
+    # without the final dot), for the plain-language check (guide/plain_language.py).
+    abbreviations: Texts
 
 
-def _complete(
-    loaded_path: Path, section: str, entries: dict[str, dict[str, str]], line_of: dict[str, int]
-) -> None:
-    for key, texts in entries.items():
-        missing = [code for code in language_codes() if not texts.get(code)]
-        if missing:
-            raise DataError(
-                loaded_path,
-                line_of.get(key, 1),
-                f"{section}.{key} has no text for {', '.join(missing)}: add one line per language",
-            )
+def missing_texts(
+    loaded: LoadedYaml, location: Location, texts: dict[str, str], *, codes: Sequence[str]
+) -> list[DataError]:
+    """A problem naming every language of `codes` without a text in `texts` (at `location`)."""
+    missing = [code for code in codes if not texts.get(code)]
+    if not missing:
+        return []
+    where = ".".join(str(part) for part in location)
+    return [
+        DataError(
+            loaded.path,
+            loaded.line_of(location),
+            f"{where} has no text for {', '.join(missing)}: add one line per language",
+        )
+    ]
 
 
-@cache
-def load_ui(path: Path = UI_YML) -> Ui:
-    loaded = load_yaml(path)
-    try:
-        data = UiFile.model_validate(loaded.data)
-    except ValidationError as error:
-        raise model_errors(loaded, error)[0] from None
+def validate_ui(path: Path = UI_YML) -> tuple[Ui | None, list[DataError]]:
+    """Load and check ui.yml: the words (None if invalid) and every problem."""
+    loaded, data, problems = load_model(path, UiFile)
+    if loaded is None or data is None:
+        return None, problems
     office_types = {
-        key: OfficeType(key, entry.scope, entry.label) for key, entry in data.office_types.items()
+        key: OfficeType(key, entry.scope, entry.label, entry.required)
+        for key, entry in data.office_types.items()
     }
-    _complete(
-        path,
-        "office_types",
-        {key: kind.label for key, kind in office_types.items()},
-        {key: loaded.line_of(("office_types", key)) for key in office_types},
-    )
+    codes = language_codes()
+    for key, kind in office_types.items():
+        problems += missing_texts(loaded, ("office_types", key, "label"), kind.label, codes=codes)
     for section, entries in (("days", data.days), ("labels", data.labels)):
-        _complete(path, section, entries, {key: loaded.line_of((section, key)) for key in entries})
+        for key, texts in entries.items():
+            problems += missing_texts(loaded, (section, key), texts, codes=codes)
+    problems += missing_texts(loaded, ("abbreviations",), data.abbreviations, codes=codes)
     for key, texts in data.labels.items():
         for lang, text in texts.items():
             problem = placeholder_problem(key, text)
             if problem is not None:
                 line = loaded.line_of(("labels", key, lang))
-                raise DataError(path, line, f"labels.{key}.{lang}: {problem}")
-    return Ui(office_types, data.days, data.labels)
+                problems.append(DataError(path, line, f"labels.{key}.{lang}: {problem}"))
+    if problems:
+        return None, problems
+    return Ui(office_types, data.days, data.labels, data.abbreviations), []
+
+
+@cache
+def load_ui(path: Path = UI_YML) -> Ui:
+    """The validated words; raises the first DataError (which fails the build)."""
+    return first(validate_ui(path))

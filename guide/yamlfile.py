@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 Location = tuple[str | int, ...]
+# `be: Powiat office  # untranslated`: a text copied for a partly translated language
+# (`python -m guide new-lang`) that still waits for its translator.
+UNTRANSLATED = re.compile(r"\s#\s*untranslated\s*$")
 
 
 @dataclass(eq=False)  # not frozen: raising sets __traceback__ on the instance
@@ -64,6 +69,12 @@ class LoadedYaml:
     path: Path
     data: Any
     lines: dict[Location, int]
+    text: tuple[str, ...] = ()  # the file's lines
+
+    def untranslated(self, location: Location) -> bool:
+        """Whether the value at `location` carries the `# untranslated` comment on its line."""
+        line = self.lines.get(location)
+        return line is not None and bool(UNTRANSLATED.search(self.text[line - 1]))
 
     def line_of(self, location: Location) -> int:
         """The line of the deepest known part of `location` (1 when nothing matches)."""
@@ -89,7 +100,7 @@ def load_yaml(path: Path) -> LoadedYaml:
     lines: dict[Location, int] = {}
     if node is not None:
         _lines(node, (), lines)
-    return LoadedYaml(path, data, lines)
+    return LoadedYaml(path, data, lines, tuple(text.splitlines()))
 
 
 def _dotted(loaded: LoadedYaml, location: Location) -> str:
@@ -129,6 +140,14 @@ def model_errors(
             )
         )
     return found
+
+
+def first(validated: tuple[T | None, list[DataError]]) -> T:
+    """The model of a validate_* function, or its first problem raised (the build's loaders)."""
+    model, problems = validated
+    if problems or model is None:
+        raise problems[0]
+    return model
 
 
 def load_model(

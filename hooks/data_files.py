@@ -1,9 +1,10 @@
 """The data files in every build: checked first, and read again after an edit.
 
-A problem in a data file the build reads stops `make build` or `make serve` with the line
-`python -m guide check-data` prints for it (file:line: what is wrong), not a traceback from
-deep in a hook. (check-data's cross-checks, such as the glossary against the termbase, stay
-its own and do not stop a preview.)
+A problem in a data file the build reads stops `make build` or `make serve` with every line
+`python -m guide check-data` prints for the files' own validation (file:line: what is wrong,
+a powiat without a required office type at the powiat's line), not a traceback from deep in a
+hook. (check-data's cross-checks, such as the glossary against the termbase, stay its own and
+do not stop a preview.)
 `make serve` rebuilds in one process and watches data/: guide/data_cache.py clears what
 guide/ cached when a data file changed, so an edited office name shows after the rebuild.
 """
@@ -17,28 +18,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guide import DATA_DIR, hook_order
-from guide.checks import LOADERS
+from guide.checks import LOADERS, load_problems, map_problems
 from guide.data_cache import refresh
-from guide.powiat_map import load_map
+from guide.offices import load_directory
 from guide.yamlfile import DataError
 
 
 def _load_data() -> list[DataError]:
-    """Read (and so validate) every data file the build uses; the first problem, if any."""
+    """Read (and so validate) every data file the build uses; every problem, if any."""
     try:
-        for _, load in LOADERS:
+        for _, _, load in LOADERS:
             load()
-        load_map()
     except DataError as error:
-        return [error]
-    return []
+        return load_problems() or [error]
+    return map_problems(load_directory())  # the powiaty/ map draws every powiat
 
 
 @event_priority(hook_order.FIRST)  # before any hook reads a data file
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     problems = refresh(_load_data)
     if problems:
-        raise PluginError(f"{problems[0]}\n`python -m guide check-data` lists every problem")
+        listed = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
     return config
 
 

@@ -12,6 +12,7 @@ from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from guide.build import mkdocs_build
+from guide.translations import status
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 
@@ -61,3 +62,19 @@ def phone(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Stale translations are reported, never failed: their pages carry the notice."""
+    report = status()
+    stale = [f"{lang}/{page}" for lang, entry in report.items() for page in entry.stale]
+    missing = sum(len(entry.missing) for entry in report.values() if entry.partial)
+    if stale:
+        terminalreporter.write_line(
+            f"{len(stale)} stale translation(s), shown with a notice (python -m guide "
+            f"i18n-diff LANG/PAGE): {', '.join(stale)}"
+        )
+    if missing:
+        terminalreporter.write_line(
+            f"{missing} page(s) of partly translated languages shown in Polish with a notice"
+        )

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from guide import ROOT
+from guide import DOCS_DIR, ROOT
 from guide.offices import load_directory
-from guide.site import language_codes, page_url, site_language_prefix, source_pages
+from guide.site import language_codes, nav_pages, page_url, site_language_prefix, source_pages
 
 LANGUAGES = language_codes()
 POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))
 PAGES = (*source_pages(), *POWIAT_PAGES)
 LANGUAGE_PAGES = [(lang, page) for lang in LANGUAGES for page in PAGES]
+WRITTEN_PAGES = tuple(page for page in nav_pages() if not page.startswith("powiaty/"))
+# Every page file written in a language (a partial language's missing ones show the Polish page;
+# a page missing in a complete language fails tests/test_translations.py).
+WRITTEN = [
+    (lang, page)
+    for lang in LANGUAGES
+    for page in WRITTEN_PAGES
+    if (DOCS_DIR / lang / page).is_file()
+]
 
 
 def page_id(value: object) -> str:
@@ -52,3 +62,29 @@ def run_guide(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
     return subprocess.run(
         [sys.executable, "-m", "guide", *args], cwd=ROOT, capture_output=True, text=True, env=env
     )
+
+
+def links_leaving_language(
+    soup: BeautifulSoup, *, lang: str, page: str, languages: Sequence[str] = LANGUAGES
+) -> list[str]:
+    """The links of a page's article that leave its language's tree or point into another
+    language's; a translation notice's link to the Polish original is meant to leave."""
+    others = [code for code in languages if code != lang and url_of(code, "index.md")]
+    article = soup.select_one("article")
+    assert article is not None
+    own_prefix = url_of(lang, "index.md")
+    found = []
+    for link in article.select("a[href]"):
+        href = str(link["href"])
+        if href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
+            continue
+        if link.find_parent(attrs={"data-notice": True}) is not None:
+            continue  # a translation notice links to the Polish original on purpose
+        target = resolve(lang, page, href)
+        if target.startswith(f"pdf/{lang}/"):
+            continue  # this language's printouts (`make pdf` writes them under pdf/)
+        if not target.startswith(own_prefix):
+            found.append(f"{lang}/{page}: {href} leaves {own_prefix or '/'}")
+        elif any(target.startswith(url_of(code, "index.md")) for code in others):
+            found.append(f"{lang}/{page}: {href} points into another language")
+    return found

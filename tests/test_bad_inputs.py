@@ -84,8 +84,8 @@ def test_check_content_command_exit_code(tmp_path: Path) -> None:
 def test_check_data_command_exit_code(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("ui.yml", "gminy.yml", "town-names.yml", "glossary.yml", "termbase.yml"):
-        (data / name).write_text((ROOT / "data" / name).read_text("utf-8"), encoding="utf-8")
+    for source in (ROOT / "data").glob("*.yml"):
+        (data / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
     (data / "powiaty.yml").write_text("powiaty:\n  - slug: [\n", encoding="utf-8")
     result = run_guide("check-data", env={"GUIDE_DATA_DIR": str(data), "PATH": ""})
     assert result.returncode == 1

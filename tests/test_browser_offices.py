@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.offices import load_directory
-from guide.site import site_language_prefix
+from guide.site import TOWNS_JSON, site_language_prefix
 from guide.ui import load_ui
 from tests.pages import LANGUAGES
 
@@ -44,6 +44,18 @@ def test_town_search(phone: Page, site_url: str, query: str, shown: str, slug: s
     result.click()
     phone.wait_for_url(f"**/uk/powiaty/{slug}/")
     assert phone.evaluate("localStorage.getItem('guide.powiat')") == slug
+
+
+def test_towns_are_fetched_on_first_use_of_the_town_search(phone: Page, site_url: str) -> None:
+    """The powiaty page's first view does not carry the town list (it grows with the region)."""
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto(site_url + "uk/powiaty/")
+    expect(phone.locator("#guide-town")).to_be_visible()
+    phone.wait_for_load_state("networkidle")
+    assert not [url for url in requested if url.endswith(TOWNS_JSON)]
+    with phone.expect_request(lambda request: request.url.endswith(TOWNS_JSON)):
+        phone.locator("#guide-town").focus()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

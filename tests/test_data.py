@@ -10,6 +10,7 @@ from guide.checks import check_data
 from guide.fold import fold_place_name as fold
 from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
+from guide.region import load_region
 from guide.ui import load_ui
 
 GOOD_OFFICE = """\
@@ -28,19 +29,31 @@ GOOD_OFFICE = """\
 """
 
 
-def directory_yaml(office: str = GOOD_OFFICE, *, office_key: str = "starostwo") -> str:
+def directory_yaml(
+    office: str = GOOD_OFFICE, *, office_key: str = "starostwo", routed: bool = True
+) -> str:
+    """One powiat with `office` as its `office_key`; with `routed`, every other required
+    office type of data/ui.yml answered by a finder route."""
     regional = "".join(
         f"  {key}:\n    name: Urząd {key}\n    source: https://www.gov.pl/{key}\n"
         f"    verified: 2026-01-05\n"
         for key in load_ui().regional_office_types()
     )
+    others = [key for key in load_ui().required_office_types() if key != office_key]
+    routes = "".join(f"    {key}: {{route: finder}}\n" for key in others) if routed else ""
     return (
         "powiaty:\n"
         "- teryt: '2208'\n  slug: leborski\n  name: powiat lęborski\n  kind: land\n"
         f"  seat: Lębork\n  offices:\n    {office_key}:\n"
         + "\n".join("  " + line if line else line for line in office.splitlines())
-        + "\nregional:\n"
+        + "\n"
+        + routes
+        + "regional:\n"
         + regional
+        + "routes:\n  finder:\n    kind: finder\n    serves: ["
+        + ", ".join(others)
+        + "]\n    name: Wyszukiwarka urzędów\n    website: https://www.gov.pl/web/gov/urzedy\n"
+        "    source: https://www.gov.pl/web/gov/urzedy\n    verified: 2026-01-05\n"
     )
 
 
@@ -54,12 +67,14 @@ def test_real_data_is_valid() -> None:
     assert check_data() == []
 
 
-def test_twenty_powiats_and_123_gminas() -> None:
+def test_twenty_powiats_and_the_regions_gminas() -> None:
     directory = load_directory()
+    region = load_region()
     assert len(directory.powiaty) == 20
     assert len({p.teryt for p in directory.powiaty}) == 20
+    assert all(p.teryt.startswith(region.teryt_prefix) for p in directory.powiaty)
     assert sum(p.kind == "city" for p in directory.powiaty) == 4
-    assert len(load_gminy()) == 123
+    assert len(load_gminy()) == region.gminas
 
 
 def test_every_powiat_has_a_sourced_office() -> None:
@@ -144,7 +159,24 @@ def test_bad_value_is_named(tmp_path: Path, old: str, new: str, message: str) ->
 def test_unknown_office_type(tmp_path: Path) -> None:
     assert problems_for(tmp_path, directory_yaml(office_key="urzad")) == [
         "8: powiat leborski, office urzad: unknown office type "
-        "(known: starostwo, pup, pcpr, police, legal-aid)"
+        f"(known: {', '.join(load_ui().powiat_office_types())})"
+    ]
+
+
+def test_missing_slot_is_named_at_its_powiat(tmp_path: Path) -> None:
+    """Each required office type a powiat does not list: one problem, at the powiat's line."""
+    others = [key for key in load_ui().required_office_types() if key != "starostwo"]
+    assert problems_for(tmp_path, directory_yaml(routed=False)) == [
+        f"2: powiat leborski, office {key}: missing (give an office with a phone or a "
+        f"`route:`, or mark {key} `required: false` in data/ui.yml)"
+        for key in others
+    ]
+
+
+def test_listed_slot_without_phone_or_route_is_named_at_its_office(tmp_path: Path) -> None:
+    text = directory_yaml(GOOD_OFFICE.replace('    phones: ["+48598632700"]\n', ""))
+    assert problems_for(tmp_path, text) == [
+        "8: powiat leborski, office starostwo: missing (give an office with a phone or a `route:`)"
     ]
 
 

@@ -3,16 +3,19 @@ through the one mapping in guide.yamlfile.model_errors; check-data loads every d
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from guide import DATA_DIR, checks
-from guide.coverage import coverage, missing_problems
-from guide.glossary import load_glossary
+from guide import DATA_DIR, MKDOCS_YML, checks
+from guide.coverage import coverage
+from guide.glossary import load_glossary, validate_glossary
 from guide.gminy import load_gminy, load_town_names
-from guide.offices import POWIATY_YML, validate_directory
-from guide.ui import UI_YML, load_ui
+from guide.offices import POWIATY_YML, load_directory, validate_directory
+from guide.region import load_region
+from guide.site import complete_languages, language_codes
+from guide.ui import UI_YML, load_ui, validate_ui
 from guide.yamlfile import DataError
 
 
@@ -44,7 +47,7 @@ def test_glossary_entry_with_only_a_term_fails_check_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
-    monkeypatch.setattr(checks, "LOADERS", [(path, lambda: load_glossary.__wrapped__(path))])
+    monkeypatch.setattr(checks, "LOADERS", [(path, validate_glossary, lambda: None)])
     problems = [str(problem) for problem in checks.check_data()]
     assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
 
@@ -83,7 +86,7 @@ def test_route_must_serve_its_office_type(tmp_path: Path) -> None:
     )
 
 
-def test_coverage_states_and_missing_slot() -> None:
+def test_coverage_states() -> None:
     directory, _ = validate_directory(POWIATY_YML)
     assert directory is not None
     table = coverage(directory)
@@ -91,18 +94,29 @@ def test_coverage_states_and_missing_slot() -> None:
         "verified",
         "route",
     }
-    # Drop one powiat's offices entirely: every slot there is `missing`, one line each.
+    # Drop one powiat's offices entirely: every slot it must show is `missing`.
     first = directory.powiaty[0]
     emptied = directory.model_copy(
         update={"powiaty": [first.model_copy(update={"offices": {}}), *directory.powiaty[1:]]}
     )
-    assert coverage(emptied)[first.slug]["pup"] == {"state": "missing", "verified": None}
-    lines = [str(problem) for problem in missing_problems(emptied, path=POWIATY_YML)]
-    assert lines[0] == (
-        f"{POWIATY_YML}:1: powiat {first.slug}, office starostwo: missing "
-        "(give an office with a phone or a `route:`)"
+    required = load_ui().required_office_types()
+    missing = {key: {"state": "missing", "verified": None} for key in required}
+    assert coverage(emptied)[first.slug] == missing
+
+
+def test_ui_every_missing_text_in_one_run(tmp_path: Path) -> None:
+    """A language missing from every label: one problem per label, each at its own line."""
+    text = UI_YML.read_text(encoding="utf-8")
+    path = _write(
+        tmp_path,
+        "ui.yml",
+        "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("en: ")),
     )
-    assert len(lines) == 5
+    problems = validate_ui(path)[1]
+    ui = load_ui()
+    expected = len(ui.office_types) + len(ui.days) + len(ui.labels) + 1  # + abbreviations
+    assert len(problems) == expected
+    assert len({problem.line for problem in problems}) == expected
 
 
 def _from_real(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -138,8 +152,54 @@ def test_gmina_bad_teryt(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_gminy.__wrapped__(path)
     assert str(caught.value) == (
-        f"{path}:{line}: gminy[0].teryt: String should match pattern '^22\\d{{4}}[123]$' "
+        f"{path}:{line}: gminy[0].teryt: String should match pattern '^\\d{{6}}[123]$' "
         "(value: '2201019')"
+    )
+
+
+def test_gmina_count_is_the_regions(tmp_path: Path) -> None:
+    last = load_gminy()[-1]
+    text = (DATA_DIR / "gminy.yml").read_text(encoding="utf-8")
+    start = text.index(f"- teryt: '{last.teryt}'\n")
+    path = _write(tmp_path, "gminy.yml", text[:start])
+    with pytest.raises(DataError) as caught:
+        load_gminy.__wrapped__(path)
+    count = load_region().gminas
+    assert str(caught.value) == (
+        f"{path}:1: {count - 1} gminas, expected {count} (data/region.yml)"
+    )
+
+
+@pytest.mark.parametrize("name", ["powiaty.yml", "gminy.yml"])
+def test_teryt_outside_the_region(tmp_path: Path, name: str) -> None:
+    prefix = load_region().teryt_prefix
+    if name == "gminy.yml":
+        gmina = load_gminy()[0]
+        teryt, label = gmina.teryt, f"gmina {gmina.name}"
+    else:
+        powiat = load_directory().powiaty[0]
+        teryt, label = powiat.teryt, f"powiat {powiat.slug}"
+    moved = ("23" if prefix != "23" else "24") + teryt[2:]
+    path = _from_real(tmp_path, name, f"- teryt: '{teryt}'\n", f"- teryt: '{moved}'\n")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"- teryt: '{moved}'") + 1
+    if name == "gminy.yml":
+        with pytest.raises(DataError) as caught:
+            load_gminy.__wrapped__(path)
+        problems = [str(caught.value)]
+    else:
+        problems = [str(problem) for problem in validate_directory(path)[1]]
+    assert problems == [
+        f"{path}:{line}: {label}: teryt '{moved}' does not start with the region's code "
+        f"'{prefix}' (data/region.yml)"
+    ]
+
+
+def test_region_file_is_validated(tmp_path: Path) -> None:
+    path = _write(tmp_path, "region.yml", "name: x\nteryt_prefix: '2'\ngminas: 0\n")
+    with pytest.raises(DataError) as caught:
+        load_region.__wrapped__(path)
+    assert str(caught.value) == (
+        f"{path}:2: teryt_prefix: String should match pattern '^(\\d{{2}})?$'"
     )
 
 
@@ -156,7 +216,49 @@ def test_check_data_reports_a_bad_ui_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
-    monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda: load_ui.__wrapped__(path))])
+    monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda _: validate_ui(path), lambda: None)])
     problems = [str(problem) for problem in checks.check_data()]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
+
+
+def test_partial_language_must_be_a_translated_one(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    text = MKDOCS_YML.read_text(encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^  partial_languages: .*$", "  partial_languages: [xx]", text),
+        encoding="utf-8",
+    )
+    line = config.read_text(encoding="utf-8").splitlines().index("  partial_languages: [xx]") + 1
+    problems = [str(problem) for problem in checks.partial_problems(config)]
+    translated = ", ".join(language_codes()[1:])
+    assert problems == [
+        f"{config}:{line}: extra.partial_languages: 'xx' is not a translated language "
+        f"({translated})"
+    ]
+
+
+def test_powiat_without_a_map_boundary_is_named_at_its_line() -> None:
+    directory, _ = validate_directory(POWIATY_YML)
+    assert directory is not None
+    first = directory.powiaty[0]
+    renamed = directory.model_copy(
+        update={"powiaty": [first.model_copy(update={"name": "powiat x"}), *directory.powiaty[1:]]}
+    )
+    line = POWIATY_YML.read_text(encoding="utf-8").splitlines().index(f"  name: {first.name}") + 1
+    assert [str(problem) for problem in checks.map_problems(renamed)] == [
+        f"{POWIATY_YML}:{line}: powiat {first.slug}: "
+        "powiaty-pomorskie.geojson: no boundary for 'powiat x'"
+    ]
+
+
+def test_untranslated_mark_fails_in_a_complete_language(tmp_path: Path) -> None:
+    lang = complete_languages()[0]
+    lines = UI_YML.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith(f"    {lang}: "))
+    lines[number - 1] += "  # untranslated"
+    path = _write(tmp_path, "ui.yml", "\n".join(lines) + "\n")
+    assert [str(problem) for problem in checks.untranslated_problems((path,))] == [
+        f"{path}:{number}: {lang}: marked `# untranslated`, but {lang} is a complete language "
+        "(translate the text and remove the comment)"
+    ]

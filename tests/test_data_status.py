@@ -12,8 +12,9 @@ from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
 from guide.coverage import data_status, render_data_status
-from guide.offices import Directory
+from guide.offices import Directory, load_directory, office_types_of
 from guide.render import guide_env
+from guide.ui import load_ui
 
 DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 DASH = "\u2013"  # the table's "none"
@@ -51,6 +52,15 @@ FIXTURE = {
 }
 
 
+# The required office types the fixture's powiat does not list: each is `missing`.
+UNLISTED = [
+    key
+    for key in load_ui().required_office_types()
+    if key not in FIXTURE["powiaty"][0]["offices"]  # type: ignore[index]
+]
+MISSING = {"state": "missing", "verified": None, "age_days": None, "stale": False}
+
+
 @pytest.fixture
 def directory(monkeypatch: pytest.MonkeyPatch) -> Directory:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(DAY.timestamp())))
@@ -67,9 +77,7 @@ def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
                 "stale": True,
             },
             "pup": {"state": "route", "verified": "2026-06-01", "age_days": 183, "stale": False},
-            "pcpr": {"state": "missing", "verified": None, "age_days": None, "stale": False},
-            "police": {"state": "missing", "verified": None, "age_days": None, "stale": False},
-            "legal-aid": {"state": "missing", "verified": None, "age_days": None, "stale": False},
+            **{key: MISSING for key in UNLISTED},
         }
     }
 
@@ -88,7 +96,7 @@ def test_status_page_rows(directory: Directory) -> None:
         f"<td>2026-06-01</td><td>183</td><td>{DASH}</td></tr>"
     ) in html
     assert (
-        '<tr data-state="missing"><td>bytowski</td><td>pcpr</td><td>missing</td>'
+        f'<tr data-state="missing"><td>bytowski</td><td>{UNLISTED[0]}</td><td>missing</td>'
         f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
     ) in html
 
@@ -97,6 +105,7 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     status = json.loads((site / "data-status.json").read_text(encoding="utf-8"))
     states = {entry["state"] for row in status.values() for entry in row.values()}
     assert states and "missing" not in states
-    assert set(status["bytowski"]) == {"starostwo", "pup", "pcpr", "police", "legal-aid"}
+    for powiat in load_directory().powiaty:
+        assert sorted(status[powiat.slug]) == sorted(office_types_of(powiat))  # JSON is sorted
     assert "<h1>Data status</h1>" in (site / "data-status.html").read_text("utf-8")
     assert not (site / "uk/data-status.html").exists()

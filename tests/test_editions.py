@@ -4,6 +4,7 @@ to Chromium for the edition selector and the outdated notice."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -18,6 +19,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from mike import commands as mike_commands  # type: ignore[import-untyped]
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from guide import cli, editions
@@ -217,6 +219,37 @@ def test_the_alias_comes_from_mkdocs_yml() -> None:
         alias_of({"default": "latest"}, source="mkdocs.yml")
     with pytest.raises(EditionError, match="must be one alias"):
         alias_of({"provider": "mike", "default": ["latest", "stable"]}, source="mkdocs.yml")
+
+
+def test_the_installed_mike_is_supported_and_the_one_locked() -> None:
+    editions.check_mike()
+    lock = (Path(editions.__file__).parent.parent / "requirements.lock").read_text("utf-8")
+    assert f"mike=={importlib.metadata.version('mike')}" in lock.splitlines()
+
+
+@pytest.mark.parametrize("version", ["2.1.3", "3.0.0"])
+def test_an_unsupported_mike_stops_the_deploy_before_git(
+    version: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(editions, "installed_version", lambda name: version)
+    assert main(["deploy", "2026", "--no-pdf"]) == 1
+    assert capsys.readouterr().out == (
+        f"deploy of edition 2026 failed: mike {version} is installed, but guide/editions.py is "
+        "checked against 2.2 or later, below 2.3: install the version in requirements.lock, or "
+        "check guide/editions.py and its tests against the new version and widen its range\n"
+    )
+
+
+def test_a_mike_without_the_functions_deploy_calls_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delattr(mike_commands, "list_versions")
+    with pytest.raises(editions.MikeVersionError) as raised:
+        editions.check_mike("2.2.0")
+    assert str(raised.value) == (
+        "mike 2.2.0 has no mike.commands.list_versions, which guide/editions.py uses: "
+        "install the version in requirements.lock"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -20,7 +20,7 @@ from guide.feedback import (
     TRANSLATION_FORM,
     repository,
 )
-from guide.site import mkdocs_config
+from guide.site import language_codes, mkdocs_config, site_language_prefix
 from guide.ui import load_ui
 from tests.pages import LANGUAGE_PAGES, page_id, parse
 from tests.test_repository import commands, make_targets, workflow
@@ -71,9 +71,11 @@ def test_page_links(site: Path, lang: str, page: str) -> None:
     }
     if page.startswith("powiaty/"):
         assert edit["href"] == f"{REPO}/edit/main/data/powiaty.yml"
-    else:
+    elif (ROOT / "docs" / lang / page).is_file():
         assert edit["href"] == f"{REPO}/edit/main/docs/{lang}/{page}"
-        assert (ROOT / "docs" / lang / page).is_file()
+    else:  # not translated yet (a partial language): a new file, to translate it
+        folder, _, name = f"docs/{lang}/{page}".rpartition("/")
+        assert edit["href"] == f"{REPO}/new/main/{folder}?filename={name}"
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
@@ -177,10 +179,10 @@ def test_weekly_verify_sources_keeps_one_issue() -> None:
     assert "verify-sources" not in pytest_args.split("\n\n", 1)[0]
 
 
-@pytest.mark.parametrize("lang", ["pl", "uk", "ru", "en"])
+@pytest.mark.parametrize("lang", language_codes())
 def test_links_are_not_searched(site: Path, lang: str) -> None:
     """The links are on every page: searching "edit" or "GitHub" must not list them all."""
-    prefix = "" if lang == "pl" else f"{lang}/"
+    prefix = site_language_prefix(lang)
     index = (site / prefix / "assets/guide/search-index.json").read_text(encoding="utf-8")
     for key in ("report_mistake", "report_office", "edit_page", "feedback_github"):
         assert load_ui().labels[key][lang] not in index

@@ -13,8 +13,11 @@ from guide.i18n import built_language_prefix, built_languages, source_language
 from guide.site import i18n_config, languages, mkdocs_config, site_language_prefix
 from tests.pages import LANGUAGES
 
-FULL_SITE = {"pl": "", "uk": "uk/", "ru": "ru/", "en": "en/"}
-ONLY_UK = {"pl": "pl/", "uk": "", "ru": "ru/", "en": "en/"}
+# The full site: the source language at the root, every other in its folder; under
+# `make serve LANG=xx` the one language built is at the root instead.
+FULL_SITE = {code: "" if code == LANGUAGES[0] else f"{code}/" for code in LANGUAGES}
+ONE = LANGUAGES[1]
+ONLY_ONE = {code: "" if code == ONE else f"{code}/" for code in LANGUAGES}
 
 
 def _reread() -> None:
@@ -22,7 +25,7 @@ def _reread() -> None:
     languages.cache_clear()
 
 
-@pytest.fixture(params=[None, "uk"], ids=["all-languages", "GUIDE_LANG=uk"])
+@pytest.fixture(params=[None, ONE], ids=["all-languages", f"GUIDE_LANG={ONE}"])
 def guide_lang(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The environment of a full build, or of `make serve LANG=uk`; mkdocs.yml read again."""
     if request.param is None:
@@ -50,8 +53,8 @@ def test_site_language_prefix_is_the_full_sites_whatever_is_built(
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_built_language_prefix_is_this_builds(guide_lang: str, lang: str) -> None:
     config = load_config(str(MKDOCS_YML))
-    expected = ONLY_UK if guide_lang == "uk" else FULL_SITE
+    expected = ONLY_ONE if guide_lang == ONE else FULL_SITE
     assert built_language_prefix(config, lang) == expected[lang]
-    assert source_language(config) == (guide_lang or "pl")
+    assert source_language(config) == (guide_lang or LANGUAGES[0])
     built = [code for code, _ in built_languages(config)]
     assert built == ([guide_lang] if guide_lang else list(FULL_SITE))

@@ -16,24 +16,28 @@ from pathlib import Path
 
 import pytest
 
-from guide import DATA_DIR
+from guide import DATA_DIR, ROOT
 from guide.build import ENGINE, mkdocs_build
 from tests.fixture_site import make_project
 
 OLD_NAME = "Centrum Wsparcia Imigrantów i Imigrantek"
 NEW_NAME = "Centrum Wsparcia Imigrantów i Imigrantek (edited)"
 PAGE = "# en\n\n[[office: cwii]]\n"
+CSS = "assets/guide/guide.css"
 BROKEN = "name: [\n"  # invalid YAML, which the parser notices two lines further down
 BROKEN_MESSAGE = "invalid YAML: did not find expected ',' or ']'"
 
 
 def project_with_own_data(tmp_path: Path) -> tuple[Path, Path]:
-    """A one-page project whose data/ is a copy the test may edit; (mkdocs.yml, data/)."""
+    """A one-page project whose data/ and overrides/ are copies the test may edit;
+    (mkdocs.yml, data/)."""
     config = make_project(tmp_path, {"en/index.md": PAGE}, powiat_pages=False)
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     (config.parent / "data").unlink()
     (config.parent / "data").symlink_to(data)
+    (config.parent / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", config.parent / "overrides")
     return config, data
 
 
@@ -110,11 +114,16 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         server.wait(timeout=30)
 
 
-def test_an_edited_office_name_shows_in_the_preview(preview: Preview) -> None:
+def test_an_edited_office_name_and_stylesheet_show_in_the_preview(preview: Preview) -> None:
     page = wait_for(preview.url, OLD_NAME, server=preview.server)
     assert "Content-Security-Policy" not in page  # live reload's inline script must run
     preview.edit_name(f"name: {OLD_NAME}\n", f"name: {NEW_NAME}\n")
     wait_for(preview.url, NEW_NAME, server=preview.server)
+    # overrides/ is the theme's custom_dir, which `mkdocs serve` watches only when mkdocs.yml
+    # says so (`watch:`)
+    css = preview.data.parent / "project" / "overrides" / CSS
+    css.write_text(css.read_text(encoding="utf-8") + "/* edited */\n", encoding="utf-8")
+    wait_for(preview.url + CSS, "/* edited */", server=preview.server)
 
 
 def test_a_data_error_in_the_preview_is_one_line(preview: Preview) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ import yaml
 
 from guide import ROOT
 from guide.cli import parser
+from guide.site import language_codes, languages
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -82,6 +84,27 @@ def test_pull_request_template_guides_translators() -> None:
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for needed in ("make serve LANG=", "i18n-status", "i18n-mark-synced", "Polish official name"):
         assert needed in text
+
+
+def test_contributing_has_a_section_per_language() -> None:
+    """`python -m guide new-lang` adds one; the sections' headings are the languages' names."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    names = [language.name for language in languages()]
+    assert [name for name in names if f"\n## {name}\n" not in text] == []
+
+
+TEMPLATES = [
+    ROOT / ".github" / "pull_request_template.md",
+    *sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")),
+]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda path: path.name)
+def test_templates_list_no_languages(path: Path) -> None:
+    """The issue and pull request templates hold for any language: none lists the codes."""
+    codes = "|".join(language_codes())
+    listed = re.findall(rf"\b(?:{codes})(?:, (?:{codes}))+\b", path.read_text(encoding="utf-8"))
+    assert listed == []
 
 
 def test_pre_commit_runs_ruff_content_rule_and_data_check() -> None:

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.search_index import SEARCH_JSON, load_index, search
+from guide.site import default_language
 from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, url_of
 
@@ -42,7 +43,8 @@ def test_python_and_javascript_rank_alike(
     field, status = phone.locator("#guide-search-input"), phone.locator("#guide-search-status")
     expect(status).to_be_empty()  # the index is loaded
     found: dict[str, list[str]] = {}
-    for query in QUERIES[lang]:
+    # a language without queries of its own (a partial one shows the Polish pages): Polish's
+    for query in QUERIES.get(lang, QUERIES[default_language()]):
         field.fill(query)
         wait_for_search_answer(phone)
         hrefs = phone.locator("#guide-search-results a").evaluate_all(

@@ -13,7 +13,15 @@ from guide.build import mkdocs_build
 from guide.site import languages
 from guide.ui import load_ui
 from tests.fixture_site import make_project
-from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, parse, resolve, url_of
+from tests.pages import (
+    LANGUAGE_PAGES,
+    LANGUAGES,
+    links_leaving_language,
+    output_path,
+    parse,
+    resolve,
+    url_of,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -59,21 +67,7 @@ def test_emergency_number_in_header(site: Path, lang: str, page: str) -> None:
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
 def test_content_links_stay_in_language(site: Path, lang: str, page: str) -> None:
-    others = [code for code in LANGUAGES if code != lang and url_of(code, "index.md")]
-    article = parse(site, lang, page).select_one("article")
-    assert article is not None
-    for link in article.select("a[href]"):
-        href = str(link["href"])
-        if href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
-            continue
-        target = resolve(lang, page, href)
-        if target.startswith(f"pdf/{lang}/"):
-            continue  # this language's printouts (`make pdf` writes them under pdf/)
-        own_prefix = url_of(lang, "index.md")
-        assert target.startswith(own_prefix), f"{lang}/{page}: {href} leaves {own_prefix or '/'}"
-        assert not any(target.startswith(url_of(code, "index.md")) for code in others), (
-            f"{lang}/{page}: {href} points into another language"
-        )
+    assert links_leaving_language(parse(site, lang, page), lang=lang, page=page) == []
 
 
 def test_no_third_party_requests_in_html(site: Path) -> None:

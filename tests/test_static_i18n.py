@@ -3,6 +3,7 @@ static-i18n: generated pages must look to it exactly like the files it prepares 
 
 from __future__ import annotations
 
+import importlib.metadata
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from guide import MKDOCS_YML, ROOT, static_i18n
 from guide.i18n import built_language_prefix, source_language
 from guide.static_i18n import (
     FILE_ATTRIBUTES,
-    PINNED_VERSION,
+    PLUGIN_ATTRIBUTES,
     StaticI18nVersionError,
     builds_more_languages,
     check_version,
@@ -94,20 +95,46 @@ def test_a_fallback_page_keeps_the_locale_of_its_folder(config: MkDocsConfig, la
     assert (normalized_src(fallback), file_locale(fallback)) == ("work.md", "pl")
 
 
-def test_the_pinned_version_is_installed_and_in_requirements() -> None:
-    check_version()
-    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    assert f"{static_i18n.DISTRIBUTION}=={PINNED_VERSION}" in requirements
+def test_the_installed_version_is_supported_and_the_one_locked(config: MkDocsConfig) -> None:
+    check_version(config.plugins["i18n"])
+    installed = importlib.metadata.version(static_i18n.DISTRIBUTION)
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert f"{static_i18n.DISTRIBUTION}=={installed}" in lock
 
 
-def test_another_version_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(static_i18n, "_installed_version", lambda: "1.4.0")
+@pytest.mark.parametrize("version", ["1.3.1", "1.3.9"])
+def test_a_version_in_the_range_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, config: MkDocsConfig, version: str
+) -> None:
+    monkeypatch.setattr(static_i18n, "_installed_version", lambda: version)
+    check_version(config.plugins["i18n"])
+
+
+@pytest.mark.parametrize("version", ["1.3.0", "1.4.0"])
+def test_a_version_outside_the_range_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, version: str
+) -> None:
+    monkeypatch.setattr(static_i18n, "_installed_version", lambda: version)
     with pytest.raises(StaticI18nVersionError) as raised:
         check_version()
     assert str(raised.value) == (
-        "mkdocs-static-i18n 1.4.0 is installed, but guide/static_i18n.py is written against "
-        "1.3.1 (pinned in requirements.txt): install 1.3.1, or check the adapter and "
-        "tests/test_static_i18n.py against the new version"
+        f"mkdocs-static-i18n {version} is installed, but guide/static_i18n.py is checked "
+        "against 1.3.1 or later, below 1.4: install the version in requirements.lock, or check "
+        "guide/static_i18n.py and its tests against the new version and widen its range"
+    )
+
+
+def test_a_plugin_without_what_the_adapter_uses_is_refused(config: MkDocsConfig) -> None:
+    class Plugin:
+        building = False
+
+    with pytest.raises(StaticI18nVersionError) as raised:
+        check_version(Plugin())
+    installed = importlib.metadata.version(static_i18n.DISTRIBUTION)
+    missing = ", ".join(f"Plugin.{name}" for name in PLUGIN_ATTRIBUTES if name != "building")
+    assert str(raised.value) == (
+        f"mkdocs-static-i18n {installed} has no {missing}, which guide/static_i18n.py uses: "
+        "install the version in requirements.lock"
     )
 
 

@@ -8,6 +8,8 @@
 - Lighthouse (npm package pinned in tools/lighthouse), mobile: performance, accessibility,
   best practices and SEO of the home, a topic and a powiat page of every language
   (`lighthouse`).
+- Scale: full builds over synthetic regions of 20, 80 and 380 powiats (`synthetic`), the
+  exponent of the growth past the fixed cost and the time of the largest (`scale`).
 
 The stock build (`stock`) is stock Material for MkDocs with static-i18n (search and i18n
 plugins, no hooks, no overrides, no extra CSS or JS) over the same pages, the generated powiat
@@ -27,11 +29,17 @@ from guide import ROOT
 from guide.bench.budgets import LIGHTHOUSE_PAGES
 from guide.bench.firstview import first_views, page_paths, served_build
 from guide.bench.lighthouse import ensure_lighthouse, lighthouse
-from guide.bench.report import report_build_times, report_first_views, report_lighthouse
+from guide.bench.report import (
+    report_build_times,
+    report_first_views,
+    report_lighthouse,
+    report_scale,
+)
+from guide.bench.scale import SCALE_POWIATS, scale_times
 from guide.bench.stock import stock_project
 from guide.bench.timing import build_times
 
-PARTS = ("build", "first-view", "lighthouse")
+PARTS = ("build", "first-view", "lighthouse", "scale")
 
 
 class BenchBuildFailed(Exception):
@@ -58,6 +66,10 @@ def run_bench(*, parts: Collection[str], rounds: int, lighthouse_runs: int) -> b
                 met.append(
                     report_build_times(build_times(guide_yml, stock_yml, workdir, rounds=rounds))
                 )
+            if "scale" in parts:
+                sizes = ", ".join(map(str, SCALE_POWIATS))
+                progress(f"timing builds of {sizes} powiats, {rounds} rounds")
+                met.append(report_scale(scale_times(guide_yml, workdir, rounds=rounds)))
             if "first-view" in parts or "lighthouse" in parts:
                 progress("building the guide to serve it")
                 guide = stack.enter_context(served_build(guide_yml, workdir / "site-guide"))

@@ -10,9 +10,12 @@ from guide.bench.budgets import (
     KB,
     LCP_BUDGET,
     LIGHTHOUSE_BUDGETS,
+    SCALE_EXPONENT_BUDGET,
+    SCALE_LARGEST_SECONDS,
 )
 from guide.bench.firstview import FirstView
 from guide.bench.lighthouse import Lighthouse
+from guide.bench.scale import ScalePoint, growth
 from guide.bench.timing import BuildTime
 
 
@@ -21,7 +24,7 @@ def verdict(met: bool) -> str:
 
 
 def report_build_times(rows: list[BuildTime]) -> bool:
-    print(f"\n{'build time':30} {'guide':>8} {'stock':>8} {'ratio':>7}")
+    print(f"\n{'build time (CPU)':30} {'guide':>8} {'stock':>8} {'ratio':>7}")
     for row in rows:
         print(f"{row.label:30} {row.guide:7.2f}s {row.stock:7.2f}s {row.ratio:7.2f}")
     met = rows[0].ratio <= HOOK_BUDGET
@@ -72,3 +75,21 @@ def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
     for path, result in slow.items():
         print(f"  /{path}: {result.lcp_seconds:.2f} s")
     return all_met and not slow
+
+
+def report_scale(points: list[ScalePoint]) -> bool:
+    print(f"\n{'full build over N powiats (CPU)':34} {'seconds':>8}")
+    for point in points:
+        print(f"{point.powiats:34d} {point.seconds:7.2f}s")
+    fit = growth(points)
+    print(f"fit: {fit.fixed:.2f} s fixed + {fit.per:.4f} s x N^{fit.exponent:.2f}")
+    linear = fit.exponent <= SCALE_EXPONENT_BUDGET
+    largest = max(points, key=lambda point: point.powiats)
+    fast = largest.seconds <= SCALE_LARGEST_SECONDS
+    budget = SCALE_EXPONENT_BUDGET
+    print(f"budget: exponent past the fixed cost at most {budget}: {verdict(linear)}")
+    print(
+        f"budget: {largest.powiats} powiats in at most {SCALE_LARGEST_SECONDS:.0f} s: "
+        f"{verdict(fast)}"
+    )
+    return linear and fast

@@ -67,6 +67,7 @@ def stock_project(workdir: Path) -> Path:
         "extra_css": [],
         "extra_javascript": [],
         "theme": {"custom_dir": "no-overrides"},
+        "watch": [],  # the guide's overrides/ (`make serve`)
         "plugins": ["search", {"i18n": i18n}],
         "extra": {"version": None},
     }

@@ -66,8 +66,9 @@
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
         var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
         body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
-        if (offices) {
-          // Every slot has an office or a route (check-data --coverage fails on `missing`).
+        if (html) {
+          // Every slot a powiat lists has an office or a route (check-data fails on `missing`);
+          // an optional office type (ui.yml `required: false`) the powiat lacks keeps the link.
           var content = document.createElement("div");
           content.innerHTML = html;
           body.appendChild(content);
@@ -86,31 +87,41 @@
     var input = finder.querySelector("input");
     var results = finder.querySelector("ul");
     var names = {};
+    var towns = null;  // towns.json: fetched when the reader first uses the search, not before
+    var loading = false;
     data.powiaty.forEach(function (powiat) { names[powiat.slug] = powiat.name; });
-    fetch(finder.getAttribute("data-towns")).then(function (r) { return r.json(); }).then(function (towns) {
-      finder.hidden = false;
-      input.addEventListener("input", function () {
-        var query = fold(input.value);
-        results.innerHTML = "";
-        if (query.length < 2) { return; }
-        var found = towns.filter(function (t) { return t[0].indexOf(query) === 0; }).slice(0, 8);
-        if (!found.length) {
-          var none = document.createElement("li");
-          none.textContent = results.getAttribute("data-not-found");
-          results.appendChild(none);
-        }
-        found.forEach(function (town) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = town[2] + "/";
-          link.textContent = town[1] + " → " + names[town[2]];
-          link.lang = "pl";
-          link.addEventListener("click", function () { store(town[2]); });
-          item.appendChild(link);
-          results.appendChild(item);
-        });
+    function show() {
+      var query = fold(input.value);
+      results.innerHTML = "";
+      if (query.length < 2 || towns === null) { return; }
+      var found = towns.filter(function (t) { return t[0].indexOf(query) === 0; }).slice(0, 8);
+      if (!found.length) {
+        var none = document.createElement("li");
+        none.textContent = results.getAttribute("data-not-found");
+        results.appendChild(none);
+      }
+      found.forEach(function (town) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = town[2] + "/";
+        link.textContent = town[1] + " → " + names[town[2]];
+        link.lang = "pl";
+        link.addEventListener("click", function () { store(town[2]); });
+        item.appendChild(link);
+        results.appendChild(item);
       });
-    });
+    }
+    function load() {
+      if (loading) { return; }
+      loading = true;
+      fetch(finder.getAttribute("data-towns")).then(function (r) { return r.json(); }).then(function (found) {
+        towns = found;
+        show();
+      });
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { load(); show(); });
+    finder.hidden = false;
   }
 
   function start() {
