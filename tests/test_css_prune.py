@@ -30,6 +30,9 @@ PAGE_TYPES = {
     "404": "no-such-page/",  # served as a static host serves it: 404.html
 }
 STATES = ("screen", "search-open", "print")
+# With search open, 14 pixels of the focused search field's edge (rows 36 to 76) came out
+# differently in some runs (3 to 8 of 24 pages, a different set each run); never elsewhere.
+TOLERANCE = 20
 
 
 @pytest.fixture(scope="module")
@@ -83,19 +86,22 @@ def test_page_looks_the_same_with_the_pruned_stylesheet(
 ) -> None:
     path = site_language_prefix(lang) + PAGE_TYPES[kind]
     pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
-    if pruned != whole:
+    if pruned == whole:
+        return
+    count, rows = _differing_pixels(browser, pruned, whole)
+    if count > TOLERANCE:
         (tmp_path / "pruned.png").write_bytes(pruned)
         (tmp_path / "whole.png").write_bytes(whole)
-        differing = _differing_pixels(browser, pruned, whole)
-        pytest.fail(f"{lang} {kind} ({state}): {differing}; screenshots in {tmp_path}")
+        pytest.fail(f"{lang} {kind} ({state}): {count} pixels differ ({rows}); in {tmp_path}")
 
 
-def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> str:
-    """How many pixels differ and where (decoded by the same Chromium)."""
+def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> tuple[int, str]:
+    """How many pixels differ and in which rows (decoded by the same Chromium)."""
     page = browser.new_page()
     try:
         urls = [f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (a, b)]
-        return str(page.evaluate(PIXEL_DIFF, urls))
+        count, rows = page.evaluate(PIXEL_DIFF, urls)
+        return int(count), str(rows)
     finally:
         page.close()
 
@@ -109,7 +115,7 @@ PIXEL_DIFF = """async (urls) => {
   }));
   const [a, b] = pixels;
   if (a.width !== b.width || a.height !== b.height)
-    return `sizes differ: ${a.width}x${a.height} pruned, ${b.width}x${b.height} whole`;
+    return [a.width * a.height, `sizes ${a.width}x${a.height} and ${b.width}x${b.height}`];
   let count = 0, top = -1, bottom = -1;
   for (let i = 0; i < a.data.length; i += 4) {
     const same = [0, 1, 2].every((c) => a.data[i + c] === b.data[i + c]);
@@ -117,7 +123,7 @@ PIXEL_DIFF = """async (urls) => {
       count++; const y = Math.floor(i / 4 / a.width); if (top < 0) top = y; bottom = y;
     }
   }
-  return `${count} pixels differ, rows ${top} to ${bottom}`;
+  return [count, `rows ${top} to ${bottom}`];
 }"""
 
 
