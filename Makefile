@@ -24,7 +24,7 @@ STAMP  := $(VENV)/.installed
 WORKERS ?= auto
 # make test-content (README, CONTRIBUTING): data, content, termbase, translations and the
 # links of the built site, without a browser.
-CONTENT_TESTS := $(wildcard tests/test_data.py tests/test_data_models.py tests/test_content.py \
+CONTENT_TESTS := $(wildcard tests/test_data.py tests/test_data_models.py tests/test_content.py tests/test_docs_files.py \
 	tests/test_termbase.py tests/test_translations.py tests/test_links.py)
 
 # Material prints a banner about its end of life on every run; README.md records it.

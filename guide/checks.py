@@ -105,15 +105,19 @@ def map_problems(directory: Directory, *, path: Path = POWIATY_YML) -> list[Data
         map_ = load_map()
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [DataError(GEOJSON, 1, f"not a GeoJSON file of the powiats' boundaries ({error})")]
-    loaded = load_yaml(path)
-    problems = []
+    unmapped: list[tuple[int, str]] = []
     for index, powiat in enumerate(directory.powiaty):
         try:
             shape_for(map_, powiat.name, powiat.kind)
         except KeyError as error:
-            line = loaded.line_of(("powiaty", index, "name"))
-            problems.append(DataError(path, line, f"powiat {powiat.slug}: {error.args[0]}"))
-    return problems
+            unmapped.append((index, f"powiat {powiat.slug}: {error.args[0]}"))
+    if not unmapped:
+        return []  # the file is parsed again only to name lines: not in a good build
+    loaded = load_yaml(path)
+    return [
+        DataError(path, loaded.line_of(("powiaty", index, "name")), message)
+        for index, message in unmapped
+    ]
 
 
 def _across_files(failed: set[Path]) -> list[DataError]:

@@ -19,6 +19,7 @@ from guide.checks import check_data, untranslated_notes
 from guide.chromium import ChromiumMissing
 from guide.content_rules import PageMarkdown, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
+from guide.docs_files import docs_tree_problems
 from guide.editions import DeployError, EditionError, deploy
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
@@ -91,8 +92,9 @@ def positive(text: str) -> int:
 def cmd_deploy(args: argparse.Namespace) -> int:
     """Build EDITION (a year) with its PDFs and commit it with mike to the gh-pages branch of
     the current directory's repository as EDITION and, unless a newer edition is there, as
-    `latest`, which the site's root opens; push only with --push. Other editions stay as
-    they are."""
+    `latest`, which the site's root opens, and a root 404.html that sends a missing address
+    to the latest edition's start page in the reader's language; push only with --push.
+    Other editions stay as they are."""
     try:
         done = deploy(args.edition, branch=args.branch, push=args.push, pdf=not args.no_pdf)
     except EditionError as error:
@@ -135,7 +137,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_check_data(args: argparse.Namespace) -> int:
     """Validate every data file (data/*.yml); print every problem. With --coverage, print per
-    powiat and office type `verified`, `route` or `missing` and the age of `verified`."""
+    powiat and office type `verified`, `dated`, `unofficial`, `route` or `missing`, the age of
+    `verified` and the source page's own date."""
     problems = check_data()
     if args.coverage and not problems:
         table = coverage(load_directory())
@@ -154,21 +157,31 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     return OK
 
 
+def _chain(path: Path) -> list[Path]:
+    """`path` and its folders below docs/: a page behind a symbolic link is not read."""
+    return [path, *path.parents[: len(path.relative_to(DOCS_DIR).parts) - 1]]
+
+
 def cmd_check_content(args: argparse.Namespace) -> int:
     """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml):
     front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
     images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
     letters, a term's first mention without the words it needs and sentences over 40 words;
-    then, as notes, sentences over 30 words and Polish terms bracketed twice per page."""
-    paths = [page_path(p) for p in args.pages] or sorted(DOCS_DIR.rglob("*.md"))
+    then, as notes, sentences over 30 words and Polish terms bracketed twice per page. Without
+    PAGE, also every file of docs/ that is not a page or a picture, a symbolic link, over 1 MB,
+    or at a path the guide publishes itself (guide/docs_files.py)."""
+    files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
+    paths = [page_path(p) for p in args.pages] or sorted(
+        path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
+    )
     render = PageMarkdown()
-    problems = [
+    problems: list[object] = [
         problem
         for path in paths
         for problem in content_problems(path, path.read_text("utf-8"), render=render)
     ]
     if not args.pages:
-        problems += data_text_problems()
+        problems = [*files, *problems, *data_text_problems()]
     # Failures first, then the notes (a report, not a failure).
     for problem in problems:
         print(problem)

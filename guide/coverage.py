@@ -1,28 +1,51 @@
 """Coverage of the office directory: per powiat and office type, `verified` (an office with a
-phone), `route` (a verified next step instead) or `missing` (nothing the reader can use)."""
+phone from an official page at most DATED_AFTER_YEARS old), `dated` (the same from an older
+official page), `unofficial` (a phone from a press, NGO or university page), `route` (a
+verified next step instead) or `missing` (nothing the reader can use)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, TypedDict
+from typing import Literal, TypedDict, get_args
 
 import jinja2
 
 from guide.csp import attach
-from guide.offices import Directory, load_directory, office_types_of, today
+from guide.offices import (
+    DATED_AFTER_YEARS,
+    Directory,
+    Sourced,
+    load_directory,
+    office_types_of,
+    today,
+)
+from guide.render import words
+from guide.ui import fill
 
-State = Literal["verified", "route", "missing"]
+State = Literal["verified", "dated", "unofficial", "route", "missing"]
+STATES: tuple[State, ...] = get_args(State)
 STALE_AFTER_DAYS = 365
 
 
 class Slot(TypedDict):
     state: State
     verified: str | None  # None for `missing`
+    source_date: str | None  # the page's own date ("2024-02-13" or "2018"), None if not shown
+
+
+def _slot(state: State, entry: Sourced) -> Slot:
+    date = entry.source_date
+    return {
+        "state": state,
+        "verified": entry.verified.isoformat(),
+        "source_date": None if date is None else str(date),
+    }
 
 
 def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
-    """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None}}}, for the
-    office types each powiat's page shows (an optional type only where it is listed)."""
+    """{powiat slug: {office type: {"state": ..., "verified": "YYYY-MM-DD" or None,
+    "source_date": "YYYY-MM-DD", "YYYY" or None}}}, for the office types each powiat's page
+    shows (an optional type only where it is listed)."""
     table: dict[str, dict[str, Slot]] = {}
     for powiat in directory.powiaty:
         row: dict[str, Slot] = {}
@@ -30,13 +53,45 @@ def coverage(directory: Directory) -> dict[str, dict[str, Slot]]:
             office = directory.office(powiat.slug, office_type)
             route = directory.route(powiat.slug, office_type)
             if office is not None and office.phones:
-                row[office_type] = {"state": "verified", "verified": office.verified.isoformat()}
+                state: State = (
+                    "unofficial" if not office.official else "dated" if office.dated else "verified"
+                )
+                row[office_type] = _slot(state, office)
             elif route is not None:
-                row[office_type] = {"state": "route", "verified": route.verified.isoformat()}
+                row[office_type] = _slot("route", route)
             else:
-                row[office_type] = {"state": "missing", "verified": None}
+                row[office_type] = {"state": "missing", "verified": None, "source_date": None}
         table[powiat.slug] = row
     return table
+
+
+class DatedSource(TypedDict):
+    entry: str  # "powiat gdynia, office pup", "regional office kcik", "route koscierski-www"
+    source: str
+    source_date: str
+    verified: str
+
+
+def dated_sources(directory: Directory) -> list[DatedSource]:
+    """Every office and route whose source is over DATED_AFTER_YEARS old, in file order."""
+    entries: list[tuple[str, Sourced]] = [
+        (f"powiat {powiat.slug}, office {key}", office)
+        for powiat in directory.powiaty
+        for key, office in powiat.offices.items()
+        if isinstance(office, Sourced)
+    ]
+    entries += [(f"regional office {key}", office) for key, office in directory.regional.items()]
+    entries += [(f"route {key}", route) for key, route in directory.routes.items()]
+    return [
+        {
+            "entry": where,
+            "source": entry.source,
+            "source_date": str(entry.source_date),
+            "verified": entry.verified.isoformat(),
+        }
+        for where, entry in entries
+        if entry.dated
+    ]
 
 
 def age_days(slot: Slot) -> int | None:
@@ -47,14 +102,15 @@ def age_days(slot: Slot) -> int | None:
 def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:
     """The table as text: one line per powiat and office type, then the totals."""
     lines = []
-    counts: dict[str, int] = {"verified": 0, "route": 0, "missing": 0}
+    counts: dict[str, int] = dict.fromkeys(STATES, 0)
     for slug, row in table.items():
         for office_type, slot in row.items():
             counts[slot["state"]] += 1
             age = age_days(slot)
             when = "" if age is None else f"  {slot['verified']} ({age} days)"
+            page = f"  source {slot['source_date']}" if slot["source_date"] else ""
             stale = "  STALE" if is_stale(slot) else ""
-            lines.append(f"{slug:14} {office_type:10} {slot['state']:8}{when}{stale}")
+            lines.append(f"{slug:14} {office_type:10} {slot['state']:10}{when}{page}{stale}")
     lines.append(", ".join(f"{count} {state}" for state, count in counts.items()))
     return lines
 
@@ -62,6 +118,7 @@ def coverage_lines(table: dict[str, dict[str, Slot]]) -> list[str]:
 class StatusEntry(TypedDict):
     state: State
     verified: str | None
+    source_date: str | None
     age_days: int | None
     stale: bool  # `verified` older than STALE_AFTER_DAYS: re-check the source
 
@@ -78,6 +135,7 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
             office_type: {
                 "state": slot["state"],
                 "verified": slot["verified"],
+                "source_date": slot["source_date"],
                 "age_days": age_days(slot),
                 "stale": is_stale(slot),
             }
@@ -88,11 +146,32 @@ def data_status(directory: Directory) -> dict[str, dict[str, StatusEntry]]:
 
 
 def render_data_status(
-    env: jinja2.Environment, /, *, directory: Directory | None = None
+    env: jinja2.Environment,
+    /,
+    *,
+    lang: str,
+    where: str = "data-status.html",
+    directory: Directory | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
-    """data-status.html (with its CSP meta) and the table it shows, for the JSON beside it."""
-    status = data_status(directory or load_directory())
-    html = env.get_template("partials/guide/data-status.html").render(
-        status=status, today=today().isoformat(), stale_after=STALE_AFTER_DAYS
+    """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
+    table it shows, for the JSON beside it."""
+    directory = directory or load_directory()
+    status = data_status(directory)
+    texts = words(lang)
+    t = texts["t"]
+    intro = fill(
+        t["data_status_intro"],
+        today=today().isoformat(),
+        days=STALE_AFTER_DAYS,
+        years=DATED_AFTER_YEARS,
     )
-    return attach(html, env=env, where="data-status.html"), status
+    html = env.get_template("partials/guide/data-status.html").render(
+        status=status,
+        intro=intro,
+        dated=dated_sources(directory),
+        dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
+        dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
+        root="../" * where.count("/"),
+        **texts,
+    )
+    return attach(html, env=env, where=where), status

@@ -14,6 +14,7 @@ current directory.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import subprocess
@@ -21,14 +22,18 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import jinja2
 from mike import commands, git_utils  # type: ignore[import-untyped]
 from mike.mkdocs_utils import docs_version_var  # type: ignore[import-untyped]
 
-from guide import MKDOCS_YML
+from guide import MKDOCS_YML, ROOT
 from guide.build import mkdocs_build
+from guide.csp import attach, inline_scripts
 from guide.pdf import write_pdfs
-from guide.site import mkdocs_config
+from guide.render import words
+from guide.site import languages, mkdocs_config, site_language_prefix
 from guide.versions import Release, installed_version, version_problem
 
 # mike builds each edition with its name in this variable (MIKE_DOCS_VERSION); mike's
@@ -171,6 +176,7 @@ def deploy(
                 changed = False
         with contextlib.suppress(git_utils.GitEmptyCommit):  # the root already sends readers there
             commands.set_default(alias, branch=branch)
+        write_root_not_found(alias, branch=branch)
         if push:
             git_utils.push_branch(remote, branch)
     except git_utils.GitError as error:
@@ -191,3 +197,58 @@ def fetch_branch(remote: str, branch: str) -> None:
             return  # the first deploy: the remote has no such branch yet
         if done.returncode != 0:
             raise DeployError(f"cannot fetch {branch} from {remote}: {done.stderr.strip()}")
+
+
+ROOT_404 = "404.html"
+
+
+def root_not_found_page(*, alias: str, names: Iterable[str], site_path: str) -> str:
+    """The root 404.html of the published branch (partials/guide/root-404.html): the host
+    serves it for every missing address; it sends the reader to `alias`'s start page in the
+    language of the address, else the browser's. `names`: the editions and aliases on the
+    branch; `site_path`: the site's folder on its host ('/przewodnik/'), for links without
+    JavaScript and addresses that name no edition or language."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "overrides"),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    guide_languages = languages()
+    default = guide_languages[0].code
+    data = {
+        "alias": alias,
+        "editions": sorted(names),
+        "languages": [language.code for language in guide_languages],
+        "default": default,
+        "root": site_path,
+    }
+    entries = [
+        {
+            **words(language.code),
+            "href": f"{site_path}{alias}/{site_language_prefix(language.code)}",
+        }
+        for language in guide_languages
+    ]
+    html = env.get_template("partials/guide/root-404.html").render(
+        default=default,
+        site_name=guide_languages[0].site_name,
+        # JSON in a data block: "<" escaped, so no "</script>" can end it.
+        data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
+        languages=entries,
+    )
+    return attach(html, env=env, where=ROOT_404, known=frozenset(inline_scripts(html)))
+
+
+def write_root_not_found(alias: str, *, branch: str) -> None:
+    """Commit the root 404.html to `branch` (nothing when it is already the same)."""
+    versions = commands.list_versions(branch)
+    names = {str(info.version) for info in versions} | {
+        str(name) for info in versions for name in info.aliases
+    }
+    site_path = urlsplit(str(mkdocs_config().get("site_url") or "/")).path or "/"
+    page = root_not_found_page(alias=alias, names=names, site_path=site_path.rstrip("/") + "/")
+    with (
+        contextlib.suppress(git_utils.GitEmptyCommit),
+        git_utils.Commit(branch, f"Root {ROOT_404}: to {alias} in the reader's language") as commit,
+    ):
+        commit.add_file(git_utils.FileInfo(ROOT_404, page))

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlencode, urlsplit
 
 from guide import DOCS_DIR
-from guide.site import mkdocs_config
+from guide.site import default_language, mkdocs_config
 
 BRANCH = "main"
 POWIATY_YML = "data/powiaty.yml"
@@ -42,11 +42,23 @@ def page_report_url(*, page: str, lang: str, edition: str) -> str:
     return _issue_url(CONTENT_FORM, f"[{lang}] {urlsplit(page).path}", fields)
 
 
+def translation_report_url(*, page: str, lang: str, edition: str) -> str:
+    """A sentence of the translated page at address `page` that reads wrong in `lang`."""
+    fields = {"page": page, "lang": lang, "edition": edition}
+    return _issue_url(TRANSLATION_FORM, f"[{lang}] {urlsplit(page).path}", fields)
+
+
 def office_report_url(*, page: str, lang: str, edition: str, office: str, powiat: str = "") -> str:
     """A correction of the `office` box (type key) of `powiat` (slug; empty for a regional
     office, or a box whose powiat the reader has not chosen yet: offices.js fills it in)."""
     fields = {"page": page, "lang": lang, "edition": edition, "powiat": powiat, "office": office}
     return _issue_url(OFFICE_FORM, f"[{lang}] {powiat or '-'} / {office}", fields)
+
+
+def in_translation(*, lang: str, src: str, generated: bool) -> bool:
+    """Whether the page `src` in `lang` is a translation (its file exists in that language, or
+    it is generated in it): a page shown in Polish in its place has no translation to report."""
+    return lang != default_language() and (generated or (DOCS_DIR / lang / src).is_file())
 
 
 def edit_url(*, lang: str, src: str, generated: bool) -> str:

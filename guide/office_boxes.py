@@ -98,7 +98,13 @@ def offices_json_files(env: jinja2.Environment, lang: str) -> dict[str, str]:
     context = words(lang)
     index = {
         "labels": {
-            key: context["t"][key] for key in ("choose_powiat", "change_powiat", "all_powiats")
+            key: context["t"][key]
+            for key in (
+                "choose_powiat",
+                "change_powiat",
+                "all_powiats",
+                "powiat_needs_connection",
+            )
         },
         "powiaty": [{"slug": p.slug, "name": p.name} for p in directory.powiaty],
     }

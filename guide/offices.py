@@ -1,18 +1,20 @@
 """The office directory (data/powiaty.yml): schema, validation and lookup.
 
-Every value comes from an official page recorded in `source` with the date it was checked
-in `verified`; a value that could not be confirmed is absent, never guessed.
+Every value comes from the page recorded in `source` (its kind in `source_kind`, `official`
+unless said otherwise; its own date, where the page shows one, in `source_date`), checked on
+the day in `verified`; a value that could not be confirmed is absent, never guessed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import phonenumbers
 from pydantic import (
@@ -21,6 +23,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     ValidationError,
     model_validator,
@@ -30,6 +33,7 @@ from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
 from guide.plain_text import Name, Note
 from guide.region import load_region
+from guide.site import default_language, language_codes
 from guide.ui import load_ui
 from guide.yamlfile import DataError, LoadedYaml, load_model, model_errors
 
@@ -91,6 +95,83 @@ def not_future(hint: str) -> AfterValidator:
 
 _checked_on = not_future("write the day you checked")
 
+SourceKind = Literal["official", "press", "ngo", "university"]  # a public body's own page, or not
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+DATED_AFTER_YEARS = 3  # a source older than this is `dated`: its values may have changed
+
+
+def _source_date(value: object) -> dt.date | int:
+    """The page's own date: a day (2024-02-13), or a year (2018) when the page names only that."""
+    if isinstance(value, bool | dt.datetime):
+        value = None  # neither a day nor a year
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value):
+        with contextlib.suppress(ValueError):  # no such day: reported below with the text
+            value = int(value) if len(value) == 4 else dt.date.fromisoformat(value)
+    if isinstance(value, int):
+        if not 1990 <= value <= today().year:
+            raise ValueError(f"{value} is not a year between 1990 and {today().year}")
+        return value
+    if not isinstance(value, dt.date):
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD) or a year (YYYY)")
+    if value > today():
+        raise ValueError(f"{value.isoformat()} is in the future: write the date the page shows")
+    return value
+
+
+SourceDate = Annotated[dt.date | int, PlainValidator(_source_date)]
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+class Sourced(BaseModel):
+    """Where an entry's values come from: shared by offices and routes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: Https
+    sources: list[Https] = Field(default_factory=list)
+    source_kind: SourceKind = "official"
+    source_date: SourceDate | None = None
+    note: Note | None = None
+    verified: Annotated[dt.date, _checked_on]
+
+    @model_validator(mode="after")
+    def _source_not_after_check(self) -> Sourced:
+        date = self.source_date
+        if date is None:
+            return self
+        if date > self.verified.year if isinstance(date, int) else date > self.verified:
+            raise ValueError(
+                f"source_date {date} is after verified {self.verified.isoformat()}: "
+                "the page cannot be newer than the day it was read"
+            )
+        return self
+
+    @property
+    def source_year(self) -> int:
+        """The year of `source_date` (which must be set)."""
+        date = self.source_date
+        assert date is not None
+        return date if isinstance(date, int) else date.year
+
+    @property
+    def official(self) -> bool:
+        return self.source_kind == "official"
+
+    @property
+    def dated(self) -> bool:
+        """The source is older than DATED_AFTER_YEARS (a bare year counts from its last day)."""
+        if self.source_date is None:
+            return False
+        date = self.source_date
+        last = dt.date(date, 12, 31) if isinstance(date, int) else date
+        return last < years_before(today(), DATED_AFTER_YEARS)
+
 
 def _days(value: str) -> str:
     parts = value.split("-")
@@ -118,8 +199,7 @@ class Hours(BaseModel):
     time: Annotated[str, AfterValidator(_time_range)]
 
 
-class Office(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Office(Sourced):
     name: Annotated[Name, Field(min_length=3)]
     street: Name | None = None
     # YAML reads an unquoted 84300 as a number: check it as text to name the mistake.
@@ -131,10 +211,6 @@ class Office(BaseModel):
     hours: list[Hours] = Field(default_factory=list)
     lat: float | None = Field(default=None, ge=53.4, le=55.0)
     lon: float | None = Field(default=None, ge=16.6, le=19.7)
-    source: Https
-    sources: list[Https] = Field(default_factory=list)
-    note: Note | None = None
-    verified: Annotated[dt.date, _checked_on]
     route: str | None = None  # key in `routes:`: the next step when the office has no phone
 
     @model_validator(mode="after")
@@ -157,10 +233,9 @@ class Office(BaseModel):
 ROUTE_KINDS = ("finder", "regional", "website", "helpline")
 
 
-class Route(BaseModel):
+class Route(Sourced):
     """A verified next step (official finder, regional office, website, helpline)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["finder", "regional", "website", "helpline"]
     serves: list[str] = Field(min_length=1)
     name: Annotated[Name, Field(min_length=3)]
@@ -169,10 +244,6 @@ class Route(BaseModel):
     email: Annotated[str, AfterValidator(_email)] | None = None
     hours: list[Hours] = Field(default_factory=list)
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
-    source: Https
-    sources: list[Https] = Field(default_factory=list)
-    note: Note | None = None
-    verified: Annotated[dt.date, _checked_on]
 
     @model_validator(mode="after")
     def _website_when_needed(self) -> Route:
@@ -200,9 +271,16 @@ class Powiat(BaseModel):
     teryt: Annotated[str, Field(pattern=r"^\d{4}$")]  # starts with the region's prefix
     slug: Annotated[str, Field(pattern=r"^[a-z]+$")]
     name: Name
+    # The powiat's name in each translated language, as a reader says it ("Битівський
+    # повіт"); pages show it with the Polish name in brackets (title()).
+    names: dict[str, Name] = Field(default_factory=dict)
     kind: Literal["land", "city"]
     seat: Name
     offices: dict[str, Office | SameAs | RouteRef] = Field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        """'Битівський повіт (powiat bytowski)' in a translated language, the name in Polish."""
+        return f"{self.names[lang]} ({self.name})" if lang in self.names else self.name
 
 
 class Directory(BaseModel):
@@ -340,6 +418,16 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory) -> list[DataError]:
                     loaded.path,
                     loaded.line_of(("powiaty", index, "slug")),
                     f"powiat {powiat.slug}: slug used twice",
+                )
+            )
+        translated = [code for code in language_codes() if code != default_language()]
+        if sorted(powiat.names) != sorted(translated):
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "names" if powiat.names else "name")),
+                    f"powiat {powiat.slug}: names must give the name in {', '.join(translated)}"
+                    f" (has {', '.join(sorted(powiat.names)) or 'none'})",
                 )
             )
         for key, entry in powiat.offices.items():

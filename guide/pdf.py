@@ -1,8 +1,11 @@
 """Print-ready PDFs of the built site, printed by Chromium from the site served on loopback.
 
-Per language: a booklet of the whole guide (every page of mkdocs.yml's nav, in nav order,
-one A4 PDF with a bookmark per page) and a one-page A4 contact sheet per powiat (its
-generated page). Every page links to them (hooks/print_address.py, with the paths below).
+Per language: a booklet of the whole guide (a contents page with the page each section starts
+on, then every page of mkdocs.yml's nav in nav order, one A4 PDF with a bookmark per page) and
+a contact sheet per powiat (its generated page, at most two A4 sides). Every printed page
+carries "n / N" at its foot, a contact sheet's also the powiat's title: Chromium prints each
+page on its own, so the numbers are laid over the merged PDF (a page of labels printed once).
+Every page links to them (hooks/print_address.py, with the paths below).
 
 They exist once `python -m guide pdf [SITE_DIR]` (`make pdf`) has run on a built site, and
 in every edition `python -m guide deploy` builds (guide/editions.py prints them after the
@@ -18,15 +21,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
+from guide import ROOT
 from guide.chromium import chromium, serve
 from guide.fold import fold_place_name
 from guide.offices import load_directory
 from guide.site import language_codes, languages, nav_pages, page_url, site_language_prefix
+from guide.ui import load_ui
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
+    from pypdf import PdfReader, PdfWriter
 
 PDF_DIR = "pdf"
+SHEET_MAX_PAGES = 2  # both sides of one sheet of A4
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(ROOT / "overrides/partials/guide/pdf"), autoescape=True
+)
 
 # offices.js has filled the "Your office" boxes (it adds a picker to each, chosen or not).
 OFFICES_READY = """() => !document.querySelector("[data-office-body]")
@@ -63,11 +75,13 @@ def sheet_path(lang: str, slug: str) -> str:
 
 @dataclass(frozen=True)
 class Printout:
-    """One PDF: `target` (site-relative) printed from the site-relative `urls`, in order."""
+    """One PDF in `lang`: `target` (site-relative) printed from the site-relative `urls`, in
+    order; a booklet (several urls) gets a contents page; `max_pages`: None for no limit."""
 
     target: str
     urls: tuple[str, ...]
-    one_page: bool = False
+    lang: str
+    max_pages: int | None = None
 
 
 def printouts(langs: Sequence[str] | None = None) -> list[Printout]:
@@ -76,9 +90,14 @@ def printouts(langs: Sequence[str] | None = None) -> list[Printout]:
     for lang in langs or language_codes():
         prefix = site_language_prefix(lang)
         booklet = tuple(prefix + page_url(src) for src in nav_pages())
-        found.append(Printout(booklet_path(lang), booklet))
+        found.append(Printout(booklet_path(lang), booklet, lang))
         found.extend(
-            Printout(sheet_path(lang, p.slug), (f"{prefix}powiaty/{p.slug}/",), one_page=True)
+            Printout(
+                sheet_path(lang, p.slug),
+                (f"{prefix}powiaty/{p.slug}/",),
+                lang,
+                max_pages=SHEET_MAX_PAGES,
+            )
             for p in load_directory().powiaty
         )
     return found
@@ -104,21 +123,65 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     return title, pdf
 
 
+def _print_html(page: Page, template: str, **context: object) -> PdfReader:
+    """A4 PDF of one of the templates in partials/guide/pdf/, printed by the same browser."""
+    from pypdf import PdfReader
+
+    page.goto("about:blank")  # a new document: not under the last page's CSP (inline <style>)
+    page.set_content(_TEMPLATES.get_template(template).render(**context))
+    return PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, tagged=True)))
+
+
+def _contents(page: Page, lang: str, titles: list[str], lengths: list[int]) -> PdfReader:
+    """The contents page(s): each title with the page it starts on, counting the contents."""
+    title = load_ui().label("pdf_contents", lang)
+    length = 1
+    while True:
+        starts = [length + 1 + sum(lengths[:index]) for index in range(len(lengths))]
+        entries = list(zip(titles, starts, strict=True))
+        printed = _print_html(page, "contents.html", lang=lang, title=title, entries=entries)
+        if len(printed.pages) == length:
+            return printed
+        length = len(printed.pages)
+
+
+def _number_pages(page: Page, writer: PdfWriter, label: str) -> None:
+    """Lay "label n / N" (or "n / N") over the foot of every page of `writer`."""
+    total = len(writer.pages)
+    labels = [
+        " · ".join(part for part in (label, f"{number} / {total}") if part)
+        for number in range(1, total + 1)
+    ]
+    stamps = _print_html(page, "page-labels.html", labels=labels)
+    if len(stamps.pages) != total:
+        raise PdfError(f"page labels: {len(stamps.pages)} pages printed for {total}")
+    for target, stamp in zip(writer.pages, stamps.pages, strict=True):
+        target.merge_page(stamp)
+
+
 def _write(printout: Printout, page: Page, base_url: str, site_dir: Path) -> Path:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    titles = []
+    printed = []
     for url in printout.urls:
         title, pdf = print_page(page, base_url + url)
         reader = PdfReader(io.BytesIO(pdf))
-        if printout.one_page and len(reader.pages) != 1:
+        if printout.max_pages is not None and len(reader.pages) > printout.max_pages:
             raise PdfError(
-                f"{url}: {len(reader.pages)} A4 pages; a contact sheet must fit on one "
-                "(see the Print section of guide.css)"
+                f"{url}: {len(reader.pages)} A4 pages; a contact sheet must fit on "
+                f"{printout.max_pages} (see the Print section of guide.css)"
             )
-        writer.append(reader, outline_item=title if len(printout.urls) > 1 else None)
-        titles.append(title)
+        printed.append((title, reader))
+    titles = [title for title, _ in printed]
+    booklet = len(printout.urls) > 1
+    if booklet:
+        lengths = [len(reader.pages) for _, reader in printed]
+        contents = _contents(page, printout.lang, titles, lengths)
+        writer.append(contents, outline_item=load_ui().label("pdf_contents", printout.lang))
+    for title, reader in printed:
+        writer.append(reader, outline_item=title if booklet else None)
+    _number_pages(page, writer, "" if booklet else titles[0])
     writer.add_metadata({"/Title": titles[0]})
     target = site_dir / printout.target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +199,7 @@ def write_pdfs(
     `site_dir` into `site_dir/pdf/`; return the files written, in printouts() order.
 
     `browser`: a running Chromium to use (the tests'), else Debian's is launched. Raises
-    PdfError (a page missing, not printable, or a sheet over one page) and ChromiumMissing.
+    PdfError (a page missing, not printable, or a sheet over SHEET_MAX_PAGES) and ChromiumMissing.
     """
     site_dir = site_dir.resolve()
     jobs = printouts(langs)

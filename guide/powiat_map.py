@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -84,3 +85,63 @@ def shape_for(map_: Map, powiat_name: str, kind: str) -> Shape:
         return map_.by_name[wanted]
     except KeyError:
         raise KeyError(f"{GEOJSON.name}: no boundary for {powiat_name!r}") from None
+
+
+def _path_rings(path: str) -> list[Ring]:
+    """The rings of a path _path() wrote ('M x y l dx dy ... z' per ring), in map units."""
+    rings: list[Ring] = []
+    for part in path.split("z"):
+        x = y = 0.0
+        ring: Ring = []
+        for command, a, b in re.findall(r"([Ml])(-?\d+) (-?\d+)", part):
+            x, y = (float(a), float(b)) if command == "M" else (x + float(a), y + float(b))
+            ring.append((x, y))
+        if ring:
+            rings.append(ring)
+    return rings
+
+
+def _centroid(ring: Ring) -> tuple[float, float, float]:
+    """(area, x, y) of a ring: the shoelace area and the centre of that area."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if not area:
+        return 0.0, ring[0][0], ring[0][1]
+    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
+
+
+def label_points(map_: Map, *, spacing: float) -> dict[str, tuple[float, float]]:
+    """Where each shape's label goes: the centre of its largest ring, then labels closer than
+    `spacing` pushed apart (the city powiats sit beside or inside bigger ones), in map units."""
+    points = {}
+    for shape in map_.shapes:
+        _, x, y = max(_centroid(ring) for ring in _path_rings(shape.path))
+        points[shape.name] = [x, y]
+    names = sorted(points)
+    for _ in range(50):
+        moved = False
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                (x0, y0), (x1, y1) = points[first], points[second]
+                distance = math.hypot(x1 - x0, y1 - y0)
+                if distance >= spacing:
+                    continue
+                dx, dy = ((x1 - x0) / distance, (y1 - y0) / distance) if distance else (1.0, 0.0)
+                push = (spacing - distance) / 2 + 0.5
+                points[first] = [x0 - dx * push, y0 - dy * push]
+                points[second] = [x1 + dx * push, y1 + dy * push]
+                moved = True
+        if not moved:
+            break
+    margin = spacing / 2
+    return {
+        name: (
+            round(min(max(x, margin), map_.width - margin), 1),
+            round(min(max(y, margin), map_.height - margin), 1),
+        )
+        for name, (x, y) in points.items()
+    }

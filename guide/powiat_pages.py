@@ -22,10 +22,18 @@ from guide.offices import (
     load_directory,
     office_types_of,
 )
-from guide.powiat_map import load_map, shape_for
+from guide.powiat_map import label_points, load_map, shape_for
 from guide.render import guide_env, render, words
 from guide.site import OFFICES_JSON, TOWNS_JSON
 from guide.ui import load_ui
+
+# The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
+# about 13 CSS px on a 390 px phone.
+MAP_LABEL_SIZE = 22
+
+# The map's and list's styles, linked by the overview alone (not in every page's first view).
+EXTRA_CSS = "assets/guide/extra.css"
+OVERVIEW = "powiaty/index.md"  # inside a language folder
 
 # A powiat's page inside a language folder, as powiat_pages() writes it.
 POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
@@ -90,13 +98,19 @@ def _powiat_html(
 
 def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> str:
     map_ = load_map()
+    labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
     here = f"{prefix}powiaty/"
     return render(
         guide_env(theme),
         "partials/guide/powiaty-index.html",
         map=map_,
-        shapes=[(shape_for(map_, p.name, p.kind), f"{p.slug}/", p.name) for p in directory.powiaty],
+        shapes=[
+            (shape, f"{p.slug}/", p, labels[shape.name])
+            for p in directory.powiaty
+            for shape in [shape_for(map_, p.name, p.kind)]
+        ],
         powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
+        label_size=MAP_LABEL_SIZE,
         towns_url=get_relative_url(TOWNS_JSON, here),
         offices_url=get_relative_url(prefix + OFFICES_JSON, here),
         **words(lang),
@@ -157,14 +171,12 @@ def powiat_pages(
         return placeholders.block(kind, slug)
 
     pages = [
-        GeneratedPage(
-            "powiaty/index.md", _markdown(t["powiaty_title"], t["powiaty_intro"], body(INDEX_KIND))
-        )
+        GeneratedPage(OVERVIEW, _markdown(t["powiaty_title"], t["powiaty_intro"], body(INDEX_KIND)))
     ]
     pages.extend(
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
-            _markdown(powiat.name, t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)),
+            _markdown(powiat.title(lang), t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)),
         )
         for powiat in directory.powiaty
     )

@@ -9,6 +9,11 @@ its plain Cyrillic e), every query word a prefix of some word of the section, th
 of each page first (the folding is guide/fold.py's). Python and JavaScript keep the same rules:
 tests/test_search_parity.py runs the same queries on each built index through both.
 
+Synonyms: the variants data/termbase.yml tells writers to avoid are what readers type (ru
+"вид на жительство" for "карта побыту"). Each language's index carries its variants and their
+rendering (`synonyms()`); a query holding a variant's words is also run with the rendering in
+their place, and a page counts with its best score of either.
+
 `python -m guide search QUERY... [--site SITE_DIR]` prints what each language finds.
 """
 
@@ -26,6 +31,10 @@ from pathlib import Path
 from guide.fold import fold_search
 
 SEARCH_JSON = "assets/guide/search-index.json"
+STEM = "*"  # a synonym's word ending in it matches every query word starting with the rest
+
+# (variant's folded words, a word ending in STEM for any ending; the rendering's folded words)
+Synonym = tuple[tuple[str, ...], tuple[str, ...]]
 
 _WORD = re.compile(r"(?:[^\W_]|')+")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -36,7 +45,7 @@ _VOID = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 # Permalink signs; "Report a mistake" / "Edit this page" links (on every page, not content).
-_NOT_CONTENT = frozenset({"headerlink", "guide-feedback"})
+_NOT_CONTENT = frozenset({"headerlink", "guide-feedback", "guide-keep"})
 
 
 @cache
@@ -176,10 +185,29 @@ def build_index(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> l
     return pages
 
 
-def index_json(pages: Sequence[IndexedPage]) -> str:
-    """The file search.js fetches: pages [url, title] and sections [page, anchor, heading, text]."""
+def synonyms(lang: str) -> tuple[Synonym, ...]:
+    """The termbase's avoided variants in `lang` (plain phrases; a `re:` variant is no phrase a
+    reader types) with the rendering to search for instead, without its Polish bracket."""
+    from guide.termbase import REGEX_PREFIX, core, load_termbase
+
+    found: dict[Synonym, None] = {}
+    for avoided in load_termbase().avoided_in(lang):
+        if avoided.variant.startswith(REGEX_PREFIX):
+            continue
+        variant = tuple(
+            "".join(words(word.removesuffix(STEM))) + (STEM if word.endswith(STEM) else "")
+            for word in avoided.variant.split()
+        )
+        found[variant, words(core(avoided.term.rendering(lang)))] = None
+    return tuple(found)
+
+
+def index_json(pages: Sequence[IndexedPage], *, synonyms: Sequence[Synonym] = ()) -> str:
+    """The file search.js fetches: pages [url, title], sections [page, anchor, heading, text]
+    and synonyms [variant words, rendering words]."""
     payload = {
         "pages": [[page.url, page.title] for page in pages],
+        "synonyms": [[list(variant), list(rendering)] for variant, rendering in synonyms],
         "sections": [
             [number, section.anchor, section.heading, section.text]
             for number, page in enumerate(pages)
@@ -201,6 +229,32 @@ def load_index(text: str) -> list[IndexedPage]:
     ]
 
 
+def load_synonyms(text: str) -> tuple[Synonym, ...]:
+    """The synonyms of a search-index.json."""
+    return tuple(
+        (tuple(variant), tuple(rendering)) for variant, rendering in json.loads(text)["synonyms"]
+    )
+
+
+def _matches(term: str, word: str) -> bool:
+    """A query word against a synonym's word: the same word, or any ending of a stem."""
+    stem = word.removesuffix(STEM)
+    return term.startswith(stem) if stem != word else term == word
+
+
+def expanded(terms: Sequence[str], synonyms: Sequence[Synonym]) -> list[list[str]]:
+    """The query's words, then for each variant found in them (its words in a row, first
+    occurrence) the words with the rendering in the variant's place."""
+    found = [list(terms)]
+    for variant, rendering in synonyms:
+        for start in range(len(terms) - len(variant) + 1):
+            if all(_matches(terms[start + i], word) for i, word in enumerate(variant)):
+                replaced = [*terms[:start], *rendering, *terms[start + len(variant) :]]
+                found.append(list(dict.fromkeys(replaced)))
+                break
+    return found
+
+
 @dataclass(frozen=True)
 class Hit:
     url: str  # page URL relative to the language root, with '#anchor' for a section
@@ -220,20 +274,32 @@ def _term_score(
     return min(sum(word.startswith(term) for word in text), 5)
 
 
-def search(pages: Sequence[IndexedPage], query: str, limit: int = 10) -> list[Hit]:
-    """Pages whose section holds every query word as a word prefix, best first."""
+def search(
+    pages: Sequence[IndexedPage],
+    query: str,
+    limit: int = 10,
+    *,
+    synonyms: Sequence[Synonym] = (),
+) -> list[Hit]:
+    """Pages whose section holds every word of the query (or of the query with a synonym's
+    rendering in place of its variant) as a word prefix, best first."""
     terms = list(dict.fromkeys(words(query)))
     if not terms:
         return []
+    queries = expanded(terms, synonyms)
     hits: list[tuple[int, int, Hit]] = []
     for order, page in enumerate(pages):
         title = words(page.title)
         best: Hit | None = None
         for section in page.sections:
-            scores = [
-                _term_score(term, title, words(section.heading), words(section.text))
-                for term in terms
-            ]
+            heading, text = words(section.heading), words(section.text)
+            scores = max(
+                (
+                    [_term_score(term, title, heading, text) for term in alternative]
+                    for alternative in queries
+                ),
+                key=lambda found: sum(found) if all(found) else 0,
+            )
             if all(scores) and (best is None or sum(scores) > best.score):
                 url = page.url + (f"#{section.anchor}" if section.anchor else "")
                 best = Hit(url, page.title, section.heading, sum(scores))
@@ -249,8 +315,9 @@ def site_hits(site_dir: Path, queries: Sequence[str], *, limit: int = 5) -> Iter
 
     for lang in language_codes():
         index_file = site_dir / site_language_prefix(lang) / SEARCH_JSON
-        pages = load_index(index_file.read_text(encoding="utf-8"))
+        text = index_file.read_text(encoding="utf-8")
+        pages, synonyms = load_index(text), load_synonyms(text)
         for query in queries:
-            found = search(pages, query, limit=limit)
+            found = search(pages, query, limit=limit, synonyms=synonyms)
             shown = ", ".join(hit.url or "(home)" for hit in found) or "nothing"
             yield f"{lang} {query!r}: {shown}"

@@ -2,7 +2,8 @@
 
 Each translated page records in its front matter `source_blob`: the git blob id of the
 Polish page it was translated from. A page is stale when that id differs from the id of
-the Polish file as it is now; computing ids needs no git at all.
+the Polish file as it is now; computing ids needs no git at all. Only the stale notice asks
+git one thing: the date of the last commit that changed the Polish file (changed_on()).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,18 +41,36 @@ def is_stale(meta: Mapping[str, object], source_blob: str) -> bool:
     return meta.get(SOURCE_BLOB) != source_blob
 
 
+def changed_on(source: Path) -> str | None:
+    """The day (YYYY-MM-DD) of the last commit that changed `source`, None when git cannot
+    say (no git, not in a repository, or the file never committed)."""
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", source.name],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    day = found.stdout.strip()
+    return day if found.returncode == 0 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+
+
 def translation_notice(
     source: Path, *, lang: str, built_from: str | None, meta: Mapping[str, object]
 ) -> tuple[Literal["fallback", "stale"], str] | None:
     """The notice kind and its text in `lang` for a page of `lang` whose source-language page
     is `source`: "fallback" when it was built from the file of language `built_from` (static-
     i18n's fallback to the source), "stale" when its front matter `meta` records another
-    version of `source` (the text gives the date `source` was last reviewed); None otherwise."""
+    version of `source` (the text gives the day git last recorded a change of `source`, or
+    without git its `last_reviewed`); None otherwise."""
     labels = load_ui().labels
     if built_from != lang:
         return "fallback", labels["fallback_notice"][lang]
     if is_stale(meta, blob_id(source)):
-        updated = read(source)[0].get("last_reviewed", "")
+        updated = changed_on(source) or read(source)[0].get("last_reviewed", "")
         return "stale", fill(labels["stale_notice"][lang], date=updated)
     return None
 

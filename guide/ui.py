@@ -59,6 +59,15 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "stale_notice": frozenset({"date"}),
     "search_count": frozenset({"count"}),
     "outdated_notice": frozenset({"edition"}),
+    "source_page_year": frozenset({"year"}),
+    "source_dated": frozenset({"year"}),
+    # Filled by keep.js ("Keep this guide on my phone").
+    "keep_size": frozenset({"size"}),
+    "keep_progress": frozenset({"percent"}),
+    "keep_done": frozenset({"size"}),
+    "data_status_intro": frozenset({"today", "days", "years"}),
+    "data_status_dated_title": frozenset({"years"}),
+    "data_status_dated_intro": frozenset({"years"}),
 }
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 

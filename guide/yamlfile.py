@@ -52,6 +52,18 @@ class _StrictLoader(_Base):  # type: ignore[misc]
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date-shaped value that is no real day (2026-02-30) is a marked error, not a crash."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date ({error})", node.start_mark
+            ) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
 
 def _lines(node: yaml.Node, here: Location, into: dict[Location, int]) -> None:
     into[here] = node.start_mark.line + 1

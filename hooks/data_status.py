@@ -1,4 +1,5 @@
-"""data-status.html and .json at the site root: office data coverage and age for maintainers."""
+"""data-status.html of each language (its words; the Polish one at the site root,
+`uk/data-status.html`...) and data-status.json at the root: office data coverage and age."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from guide.coverage import render_data_status
-from guide.i18n import current_language, source_language
+from guide.i18n import built_language_prefix, current_language, source_language
 from guide.render import guide_env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if current_language(config) != source_language(config):
-        return  # written once, by the default language's build
-    html, status = render_data_status(guide_env(config.theme))
+    lang = current_language(config)
+    where = built_language_prefix(config, lang) + "data-status.html"
+    html, status = render_data_status(guide_env(config.theme), lang=lang, where=where)
     site = Path(config.site_dir)
-    (site / "data-status.html").write_text(html, encoding="utf-8")
+    (site / where).write_text(html, encoding="utf-8")
+    if lang != source_language(config):
+        return  # the JSON is written once, by the default language's build
     (site / "data-status.json").write_text(
         json.dumps(status, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
     )

@@ -1,4 +1,5 @@
-""" "Report a mistake" and "Edit this page" under every page (guide/feedback.py).
+""" "Report a mistake" and "Edit this page" under every page (guide/feedback.py), and on a page
+in a translated language (not a Polish page shown in its place) "Report a translation problem".
 
 The links are rendered by overrides/partials/guide/feedback.html from `guide_feedback`.
 The page address is the page's canonical URL, which mike moves into the edition's folder.
@@ -13,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from guide.editions import current_edition
-from guide.feedback import edit_url, page_report_url
+from guide.feedback import edit_url, in_translation, page_report_url, translation_report_url
 from guide.i18n import current_language
 from guide.static_i18n import normalized_src
 
@@ -21,10 +22,15 @@ from guide.static_i18n import normalized_src
 def page_links(*, page: Page, lang: str) -> dict[str, str]:
     src = normalized_src(page.file) or page.file.src_uri
     address = page.canonical_url or page.abs_url or page.url
-    return {
-        "report": page_report_url(page=address, lang=lang, edition=current_edition() or "dev"),
-        "edit": edit_url(lang=lang, src=src, generated=page.file.generated_by is not None),
+    edition = current_edition() or "dev"
+    generated = page.file.generated_by is not None
+    links = {
+        "report": page_report_url(page=address, lang=lang, edition=edition),
+        "edit": edit_url(lang=lang, src=src, generated=generated),
     }
+    if in_translation(lang=lang, src=src, generated=generated):
+        links["translation"] = translation_report_url(page=address, lang=lang, edition=edition)
+    return links
 
 
 def on_page_context(

@@ -8,17 +8,27 @@ Small test projects (tests/fixture_site.py) leave them out with `extra: {powiat_
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from guide import hook_order
 from guide.i18n import built_language_prefix, current_language, source_language
-from guide.powiat_pages import GeneratedPage, expand_powiat_html, powiat_pages, towns_json
+from guide.powiat_pages import (
+    EXTRA_CSS,
+    OVERVIEW,
+    GeneratedPage,
+    expand_powiat_html,
+    powiat_pages,
+    towns_json,
+)
 from guide.site import TOWNS_JSON
-from guide.static_i18n import language_file, list_in_sitemap
+from guide.static_i18n import language_file, list_in_sitemap, normalized_src
 
 
 def _file(config: MkDocsConfig, lang: str, page: GeneratedPage) -> File:
@@ -56,3 +66,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
     return expand_powiat_html(html, config.theme, lang, prefix, site_url=config.site_url or "")
+
+
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """The overview's map and list styles (extra.css), linked in its head by overrides/main.html:
+    no other page loads them."""
+    if normalized_src(page.file) == OVERVIEW:
+        context["guide_extra_css"] = get_relative_url(EXTRA_CSS, page.url)
+    return context

@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import finished_page, hook_order
 from guide.i18n import built_language_prefix, current_language
-from guide.search_index import SEARCH_JSON, index_json, indexed_pages
+from guide.search_index import SEARCH_JSON, index_json, indexed_pages, synonyms
 
 
 def on_page_context(
@@ -47,4 +47,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pages = indexed_pages(finished_page.recorded(config, lang=lang).items(), prefix=prefix)
     if not pages:
         raise ValueError(f"search index of {lang!r}: no built pages under {site / prefix}")
-    (site / prefix / SEARCH_JSON).write_text(index_json(pages), encoding="utf-8")
+    index = index_json(pages, synonyms=synonyms(lang))
+    (site / prefix / SEARCH_JSON).write_text(index, encoding="utf-8")

@@ -1,4 +1,6 @@
-"""translation-status.html and .json at the site root: what each language still needs."""
+"""translation-status.html of each language (its words; the Polish one at the site root,
+`uk/translation-status.html`...) and translation-status.json at the root: what each language
+still needs."""
 
 from __future__ import annotations
 
@@ -9,21 +11,25 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from guide.csp import attach
-from guide.i18n import current_language, source_language
-from guide.render import guide_env
+from guide.i18n import built_language_prefix, current_language, source_language
+from guide.render import guide_env, words
 from guide.translations import status
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if current_language(config) != source_language(config):
-        return  # written once, by the default language's build
+    lang = current_language(config)
+    prefix = built_language_prefix(config, lang)
     report = status(Path(config.docs_dir))
     site = Path(config.site_dir)
     env = guide_env(config.theme)
-    html = env.get_template("partials/guide/translation-status.html").render(report=report)
-    page = attach(html, env=env, where="translation-status.html")
-    (site / "translation-status.html").write_text(page, encoding="utf-8")
-    data = {lang: asdict(entry) for lang, entry in report.items()}
+    html = env.get_template("partials/guide/translation-status.html").render(
+        report=report, root="../" * prefix.count("/"), **words(lang)
+    )
+    where = f"{prefix}translation-status.html"
+    (site / where).write_text(attach(html, env=env, where=where), encoding="utf-8")
+    if lang != source_language(config):
+        return  # the JSON is written once, by the default language's build
+    data = {code: asdict(entry) for code, entry in report.items()}
     (site / "translation-status.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
     )

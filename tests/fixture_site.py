@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from guide import ROOT
 from guide.site import language_codes
@@ -38,3 +39,23 @@ def make_project(
     extra = "" if powiat_pages else "extra:\n  powiat_pages: false\n"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{extra}", encoding="utf-8")
     return config
+
+
+def bytowski_directory(
+    offices: dict[str, Any], routes: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """powiaty.yml's content with one powiat (bytowski) holding `offices`, for model tests."""
+    return {
+        "powiaty": [
+            {
+                "teryt": "2201",
+                "slug": "bytowski",
+                "name": "powiat bytowski",
+                "kind": "land",
+                "seat": "Bytów",
+                "offices": offices,
+            }
+        ],
+        "regional": {},
+        "routes": routes or {},
+    }

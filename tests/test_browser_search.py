@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
-from guide.search_index import SEARCH_JSON
+from guide.search_index import SEARCH_JSON, STEM, Synonym, load_index, search, synonyms
 from guide.site import default_language
 from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, resolve, url_of
@@ -91,6 +91,34 @@ def test_results_stay_in_the_language_and_exist(
         assert target.startswith(url_of(lang, "index.md")), target
         assert not target.startswith(tuple(others)), target
         assert (site / target / "index.html").is_file(), target
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_avoided_variant_finds_the_pages_of_the_rendering(
+    phone: Page, site: Path, site_url: str, lang: str
+) -> None:
+    pages = load_index((site / url_of(lang, "index.md") / SEARCH_JSON).read_text("utf-8"))
+    known = synonyms(lang)
+
+    def found(query: str, synonyms: tuple[Synonym, ...] = ()) -> list[str]:
+        return [hit.url.split("#")[0] for hit in search(pages, query, synonyms=synonyms)]
+
+    # The variants by which only the synonyms find the first page of the rendering: the
+    # words readers type that the guide's pages do not use for the term.
+    cases: list[tuple[str, str]] = []
+    for variant, rendering in known:
+        query = " ".join(word.removesuffix(STEM) for word in variant)
+        first = found(" ".join(rendering))[:1]
+        if first and first[0] in found(query, known) and first[0] not in found(query):
+            cases.append((query, first[0]))
+    assert bool(cases) == bool(known)
+    phone.goto(site_url + url_of(lang, "work.md"))
+    _open_search(phone)
+    for query, wanted in cases:
+        targets = [resolve(lang, "work.md", href) for href in _hits(phone, query)]
+        assert url_of(lang, "index.md") + wanted in targets, query
+        phone.locator("#guide-search-input").fill("")  # the next answer is a new one
+        expect(phone.locator("#guide-search-status")).to_be_empty()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

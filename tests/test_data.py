@@ -11,6 +11,7 @@ from guide.fold import fold_place_name as fold
 from guide.gminy import load_gminy, load_town_names, town_index
 from guide.offices import SameAs, load_directory, validate_directory
 from guide.region import load_region
+from guide.site import default_language, language_codes
 from guide.ui import load_ui
 
 GOOD_OFFICE = """\
@@ -48,6 +49,8 @@ def directory_yaml(
         + "\n".join("  " + line if line else line for line in office.splitlines())
         + "\n"
         + routes
+        + "  names:\n"
+        + "".join(f"    {code}: Lębork powiat\n" for code in TRANSLATED)
         + "regional:\n"
         + regional
         + "routes:\n  finder:\n    kind: finder\n    serves: ["
@@ -55,6 +58,18 @@ def directory_yaml(
         + "]\n    name: Wyszukiwarka urzędów\n    website: https://www.gov.pl/web/gov/urzedy\n"
         "    source: https://www.gov.pl/web/gov/urzedy\n    verified: 2026-01-05\n"
     )
+
+
+TRANSLATED = [code for code in language_codes() if code != default_language()]
+
+
+def test_a_powiat_needs_its_name_in_every_translated_language(tmp_path: Path) -> None:
+    text = directory_yaml().replace(f"    {TRANSLATED[-1]}: Lębork powiat\n", "")
+    line = text.splitlines().index("  names:") + 1
+    assert problems_for(tmp_path, text) == [
+        f"{line}: powiat leborski: names must give the name in {', '.join(TRANSLATED)} "
+        f"(has {', '.join(sorted(TRANSLATED[:-1]))})"
+    ]
 
 
 def problems_for(tmp_path: Path, text: str) -> list[str]:

@@ -92,6 +92,8 @@ def test_coverage_states() -> None:
     table = coverage(directory)
     assert {slot["state"] for row in table.values() for slot in row.values()} <= {
         "verified",
+        "dated",
+        "unofficial",
         "route",
     }
     # Drop one powiat's offices entirely: every slot it must show is `missing`.
@@ -100,7 +102,7 @@ def test_coverage_states() -> None:
         update={"powiaty": [first.model_copy(update={"offices": {}}), *directory.powiaty[1:]]}
     )
     required = load_ui().required_office_types()
-    missing = {key: {"state": "missing", "verified": None} for key in required}
+    missing = {key: {"state": "missing", "verified": None, "source_date": None} for key in required}
     assert coverage(emptied)[first.slug] == missing
 
 

@@ -15,31 +15,23 @@ from guide.coverage import data_status, render_data_status
 from guide.offices import Directory, load_directory, office_types_of
 from guide.render import guide_env
 from guide.ui import load_ui
+from tests.fixture_site import bytowski_directory
+from tests.pages import LANGUAGES, url_of
 
 DAY = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 DASH = "\u2013"  # the table's "none"
 SOURCE = "https://www.example.gov.pl/kontakt"
-FIXTURE = {
-    "powiaty": [
-        {
-            "teryt": "2201",
-            "slug": "bytowski",
-            "name": "powiat bytowski",
-            "kind": "land",
-            "seat": "Bytów",
-            "offices": {
-                "starostwo": {
-                    "name": "Starostwo Powiatowe w Bytowie",
-                    "phones": ["+48598220000"],
-                    "source": SOURCE,
-                    "verified": "2025-11-20",
-                },
-                "pup": {"route": "finder"},
-            },
-        }
-    ],
-    "regional": {},
-    "routes": {
+FIXTURE = bytowski_directory(
+    {
+        "starostwo": {
+            "name": "Starostwo Powiatowe w Bytowie",
+            "phones": ["+48598220000"],
+            "source": SOURCE,
+            "verified": "2025-11-20",
+        },
+        "pup": {"route": "finder"},
+    },
+    {
         "finder": {
             "kind": "finder",
             "serves": ["pup"],
@@ -49,16 +41,20 @@ FIXTURE = {
             "verified": "2026-06-01",
         }
     },
-}
+)
 
 
 # The required office types the fixture's powiat does not list: each is `missing`.
 UNLISTED = [
-    key
-    for key in load_ui().required_office_types()
-    if key not in FIXTURE["powiaty"][0]["offices"]  # type: ignore[index]
+    key for key in load_ui().required_office_types() if key not in FIXTURE["powiaty"][0]["offices"]
 ]
-MISSING = {"state": "missing", "verified": None, "age_days": None, "stale": False}
+MISSING = {
+    "state": "missing",
+    "verified": None,
+    "source_date": None,
+    "age_days": None,
+    "stale": False,
+}
 
 
 @pytest.fixture
@@ -73,31 +69,40 @@ def test_status_of_one_powiat_with_a_stale_entry(directory: Directory) -> None:
             "starostwo": {
                 "state": "verified",
                 "verified": "2025-11-20",
+                "source_date": None,
                 "age_days": 376,
                 "stale": True,
             },
-            "pup": {"state": "route", "verified": "2026-06-01", "age_days": 183, "stale": False},
+            "pup": {
+                "state": "route",
+                "verified": "2026-06-01",
+                "source_date": None,
+                "age_days": 183,
+                "stale": False,
+            },
             **{key: MISSING for key in UNLISTED},
         }
     }
 
 
 def test_status_page_rows(directory: Directory) -> None:
-    html, _ = render_data_status(guide_env(load_config(str(MKDOCS_YML)).theme), directory=directory)
+    env = guide_env(load_config(str(MKDOCS_YML)).theme)
+    html, _ = render_data_status(env, lang="en", directory=directory)
     assert "<h1>Data status</h1>" in html
     assert "(as of 2026-12-01)" in html
+    assert '<h2 id="dated">Sources over 3 years old</h2>\n<p>None.</p>' in html
     assert 'http-equiv="Content-Security-Policy"' in html
     assert (
         '<tr data-state="verified"><td>bytowski</td><td>starostwo</td><td>verified</td>'
-        "<td>2025-11-20</td><td>376</td><td>STALE</td></tr>"
+        f"<td>2025-11-20</td><td>{DASH}</td><td>376</td><td>STALE</td></tr>"
     ) in html
     assert (
         '<tr data-state="route"><td>bytowski</td><td>pup</td><td>route</td>'
-        f"<td>2026-06-01</td><td>183</td><td>{DASH}</td></tr>"
+        f"<td>2026-06-01</td><td>{DASH}</td><td>183</td><td>{DASH}</td></tr>"
     ) in html
     assert (
         f'<tr data-state="missing"><td>bytowski</td><td>{UNLISTED[0]}</td><td>missing</td>'
-        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
+        f"<td>{DASH}</td><td>{DASH}</td><td>{DASH}</td><td>{DASH}</td></tr>"
     ) in html
 
 
@@ -107,5 +112,16 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     assert states and "missing" not in states
     for powiat in load_directory().powiaty:
         assert sorted(status[powiat.slug]) == sorted(office_types_of(powiat))  # JSON is sorted
-    assert "<h1>Data status</h1>" in (site / "data-status.html").read_text("utf-8")
-    assert not (site / "uk/data-status.html").exists()
+    assert not (site / "uk/data-status.json").exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_page_in_each_language(site: Path, lang: str) -> None:
+    html = (site / url_of(lang, "index.md") / "data-status.html").read_text("utf-8")
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{load_ui().label('data_status_title', lang)}</h1>" in html
+    headers = "".join(
+        f"<th>{load_ui().label(key, lang)}</th>"
+        for key in ("status_powiat", "status_office", "status_state", "status_verified")
+    )
+    assert headers in html

@@ -20,11 +20,12 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from mike import commands as mike_commands  # type: ignore[import-untyped]
-from playwright.sync_api import ConsoleMessage, Page, Response, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, Response, expect
 
 from guide import cli, editions
 from guide.chromium import ChromiumMissing
 from guide.cli import BUILD_FAILED, USAGE, main
+from guide.csp import inline_scripts, script_hash
 from guide.editions import (
     EDITION_VAR,
     EditionError,
@@ -36,7 +37,7 @@ from guide.editions import (
 )
 from guide.pdf import PdfError
 from guide.render import words
-from guide.site import source_pages
+from guide.site import mkdocs_config, source_pages
 from tests.browser import serve
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
 
@@ -419,3 +420,82 @@ def test_feedback_links_name_the_edition(deployment: Deployment, lang: str, page
         fields = {k: v[0] for k, v in parse_qs(urlsplit(str(link["href"])).query).items()}
         assert fields["edition"] == OLD
         assert urlsplit(fields["page"]).path.endswith(f"/{OLD}/{url_of(lang, page)}")
+
+
+# --- The root 404.html of the published branch -------------------------------------------
+
+DEFAULT_LANGUAGE = LANGUAGES[0]
+OTHER_LANGUAGE = LANGUAGES[1]
+# (address asked for, the browser's language, where the reader lands)
+NOT_FOUND = [
+    *(
+        (f"{OLD}/{url_of(lang, 'index.md')}missing/", "de-DE", url_of(lang, "index.md"))
+        for lang in LANGUAGES
+    ),
+    *(
+        (f"{LATEST}/{url_of(lang, 'work.md')}gone.html", "de-DE", url_of(lang, "index.md"))
+        for lang in LANGUAGES
+    ),
+    (f"{OTHER_LANGUAGE}/work/", "de-DE", url_of(OTHER_LANGUAGE, "index.md")),
+    *((f"nothing-here/{lang}x/", f"{lang}-XX", url_of(lang, "index.md")) for lang in LANGUAGES),
+    ("nothing-here/", "de-DE", url_of(DEFAULT_LANGUAGE, "index.md")),
+    (f"{NEW}/missing/", f"{OTHER_LANGUAGE}-XX", url_of(DEFAULT_LANGUAGE, "index.md")),
+]
+
+
+def test_the_root_404_runs_only_its_own_hashed_script(deployment: Deployment) -> None:
+    html = (deployment.tree / "404.html").read_text(encoding="utf-8")
+    scripts = inline_scripts(html)
+    assert len(scripts) == 1
+    policy = BeautifulSoup(html, "html.parser").select_one(
+        'meta[http-equiv="Content-Security-Policy"]'
+    )
+    assert policy is not None
+    script_src = next(
+        part.split()[1:]
+        for part in str(policy["content"]).split(";")
+        if part.split()[0] == "script-src"
+    )
+    assert script_src == ["'self'", script_hash(scripts[0])]
+    assert "unsafe-inline" not in str(policy["content"])
+
+
+def test_the_root_404_links_every_language_without_javascript(deployment: Deployment) -> None:
+    soup = BeautifulSoup((deployment.tree / "404.html").read_text(encoding="utf-8"), "html.parser")
+    links = {str(a["hreflang"]): str(a["href"]) for a in soup.select("p[lang] a[hreflang]")}
+    site_path = urlsplit(str(mkdocs_config()["site_url"])).path
+    assert links == {lang: f"{site_path}{LATEST}/{url_of(lang, 'index.md')}" for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        paragraph = soup.select_one(f'p[lang="{lang}"]')
+        assert paragraph is not None
+        assert words(lang)["t"]["not_found"] in paragraph.get_text()
+
+
+@pytest.fixture(scope="module")
+def host_url(deployment: Deployment, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The branch as the host publishes it: in the site's folder (`/przewodnik/`), whose
+    404.html answers every missing address below it."""
+    host = tmp_path_factory.mktemp("host")
+    folder = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
+    (host / folder).parent.mkdir(parents=True, exist_ok=True)
+    (host / folder).symlink_to(deployment.tree)
+    (host / "404.html").symlink_to(deployment.tree / "404.html")
+    with serve(host) as url:
+        yield f"{url}{folder}/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("asked", "locale", "lands"), NOT_FOUND)
+def test_a_missing_address_lands_on_the_latest_start_page(
+    browser: Browser, host_url: str, asked: str, locale: str, lands: str
+) -> None:
+    context = browser.new_context(locale=locale)
+    try:
+        page = context.new_page()
+        page.goto(host_url + asked)
+        page.wait_for_url(f"{host_url}{LATEST}/{lands}")
+        assert page.locator("html").get_attribute("lang") == (
+            lands.split("/")[0] if lands else DEFAULT_LANGUAGE
+        )
+    finally:
+        context.close()

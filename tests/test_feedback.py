@@ -18,11 +18,12 @@ from guide.feedback import (
     OFFICE_FORM,
     PAGE_FIELDS,
     TRANSLATION_FORM,
+    in_translation,
     repository,
 )
-from guide.site import language_codes, mkdocs_config, site_language_prefix
+from guide.site import default_language, language_codes, mkdocs_config, site_language_prefix
 from guide.ui import load_ui
-from tests.pages import LANGUAGE_PAGES, page_id, parse
+from tests.pages import LANGUAGE_PAGES, LANGUAGES, page_id, parse
 from tests.test_repository import commands, make_targets, workflow
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -69,6 +70,15 @@ def test_page_links(site: Path, lang: str, page: str) -> None:
         "lang": lang,
         "edition": "dev",
     }
+    translation = soup.select('article p.guide-feedback a[data-feedback="translation"]')
+    if lang == default_language():
+        assert translation == []
+    else:  # every page of a translated language is translated or generated in it
+        assert [link.get_text() for link in translation] == [words["report_translation"]]
+        assert query(translation[0]) == (
+            f"{REPO}/issues/new",
+            {**fields, "template": TRANSLATION_FORM},
+        )
     if page.startswith("powiaty/"):
         assert edit["href"] == f"{REPO}/edit/main/data/powiaty.yml"
     elif (ROOT / "docs" / lang / page).is_file():
@@ -76,6 +86,15 @@ def test_page_links(site: Path, lang: str, page: str) -> None:
     else:  # not translated yet (a partial language): a new file, to translate it
         folder, _, name = f"docs/{lang}/{page}".rpartition("/")
         assert edit["href"] == f"{REPO}/new/main/{folder}?filename={name}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translation_link_only_on_a_translation(lang: str) -> None:
+    translated = lang != default_language()
+    assert in_translation(lang=lang, src="work.md", generated=False) is translated
+    assert in_translation(lang=lang, src="powiaty/gdansk.md", generated=True) is translated
+    # A page not translated yet is shown in Polish: no translation to report.
+    assert in_translation(lang=lang, src="not-translated-yet.md", generated=False) is False
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
@@ -168,7 +187,8 @@ def test_forms_only() -> None:
 def test_weekly_verify_sources_keeps_one_issue() -> None:
     data = workflow("verify-sources.yml")
     assert set(data["on"]) == {"schedule", "workflow_dispatch"}
-    assert data["permissions"] == {"contents": "read", "issues": "write"}
+    assert data["permissions"] == {}  # per job: tests/test_workflows.py
+    assert data["jobs"]["report"]["permissions"] == {"issues": "write"}
     runs = "\n".join(commands(data))
     assert ".venv/bin/python -m guide verify-sources --json > verify-sources.json" in runs
     assert "gh issue list --label source-drift" in runs

@@ -130,13 +130,18 @@ def _project(tmp: Path, *, defended: bool) -> Path:
     }
     pages[f"{LANGS[1]}/evil.js"] = "alert('evil.js ran')\n"
     config = make_project(tmp, pages, powiat_pages=False)
+    source = (ROOT / "mkdocs.yml").read_text("utf-8")
+    hooks = re.findall(r"^  - (hooks/\S+\.py)", source, re.MULTILINE)
+    # hooks/docs_files.py refuses evil.js itself (docs/ holds pages and pictures only): it is
+    # left out of both builds, so that this corpus proves the parser and the allow-list alone.
+    hooks.remove("hooks/docs_files.py")
     if defended:
+        with config.open("a", encoding="utf-8") as file:
+            file.write("hooks:\n" + "".join(f"  - {hook}\n" for hook in hooks))
         return config
     # Defences off: raw HTML on, no content checks, the output check only records pages.
-    source = (ROOT / "mkdocs.yml").read_text("utf-8")
     block = re.search(r"^markdown_extensions:\n(?:(?: .*)?\n)+", source, re.MULTILINE)
     assert block is not None and f"  - {RAW_HTML_OFF}\n" in block[0]
-    hooks = re.findall(r"^  - (hooks/\S+\.py)", source, re.MULTILINE)
     hooks.remove("hooks/content_rules.py")
     recorder = tmp / "project" / "record_pages.py"
     recorder.write_text(

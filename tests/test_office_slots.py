@@ -46,7 +46,12 @@ def test_offices_json_carries_only_used_labels(site: Path, lang: str) -> None:
     index = json.loads(
         (site / site_language_prefix(lang) / OFFICES_JSON).read_text(encoding="utf-8")
     )
-    assert sorted(index["labels"]) == ["all_powiats", "change_powiat", "choose_powiat"]
+    assert sorted(index["labels"]) == [
+        "all_powiats",
+        "change_powiat",
+        "choose_powiat",
+        "powiat_needs_connection",
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

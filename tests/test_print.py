@@ -21,7 +21,14 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from guide.offices import load_directory
-from guide.pdf import OFFICES_READY, booklet_path, printouts, sheet_path, write_pdfs
+from guide.pdf import (
+    OFFICES_READY,
+    SHEET_MAX_PAGES,
+    booklet_path,
+    printouts,
+    sheet_path,
+    write_pdfs,
+)
 from guide.powiat_pages import powiat_of_page
 from guide.qr import QR_MASK
 from guide.render import phone_display
@@ -239,30 +246,148 @@ def test_pdf_step_writes_every_printout(printed_site: Path, pdfs: list[Path]) ->
     assert all(path.is_file() for path in pdfs)
 
 
-@pytest.mark.browser
-def test_booklet_has_every_nav_page_in_order(printed_site: Path, pdfs: list[Path]) -> None:
-    reader = PdfReader(printed_site / booklet_path(PDF_LANG))
-    titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    expected = []
+def _nav_titles(site: Path) -> list[str]:
+    """The printed title (h1 without its permalink) of every nav page, in nav order."""
+    titles = []
     for src in nav_pages():
-        heading = copy.copy(parse(printed_site, PDF_LANG, src).select_one("article h1"))
+        heading = copy.copy(parse(site, PDF_LANG, src).select_one("article h1"))
         assert heading is not None
         for permalink in heading.select(".headerlink"):
             permalink.decompose()
-        expected.append(heading.get_text().strip())
-    assert titles == expected
-    assert len(reader.pages) > len(expected)
+        titles.append(heading.get_text().strip())
+    return titles
+
+
+def _page_texts(path: Path) -> list[str]:
+    return [squeeze(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def _printed_pdfs(printed_site: Path) -> list[Path]:
+    return [printed_site / printout.target for printout in printouts([PDF_LANG])]
+
+
+@pytest.mark.browser
+def test_booklet_has_contents_then_every_nav_page_in_order(
+    printed_site: Path, pdfs: list[Path]
+) -> None:
+    reader = PdfReader(printed_site / booklet_path(PDF_LANG))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    expected = _nav_titles(printed_site)
+    assert titles == [load_ui().label("pdf_contents", PDF_LANG), *expected]
+    assert len(reader.pages) > len(titles)
+
+
+@pytest.mark.browser
+def test_booklet_contents_give_the_page_each_section_starts_on(
+    printed_site: Path, pdfs: list[Path]
+) -> None:
+    path = printed_site / booklet_path(PDF_LANG)
+    reader = PdfReader(path)
+    texts = _page_texts(path)
+    starts = {
+        item.title: (reader.get_destination_page_number(item) or 0) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    contents_title = load_ui().label("pdf_contents", PDF_LANG)
+    assert starts[contents_title] == 1
+    first = min(starts[title] for title in _nav_titles(printed_site))
+    contents = "".join(  # without the page numbers at their foot
+        text.removesuffix(f"{number}/{len(texts)}")
+        for number, text in enumerate(texts[: first - 1], 1)
+    )
+    assert contents.startswith(squeeze(contents_title))
+    for title in _nav_titles(printed_site):
+        listed = re.search(re.escape(squeeze(title)) + r"(\d+)", contents)
+        assert listed is not None, title
+        number = int(listed[1])
+        assert number == starts[title], title
+        assert texts[number - 1].startswith(squeeze(title)), title
+
+
+@pytest.mark.browser
+def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path]) -> None:
+    for path in _printed_pdfs(printed_site):
+        texts = _page_texts(path)
+        for number, text in enumerate(texts, 1):
+            assert text.endswith(f"{number}/{len(texts)}"), (path.name, number)
+
+
+@pytest.mark.browser
+def test_the_qr_block_is_never_alone_on_a_page(printed_site: Path, pdfs: list[Path]) -> None:
+    """The page's address and QR code (print_online) print with the end of its text (a line
+    at least: "Gminy: Gdynia" on a contact sheet's second side)."""
+    block = squeeze(load_ui().label("print_online", PDF_LANG))
+    for path in _printed_pdfs(printed_site):
+        texts = _page_texts(path)
+        for number, text in enumerate(texts, 1):
+            if block not in text:
+                continue
+            before = text[: text.index(block)]
+            assert len(before) >= 10, (path.name, number, text)
+
+
+def _text_sizes(path: Path) -> list[tuple[float, str]]:
+    """(size in pt, text) of each piece of text of a PDF, from its text and current matrices."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        a, b, c, d = (
+            tm[0] * cm[0] + tm[1] * cm[2],
+            tm[0] * cm[1] + tm[1] * cm[3],
+            tm[2] * cm[0] + tm[3] * cm[2],
+            tm[2] * cm[1] + tm[3] * cm[3],
+        )
+        if text.strip():
+            found.append((round(size * abs(a * d - b * c) ** 0.5, 2), text))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+SOURCES_PT, DETAILS_PT = 7.0, 9.0
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("slug", [p.slug for p in load_directory().powiaty])
-def test_contact_sheet_is_one_page(printed_site: Path, pdfs: list[Path], slug: str) -> None:
-    reader = PdfReader(printed_site / sheet_path(PDF_LANG, slug))
-    assert len(reader.pages) == 1
-    text = pdf_text((printed_site / sheet_path(PDF_LANG, slug)).read_bytes())
-    assert squeeze(public_url(printed_site, PDF_LANG, f"powiaty/{slug}.md")) in text
+def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
+    printed_site: Path, pdfs: list[Path], slug: str
+) -> None:
+    path = printed_site / sheet_path(PDF_LANG, slug)
+    texts = _page_texts(path)
+    assert 1 <= len(texts) <= SHEET_MAX_PAGES
+    heading = copy.copy(parse(printed_site, PDF_LANG, f"powiaty/{slug}.md").select_one("h1"))
+    assert heading is not None
+    for permalink in heading.select(".headerlink"):
+        permalink.decompose()
     powiat = next(p for p in load_directory().powiaty if p.slug == slug)
-    assert squeeze(powiat.name) in text
+    for number, text in enumerate(texts, 1):
+        assert text.endswith(squeeze(f"{heading.get_text().strip()} · {number} / {len(texts)}"))
+        assert squeeze(powiat.name) in text
+    assert squeeze(public_url(printed_site, PDF_LANG, f"powiaty/{slug}.md")) in "".join(texts)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", [p.slug for p in load_directory().powiaty])
+def test_contact_sheet_prints_details_at_9_pt_and_sources_at_7(
+    printed_site: Path, pdfs: list[Path], slug: str
+) -> None:
+    sizes = _text_sizes(printed_site / sheet_path(PDF_LANG, slug))
+    assert min(size for size, _ in sizes) >= SOURCES_PT
+    directory = load_directory()
+    offices = [directory.office(slug, kind) for kind in load_ui().powiat_office_types()]
+    details = [
+        squeeze(value)
+        for office in offices
+        if office is not None
+        for value in (office.address or "", *map(phone_display, office.phones))
+        if value
+    ]
+    assert details
+    for size, text in sizes:
+        if len(squeeze(text)) > 3 and any(squeeze(text) in detail for detail in details):
+            assert size >= DETAILS_PT, text
 
 
 @pytest.mark.browser

@@ -11,13 +11,18 @@ from guide.cli import main
 from guide.fold import fold_search as fold
 from guide.search_index import (
     SEARCH_JSON,
+    STEM,
     IndexedPage,
     Section,
+    Synonym,
     load_index,
+    load_synonyms,
     page_sections,
     search,
+    synonyms,
     words,
 )
+from guide.termbase import REGEX_PREFIX, load_termbase
 from tests.pages import LANGUAGES, url_of
 
 FOLDED = {
@@ -77,6 +82,56 @@ def test_every_query_word_is_a_prefix_of_a_word(lang: str) -> None:
     pages = [OTHER, PAGES[lang]]
     for query, expected in QUERIES[lang]:
         assert [hit.url for hit in search(pages, query)] == expected, query
+
+
+def test_a_synonyms_variant_finds_the_rendering() -> None:
+    page = IndexedPage("legal-stay/", "Легальное пребывание", (Section("", "", "Карта побыту."),))
+    synonym: Synonym = (("вид", "на", f"жительств{STEM}"), ("карта", "побыту"))
+    assert search([OTHER, page], "вид на жительство") == []  # the defence off
+    for query in ("вид на жительство", "вид на жительства", "карта вид на жительство"):
+        hits = search([OTHER, page], query, synonyms=[synonym])
+        assert [hit.url for hit in hits] == ["legal-stay/"], query
+    assert search([OTHER, page], "вид на жит", synonyms=[synonym]) == []  # the stem is whole
+    assert search([OTHER, page], "на вид жительство", synonyms=[synonym]) == []  # in a row
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_synonyms_are_the_plain_avoided_variants_of_the_language(lang: str) -> None:
+    variants = [
+        avoided.variant
+        for avoided in load_termbase().avoided_in(lang)
+        if not avoided.variant.startswith(REGEX_PREFIX)
+    ]
+    folded = {  # "Foreigners' Office" and "Foreigners Office" are one query
+        tuple("".join(words(word.removesuffix(STEM))) for word in variant.split()): None
+        for variant in variants
+    }
+    found = synonyms(lang)
+    stems = [tuple(word.removesuffix(STEM) for word in variant) for variant, _ in found]
+    assert list(dict.fromkeys(stems)) == list(folded)
+    for _, rendering in found:
+        assert rendering and all(word == "".join(words(word)) for word in rendering)
+
+
+def _variant_query(variant: tuple[str, ...]) -> str:
+    """What a reader types for a synonym's variant: its words, a stem as it stands."""
+    return " ".join(word.removesuffix(STEM) for word in variant)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_index_finds_the_renderings_pages_by_an_avoided_variant(
+    site: Path, lang: str
+) -> None:
+    text = (site / url_of(lang, "index.md") / SEARCH_JSON).read_text(encoding="utf-8")
+    pages, built = load_index(text), load_synonyms(text)
+    assert built == synonyms(lang)
+    for variant, rendering in built:
+        wanted = search(pages, " ".join(rendering))
+        if not wanted:
+            continue  # a rendering no page uses yet (its variant finds nothing either)
+        hits = search(pages, _variant_query(variant), len(pages), synonyms=built)
+        found = [hit.url.split("#")[0] for hit in hits]
+        assert wanted[0].url.split("#")[0] in found, (variant, rendering)
 
 
 def test_title_matches_rank_before_text_matches() -> None:

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.build import mkdocs_build
-from guide.site import languages
+from guide.offices import Powiat, load_directory
+from guide.site import default_language, languages
 from guide.ui import load_ui
 from tests.fixture_site import make_project
 from tests.pages import (
@@ -34,6 +35,25 @@ def test_html_lang_matches_language(site: Path, lang: str, page: str) -> None:
     html = parse(site, lang, page).find("html")
     assert html is not None
     assert html.get("lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("powiat", load_directory().powiaty, ids=lambda powiat: powiat.slug)
+def test_powiat_page_title_in_the_readers_language(site: Path, lang: str, powiat: Powiat) -> None:
+    """The reader's name of the powiat, the Polish one in brackets (as at the counter)."""
+    heading = parse(site, lang, f"powiaty/{powiat.slug}.md").select_one("article h1")
+    assert heading is not None
+    expected = powiat.name
+    if lang != default_language():
+        expected = f"{powiat.names[lang]} ({powiat.name})"
+    assert heading.get_text(strip=True).removesuffix("¶") == expected
+
+
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
+def test_footer_is_in_the_pages_language(site: Path, lang: str, page: str) -> None:
+    footer = parse(site, lang, page).select_one(".md-copyright__highlight")
+    assert footer is not None
+    assert footer.get_text(strip=True) == load_ui().label("copyright", lang)
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)

@@ -326,6 +326,26 @@ def test_glossary_must_use_the_termbase_rendering(
     ]
 
 
+def test_a_glossary_may_name_an_avoided_variant_in_brackets(
+    tmp_path: Path, small: guide.termbase.Termbase
+) -> None:
+    """The word readers know, after the rendering: the search finds the term by it."""
+    path = tmp_path / "glossary.yml"
+    path.write_text(
+        GLOSSARY.replace("uk: карта перебування", "uk: карта побиту (карта перебування)"),
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in data_text_problems((path,), termbase=small)] == []
+    path.write_text(
+        GLOSSARY.replace("uk: карта перебування", "uk: карта перебування (карта побиту)"),
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in data_text_problems((path,), termbase=small)] == [
+        f"{path}:4: uk: avoid 'карта перебування' (karta pobytu): write 'карта побиту' "
+        "(data/termbase.yml)"
+    ]
+
+
 def test_data_strings_are_checked_in_their_language(
     tmp_path: Path, small: guide.termbase.Termbase
 ) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from guide import DOCS_DIR, ROOT
 from guide.build import mkdocs_build
@@ -18,6 +20,7 @@ from guide.translations import (
     SOURCE_BLOB,
     LanguageStatus,
     blob_id,
+    changed_on,
     failures,
     is_stale,
     pages,
@@ -26,8 +29,9 @@ from guide.translations import (
     structure_problems,
     translation_notice,
 )
+from guide.ui import load_ui
 from tests.fixture_site import make_project
-from tests.pages import output_path, parse
+from tests.pages import LANGUAGES, output_path, parse, url_of
 
 SOURCE = default_language()
 TRANSLATED = [lang for lang in language_codes() if lang != SOURCE]
@@ -164,6 +168,35 @@ def test_fallback_and_stale_pages_carry_a_notice(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
+def test_stale_notice_gives_the_day_git_recorded_the_polish_change(
+    tmp_path: Path, lang: str
+) -> None:
+    source = tmp_path / "work.md"
+    source.write_text("---\nlast_reviewed: 2026-11-20\n---\n# Praca\n", encoding="utf-8")
+    day = "2026-11-27"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
+    }
+    for command in (["init", "-q"], ["add", "work.md"], ["commit", "-q", "-m", "Praca"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    assert changed_on(source) == day
+    stale = translation_notice(source, lang=lang, built_from=lang, meta={SOURCE_BLOB: "a" * 40})
+    assert stale == ("stale", load_ui().label("stale_notice", lang).format(date=day))
+
+
+def test_a_file_git_does_not_know_has_no_change_day(tmp_path: Path) -> None:
+    source = tmp_path / "work.md"
+    source.write_text("# Praca\n", encoding="utf-8")
+    assert changed_on(source) is None  # the notice then gives last_reviewed
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_translation_notice_kinds(tmp_path: Path, lang: str) -> None:
     source = tmp_path / "work.md"
     source.write_text("---\nlast_reviewed: 2026-11-20\n---\n# Praca\n", encoding="utf-8")
@@ -180,4 +213,21 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     assert {lang: entry["percent"] for lang, entry in report.items()} == {
         lang: entry.percent for lang, entry in status().items()
     }
-    assert "<h1>Translation status</h1>" in (site / "translation-status.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_page_in_each_language(site: Path, lang: str) -> None:
+    page = BeautifulSoup(
+        (site / url_of(lang, "index.md") / "translation-status.html").read_text("utf-8"),
+        "html.parser",
+    )
+    html = page.find("html")
+    assert html is not None and html.get("lang") == lang
+    heading = page.find("h1")
+    assert heading is not None and heading.get_text() == load_ui().label("status_title", lang)
+    headers = [th.get_text() for th in page.select("th")]
+    assert headers == [
+        load_ui().label(key, lang)
+        for key in ("status_language", "status_done", "status_missing", "status_stale")
+    ] + [load_ui().label("status_orphan", lang)]
+    assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == TRANSLATED

@@ -1,6 +1,7 @@
 // Pierwsze kroki w Pomorskim: the little every page starts with (a first view must stay
 // under 80 KB): the search button, whose script search.js is fetched only when the reader
-// opens search, and sw.js, which keeps pages read once for reading offline.
+// opens search, the "keep this guide" button, whose keep.js waits for its first click too,
+// and sw.js, which keeps pages read once for reading offline.
 
 // Text folding for offices.js and search.js: guide/fold.py's twin (tests/test_fold.py).
 (function () {
@@ -64,6 +65,18 @@
     document.addEventListener("keydown", start);
   }
 
+  // "Keep this guide on my phone" (start pages): keep.js loads on the first click.
+  var keep = document.querySelector(".guide-keep");
+  if (keep && "serviceWorker" in navigator && location.protocol !== "file:") {
+    keep.hidden = false;
+    keep.querySelector("button").addEventListener("click", function () {
+      var script = document.createElement("script");
+      script.src = new URL(keep.getAttribute("data-keep-script"), location.href).href;
+      document.head.appendChild(script);
+    }, { once: true });
+  }
+
+  var controlled = "serviceWorker" in navigator && navigator.serviceWorker.controller !== null;
   // Once the page has loaded: the worker never competes with the first paint.
   function keepOffline() {
     var root = new URL("../../", here);  // sw.js sits at the root of the site or edition
@@ -71,7 +84,11 @@
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function (registration) {
         // This first page loaded before the worker existed: hand it the page's own files.
+        // From the second page on, also the language's offline.html (not on a first view).
         var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+        if (controlled && dialog) {
+          files.push(new URL("offline.html", new URL(dialog.getAttribute("data-root"), location.href)).href);
+        }
         registration.active.postMessage({ keep: [location.href.split("#")[0]].concat(files) });
       })
       .catch(function () { /* no offline copy: the page itself still works */ });

@@ -36,12 +36,16 @@
     return label;
   }
 
-  // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen.
+  // offices/<slug>.json beside offices.json: one powiat's boxes, fetched once it is chosen;
+  // null for no powiat, a rejection when the fetch fails (offline).
   function powiatOffices(data, slug) {
     if (!slug || !data.powiaty.some(function (p) { return p.slug === slug; })) {
       return Promise.resolve(null);
     }
-    return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) { return r.json(); });
+    return fetch(new URL("offices/" + slug + ".json", data.url)).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    });
   }
 
   // The box's "Report a mistake" link names the powiat whose office the reader sees.
@@ -55,17 +59,19 @@
     link.href = url.toString();
   }
 
+  // All boxes are drawn from one answer: two powiats never mix. A choice is stored only once
+  // its offices arrived, so a reload offline shows the last powiat that loaded.
   function fillBoxes(data, boxes) {
-    var slug = stored();
-    powiatOffices(data, slug).then(function (offices) {
-      if (!offices) { slug = null; }
+    var shown = { slug: null, offices: null };
+
+    function draw(notice) {
       boxes.forEach(function (box) {
-        reportPowiat(box, slug);
+        reportPowiat(box, shown.slug);
         var body = box.querySelector("[data-office-body]");
-        var html = offices ? offices[box.getAttribute("data-office-type")] : "";
         // The no-JS link to the powiat pages stays while no powiat is chosen (and prints).
         var fallback = box.guideFallback || (box.guideFallback = body.querySelector("p"));
         body.innerHTML = "";  // the JSON holds HTML rendered and escaped at build time
+        var html = shown.offices ? shown.offices[box.getAttribute("data-office-type")] : "";
         if (html) {
           // Every slot a powiat lists has an office or a route (check-data fails on `missing`);
           // an optional office type (ui.yml `required: false`) the powiat lacks keeps the link.
@@ -75,12 +81,26 @@
         } else if (fallback) {
           body.appendChild(fallback);
         }
-        body.appendChild(picker(data, slug, function (choice) {
-          store(choice);
-          fillBoxes(data, boxes);
-        }));
+        if (notice) {
+          var note = document.createElement("p");
+          note.className = "guide-box__notice";
+          note.setAttribute("role", "status");
+          note.textContent = data.labels.powiat_needs_connection;
+          body.appendChild(note);
+        }
+        body.appendChild(picker(data, shown.slug, choose));
       });
-    });
+    }
+
+    function choose(slug) {
+      powiatOffices(data, slug).then(function (offices) {
+        shown = { slug: offices ? slug : null, offices: offices };
+        if (offices) { store(slug); }
+        draw(false);
+      }, function () { draw(true); });
+    }
+
+    choose(stored());
   }
 
   function townSearch(finder, data) {
@@ -124,7 +144,15 @@
     finder.hidden = false;
   }
 
+  // The reader's powiat on the map and in the list of powiaty/ (guide.css draws aria-current).
+  function markChosen(slug) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-powiat]"), function (link) {
+      if (link.getAttribute("data-powiat") === slug) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
+    });
+  }
+
   function start() {
+    markChosen(stored());
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".guide-box:not([data-regional])"));
     var finder = document.querySelector(".guide-finder");
     var source = document.querySelector("[data-offices]");

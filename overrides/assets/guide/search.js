@@ -3,7 +3,8 @@
 // The index of this language only (assets/guide/search-index.json, written by
 // hooks/search_index.py) is fetched when the reader first opens the dialog. Matching follows
 // guide/search_index.py: case and diacritics folded by boot.js (ł -> l, ę -> e, й -> и),
-// every query word a prefix of a word of the section, the best section of each page.
+// every query word a prefix of a word of the section, the best section of each page; a query
+// holding a synonym's variant (the termbase's avoided variants) also runs with its rendering.
 (function () {
   "use strict";
   var dialog = document.getElementById("guide-search");
@@ -16,6 +17,7 @@
   var WORD = /(?:[\p{L}\p{N}]|')+/gu;
   var LIMIT = 10;
   var index = null;
+  var synonyms = [];
   var loading = null;
   var timer = 0;
 
@@ -45,21 +47,52 @@
     return count;
   }
 
+  function unique(list) { return list.filter(function (t, i, all) { return all.indexOf(t) === i; }); }
+
+  // A query word against a synonym's word: the same word, or any ending of a stem ("*").
+  function matches(term, word) {
+    return word.slice(-1) === "*" ? term.indexOf(word.slice(0, -1)) === 0 : term === word;
+  }
+
+  // guide/search_index.py expanded(): the words, then each variant found replaced by its rendering.
+  function expanded(terms) {
+    var found = [terms];
+    synonyms.forEach(function (synonym) {
+      var variant = synonym[0];
+      for (var start = 0; start + variant.length <= terms.length; start++) {
+        if (variant.every(function (word, i) { return matches(terms[start + i], word); })) {
+          found.push(unique(terms.slice(0, start).concat(synonym[1], terms.slice(start + variant.length))));
+          break;
+        }
+      }
+    });
+    return found;
+  }
+
+  // The sum of the scores of every word of one alternative, 0 when one word is missing.
+  function alternativeScore(terms, section) {
+    var score = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var s = termScore(terms[i], section);
+      if (!s) { return 0; }
+      score += s;
+    }
+    return score;
+  }
+
   function search(query) {
-    var terms = words(query).filter(function (t, i, all) { return all.indexOf(t) === i; });
+    var terms = unique(words(query));
     if (!terms.length) { return null; }
+    var queries = expanded(terms);
     var best = {};
     index.forEach(function (section) {
       var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var s = termScore(terms[i], section);
-        if (!s) { return; }
-        score += s;
-      }
+      queries.forEach(function (alternative) { score = Math.max(score, alternativeScore(alternative, section)); });
+      if (!score) { return; }
       var current = best[section.order];
       if (!current || score > current.score) { best[section.order] = { section: section, score: score }; }
     });
-    return { terms: terms, hits: Object.keys(best).map(function (k) { return best[k]; }).sort(function (a, b) {
+    return { terms: unique([].concat.apply([], queries)), hits: Object.keys(best).map(function (k) { return best[k]; }).sort(function (a, b) {
       return b.score - a.score || a.section.order - b.section.order;
     }).slice(0, LIMIT) };
   }
@@ -124,6 +157,7 @@
         return response.json();
       }).then(function (data) {
         index = prepare(data);
+        synonyms = data.synonyms;
         status.textContent = "";
         show();
       }).catch(function () {

@@ -1,0 +1,174 @@
+"""The service worker trusts only itself (overrides/sw.js): it answers from its own cache
+only, never from another cache of the same origin, deletes this guide's older caches and no
+one else's, and shows the offline page in the reader's language for a page not kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from guide.offices import load_directory
+from guide.offline import PACK_JSON
+from guide.search_index import SEARCH_JSON
+from guide.site import site_language_prefix
+from guide.ui import load_ui
+from tests.pages import LANGUAGES, url_of
+
+pytestmark = pytest.mark.browser
+
+CACHE_PREFIX = "pierwsze-kroki-w-pomorskim:2:"
+# The worker controls the page and has kept it and its language's offline page.
+READY = """([cache, page, offline]) => navigator.serviceWorker.controller &&
+    caches.open(cache).then(c => Promise.all([c.match(page), c.match(offline)]))
+    .then(found => found.every(Boolean))"""
+# keep.js's size: kilobytes, from 1 MB megabytes with one decimal, in the page's language.
+SIZE = """([bytes, lang, units]) => {
+    const mega = bytes >= 1000000;
+    return new Intl.NumberFormat(lang, {maximumFractionDigits: mega ? 1 : 0})
+        .format(bytes / (mega ? 1000000 : 1000)) + "\\u00a0" + units.split(" ")[mega ? 1 : 0];
+}"""
+POISON = """async ([urls]) => {
+    for (const name of ["poison", "pierwsze-kroki-w-pomorskim:2:" + location.origin + "/other/"]) {
+        const cache = await caches.open(name);
+        for (const url of urls) {
+            await cache.put(url, new Response("<h1>POISONED</h1>",
+                {headers: {"Content-Type": "text/html"}}));
+        }
+    }
+}"""
+
+
+def offline_url(site_url: str, lang: str) -> str:
+    return site_url + url_of(lang, "index.md") + "offline.html"
+
+
+def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
+    """Open the page twice: the worker takes over on the first view; from the second, the
+    language's offline page is kept too (never on a first view: README "Budgets")."""
+    url = site_url + url_of(lang, page)
+    phone.goto(url)
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
+    phone.reload()
+    phone.wait_for_function(
+        READY, arg=[CACHE_PREFIX + site_url, url, offline_url(site_url, lang)], timeout=10_000
+    )
+    return url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_worker_never_answers_from_a_foreign_cache(phone: Page, site_url: str, lang: str) -> None:
+    read = ready(phone, site_url, lang, "work.md")
+    heading = phone.locator("article h1").inner_text()
+    unread = site_url + url_of(lang, "health.md")
+    phone.evaluate(POISON, [[read, unread]])
+    phone.context.set_offline(True)
+    try:
+        phone.goto(unread)
+        expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
+        expect(phone.locator("html")).to_have_attribute("lang", lang)
+        phone.goto(read)
+        expect(phone.locator("article h1")).to_have_text(heading)
+    finally:
+        phone.context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lang: str) -> None:
+    ready(phone, site_url, lang, "index.md")
+    phone.context.set_offline(True)
+    try:
+        phone.goto(site_url + url_of(lang, "glossary.md"))
+        expect(phone.locator("p").first).to_have_text(load_ui().label("offline_text", lang))
+        phone.get_by_role("link", name=load_ui().label("not_found_home", lang)).click()
+        phone.wait_for_url(site_url + url_of(lang, "index.md"))
+        expect(phone.locator("header a.guide-112")).to_be_visible()
+    finally:
+        phone.context.set_offline(False)
+
+
+def test_activate_deletes_only_this_guides_old_caches(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "assets/guide/favicon.svg")  # same origin, no worker yet
+    old = ["guide-offline-v1:" + site_url, "pierwsze-kroki-w-pomorskim:1:" + site_url]
+    foreign = ["other-site", "pierwsze-kroki-w-pomorskim:1:" + site_url + "other/"]
+    phone.evaluate("names => Promise.all(names.map(n => caches.open(n)))", old + foreign)
+    ready(phone, site_url, LANGUAGES[0], "index.md")
+    names = phone.evaluate("caches.keys()")
+    assert sorted(names) == sorted([CACHE_PREFIX + site_url, *foreign])
+
+
+BOXES = "aside.guide-box:not([data-regional])"
+VALUES = "selects => selects.map(s => s.value)"
+KEPT = "([cache, url]) => caches.open(cache).then(c => c.match(url)).then(Boolean)"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str, lang: str) -> None:
+    first, second = (powiat.slug for powiat in load_directory().powiaty[:2])
+    ready(phone, site_url, lang, "work.md")
+    boxes = phone.locator(BOXES)
+    boxes.first.locator("select").select_option(first)
+    offices = site_url + url_of(lang, "index.md") + f"assets/guide/offices/{first}.json"
+    phone.wait_for_function(KEPT, arg=[CACHE_PREFIX + site_url, offices], timeout=10_000)
+    shown = boxes.locator("[data-office-body] > div")
+    expect(shown).to_have_count(boxes.count())
+    before = shown.evaluate_all("divs => divs.map(d => d.innerHTML)")
+    notice = load_ui().label("powiat_needs_connection", lang)
+    phone.context.set_offline(True)
+    try:
+        boxes.last.locator("select").select_option(second)
+        expect(boxes.locator(".guide-box__notice")).to_have_text([notice] * boxes.count())
+        assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
+        assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
+        phone.reload()
+        expect(shown).to_have_count(boxes.count())
+        assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
+        assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
+    finally:
+        phone.context.set_offline(False)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lang: str) -> None:
+    """Stored from the start page with its size shown first; then pages never opened, the
+    reader's powiat and the search index open offline; removed, they do not."""
+    ui = load_ui()
+    first = load_directory().powiaty[0].slug
+    ready(phone, site_url, lang, "index.md")
+    phone.evaluate("slug => localStorage.setItem('guide.powiat', slug)", first)
+    pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))
+    status = phone.locator(".guide-keep__status")
+    phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
+    shown = phone.evaluate(SIZE, [pack["bytes"], lang, ui.label("keep_units", lang)])
+    expect(status).to_have_text(ui.label("keep_size", lang).replace("{size}", shown))
+    phone.get_by_role("button", name=ui.label("keep_confirm", lang)).click()
+    expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    never_opened = [url_of(lang, page) for page in ("health.md", f"powiaty/{first}.md")]
+    data = [f"assets/guide/offices/{first}.json", SEARCH_JSON]
+    kept = [site_url + address for address in never_opened] + [
+        site_url + site_language_prefix(lang) + path for path in data
+    ]
+    for url in kept:  # in the worker's own cache, not only in the browser's HTTP cache
+        assert phone.evaluate(KEPT, [CACHE_PREFIX + site_url, url]), url
+    phone.context.set_offline(True)
+    try:
+        for address in never_opened:
+            phone.goto(site_url + address)
+            expect(phone.locator("article h1")).to_be_visible()
+        phone.goto(site_url + url_of(lang, "work.md"))
+        expect(phone.locator(BOXES).first.locator("[data-office-body] > div")).to_be_visible()
+        index = site_url + site_language_prefix(lang) + SEARCH_JSON
+        assert phone.evaluate("url => fetch(url).then(r => r.ok)", index)
+    finally:
+        phone.context.set_offline(False)
+    phone.goto(site_url + url_of(lang, "index.md"))
+    phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
+    expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
+    phone.get_by_role("button", name=ui.label("keep_remove", lang)).click()
+    expect(status).to_have_text(ui.label("keep_removed", lang))
+    # Gone from the worker's cache (the browser's own HTTP cache may still hold a copy
+    # for its ten minutes, as the host allows).
+    for address in never_opened:
+        assert not phone.evaluate(KEPT, [CACHE_PREFIX + site_url, site_url + address])
