@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from guide import MKDOCS_YML
+from guide import DOCS_DIR, MKDOCS_YML
+from guide.facts import FACTS_YML, expiry_problems, load_facts, reference_date, validate_facts
 from guide.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.gminy import (
     GMINY_YML,
@@ -16,6 +17,7 @@ from guide.gminy import (
     validate_town_names,
 )
 from guide.offices import POWIATY_YML, Directory, load_directory, validate_directory
+from guide.pending import PENDING_YML, load_pending, stale_problems, validate_pending
 from guide.powiat_map import GEOJSON, load_map, shape_for
 from guide.region import REGION_YML, load_region, validate_region
 from guide.site import default_language, is_partial, language_codes, mkdocs_config
@@ -38,13 +40,16 @@ LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
     (TOWN_NAMES_YML, validate_town_names, load_town_names),
     (GLOSSARY_YML, validate_glossary, load_glossary),
     (TERMBASE_YML, validate_termbase, load_termbase),
+    (FACTS_YML, validate_facts, load_facts),
+    (PENDING_YML, validate_pending, load_pending),
 ]
 # The files whose texts are written per language (keys `pl`, `uk`, ...).
 TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 
 
-# Checked against ui.yml's office types: skipped while ui.yml itself has problems.
-NEEDS_UI = frozenset({POWIATY_YML})
+# Checked against ui.yml's office types (facts.yml: its units): skipped while ui.yml itself has
+# problems.
+NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML, PENDING_YML})
 # Checked against region.yml's TERYT prefix and gmina count: skipped while it has problems.
 NEEDS_REGION = frozenset({POWIATY_YML, GMINY_YML})
 
@@ -146,9 +151,21 @@ def _across_files(failed: set[Path]) -> list[DataError]:
                 for index, g in enumerate(load_gminy())
                 if g.powiat not in slugs
             )
+    if FACTS_YML not in failed:
+        problems.extend(expiry_problems(load_facts(), reference_date()))
+    if not failed & {FACTS_YML, PENDING_YML}:
+        problems.extend(stale_pending_problems())
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
         problems.extend(termbase_agreement(load_termbase()))
     return problems
+
+
+def stale_pending_problems(docs_dir: Path = DOCS_DIR) -> list[DataError]:
+    """An entry of data/facts-pending.yml no longer typed into its page (renders every page)."""
+    from guide.content_rules import PageMarkdown, typed_problems
+
+    typed = typed_problems(sorted(docs_dir.rglob("*.md")), render=PageMarkdown())
+    return stale_problems(load_pending(), typed, docs_dir=docs_dir)
 
 
 def _language_texts(path: Path) -> list[tuple[str, int, bool]]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import json
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import get_args
 
 from guide import DOCS_DIR, ROOT
 from guide.bench import PARTS, BenchBuildFailed, run_bench
@@ -21,10 +23,12 @@ from guide.content_rules import PageMarkdown, bracket_report, content_problems
 from guide.coverage import coverage, coverage_lines
 from guide.docs_files import docs_tree_problems
 from guide.editions import DeployError, EditionError, deploy
+from guide.facts import SourceKind
 from guide.frontmatter import read, set_key
 from guide.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.offices import load_directory
 from guide.pdf import PdfError
+from guide.pending import load_pending, note_summary, split_pending
 from guide.plain_language import print_long_sentences
 from guide.site import default_language, language_codes
 from guide.termbase import data_text_problems
@@ -39,6 +43,7 @@ from guide.translations import (
 from guide.yamlfile import DataError
 
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
+INVALID = 3  # `facts`: the register does not load (check-data names the problem)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -166,8 +171,10 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     """Check pages (default: every page under docs/, then data/ui.yml and data/glossary.yml):
     front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
     images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
-    letters, a term's first mention without the words it needs and sentences over 40 words;
-    then, as notes, sentences over 30 words and Polish terms bracketed twice per page. Without
+    letters, a term's first mention without the words it needs, sentences over 40 words and
+    values typed in instead of [[fact: KEY]]; then, as notes, the typed values
+    data/facts-pending.yml lists (with a count per language), sentences over 30 words and Polish
+    terms bracketed twice per page. Without
     PAGE, also every file of docs/ that is not a page or a picture, a symbolic link, over 1 MB,
     or at a path the guide publishes itself (guide/docs_files.py)."""
     files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
@@ -182,9 +189,15 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     ]
     if not args.pages:
         problems = [*files, *problems, *data_text_problems()]
+    # A value data/facts-pending.yml lists for its page is a note; any other still fails.
+    problems, pending = split_pending(problems, load_pending())
     # Failures first, then the notes (a report, not a failure).
     for problem in problems:
         print(problem)
+    for note in pending:
+        print(f"{note} [pending: data/facts-pending.yml]")
+    for line in note_summary(pending):
+        print(line)
     print_long_sentences(paths)
     for path in paths:
         for line in bracket_report(path, path.read_text("utf-8")):
@@ -319,16 +332,19 @@ def cmd_new_lang(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_sources(args: argparse.Namespace) -> int:
-    """Fetch every office's `source` and `sources` again (needs the network; answers cached
-    for a day) and report each phone, postal code and street as confirmed, changed (page up,
-    value gone), moved (the source redirects) or unreachable, with the data file and line.
+    """Fetch every office's `source` and `sources` and every fact's `source` again (needs the
+    network; answers cached for a day) and report each phone, postal code, street and fact
+    quote as confirmed, changed (page up, value gone), moved (the source redirects) or
+    unreachable, with the data file and line (`--only POWIAT`: that powiat's offices only).
     Exit 0 when everything is confirmed, 1 when something drifted, 2 for an unknown powiat."""
+    from guide.facts import FACTS_YML
     from guide.offices import POWIATY_YML
     from guide.verify_sources import (
         Fetcher,
         default_cache_dir,
         format_text,
         load_entries,
+        load_fact_entries,
         powiat_slugs,
         verify,
     )
@@ -337,6 +353,8 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
         print(f"no powiat {args.only!r} in {POWIATY_YML}")
         return USAGE
     entries = load_entries(POWIATY_YML, only=args.only)
+    if args.only is None:
+        entries += load_fact_entries(FACTS_YML)
     report = verify(
         entries,
         fetcher=Fetcher(cache_dir=default_cache_dir()),
@@ -348,6 +366,49 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
         else format_text(report)
     )
     return PROBLEMS if report.drifted() else OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    """List the fact register (data/facts.yml): each fact's value on the build's reference
+    date, its period, source kind, source date, verification date and the pages using it;
+    `--expiring YYYY-MM-DD`: only facts whose value ends (or is due for review) by then;
+    `--kind press`: only facts resting on that kind of source. Exit 0 listed, 1 (with
+    --expiring) some fact expires by that date, 2 wrong usage, 3 the register has a problem."""
+    from guide.facts import fact_rows, load_facts, reference_date
+
+    try:
+        until = dt.date.fromisoformat(args.expiring) if args.expiring else None
+    except ValueError:
+        print(f"--expiring {args.expiring!r}: give a date as YYYY-MM-DD")
+        return USAGE
+    try:
+        register = load_facts()
+    except DataError as error:
+        print(error)
+        return INVALID
+    rows = [
+        row
+        for row in fact_rows(register, reference_date())
+        if (until is None or row["expires"] <= until.isoformat())
+        and (args.kind is None or row["source_kind"] == args.kind)
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
+    else:
+        for row in rows:
+            period = (
+                f"until {row['valid_until']}"
+                if row["valid_until"]
+                else f"review by {row['review_by']}"
+            )
+            source_date = f", page of {row['source_date']}" if row["source_date"] else ""
+            print(
+                f"{row['key']}: {row['value']} ({row['kind']}) from {row['valid_from']} {period}"
+                f" [{row['state']}]; {row['source_kind']} source{source_date}, verified "
+                f"{row['verified']}: {row['source']}; on {', '.join(row['pages']) or 'no page'}"
+            )
+        print(f"{len(rows)} fact(s)")
+    return PROBLEMS if until is not None and rows else OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -415,6 +476,12 @@ def parser() -> argparse.ArgumentParser:
     new_lang_command.add_argument("code", help="the language code, e.g. be")
     new_lang_command.add_argument("--name", required=True, help="its name in itself: Беларуская")
     new_lang_command.add_argument("--from", dest="source", default="en", help="default: en")
+    facts_command = add("facts", cmd_facts)
+    facts_command.add_argument("--json", action="store_true", help="machine-readable list")
+    facts_command.add_argument("--expiring", metavar="YYYY-MM-DD", help="ending by this date")
+    facts_command.add_argument(
+        "--kind", choices=get_args(SourceKind), help="only facts with this kind of source"
+    )
     verify_command = add("verify-sources", cmd_verify_sources)
     verify_command.add_argument("--json", action="store_true", help="machine-readable report")
     verify_command.add_argument("--only", metavar="POWIAT", help="one powiat's slug, e.g. bytowski")

@@ -10,13 +10,14 @@ allow-list of guide/sanitize.py; front matter is read as MkDocs reads it and val
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import markdown
 
 from guide import ROOT
+from guide.facts import load_facts, reference_problem, references
 from guide.frontmatter import front_matter_problems, split
 from guide.plain_language import page_sentences, too_long
 from guide.sanitize import content_findings, source_line
@@ -27,6 +28,7 @@ from guide.termbase import (
     repeated_brackets,
     text_problems,
 )
+from guide.typed_values import typed_value_problems
 from guide.yamlfile import DataError
 
 
@@ -77,9 +79,28 @@ def content_problems(
         return [error]
     problems = front_matter_problems(path, text, meta=meta)
     if render is not None:
-        problems += rendered_problems(path, text, render(body))
+        html = render(body)
+        problems += rendered_problems(path, text, html)
+        problems += typed_value_problems(path, text, html, body=len(text) - len(body))
+    problems += fact_reference_problems(path, text)
     problems.extend(reader_text_problems(path, text))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def fact_reference_problems(path: Path, text: str) -> list[DataError]:
+    """An unknown key or modifier in a `[[fact: …]]` / `[[period: …]]` of the page's body."""
+    try:
+        _, body = split(path, text)
+        register = load_facts()
+    except DataError as error:
+        return [error]
+    offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+    problems = []
+    for reference in references(blank_markdown(body)):
+        problem = reference_problem(reference, register)
+        if problem is not None:
+            problems.append(DataError(path, offset + reference.line, problem))
+    return problems
 
 
 def reader_text_problems(path: Path, text: str) -> list[DataError]:
@@ -111,3 +132,16 @@ def bracket_report(path: Path, text: str) -> list[str]:
         f"{', '.join(str(offset + line) for line in lines)}): keep it at the first mention only"
         for term, lines in sorted(repeated.items())
     ]
+
+
+def typed_problems(paths: Iterable[Path], *, render: Callable[[str], str]) -> list[DataError]:
+    """Every value typed into the pages at `paths` (rendered by `render`, a PageMarkdown)."""
+    problems: list[DataError] = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        try:
+            _, body = split(path, text)
+        except DataError:  # reported by content_problems
+            continue
+        problems += typed_value_problems(path, text, render(body), body=len(text) - len(body))
+    return problems

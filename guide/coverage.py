@@ -1,7 +1,8 @@
 """Coverage of the office directory: per powiat and office type, `verified` (an office with a
 phone from an official page at most DATED_AFTER_YEARS old), `dated` (the same from an older
 official page), `unofficial` (a phone from a press, NGO or university page), `route` (a
-verified next step instead) or `missing` (nothing the reader can use)."""
+verified next step instead) or `missing` (nothing the reader can use); and
+the data status page, which also lists the facts of data/facts.yml, expiring ones first."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Literal, TypedDict, get_args
 import jinja2
 
 from guide.csp import attach
+from guide.facts import EXPIRING_DAYS, fact_rows, load_facts, reference_date
 from guide.offices import (
     DATED_AFTER_YEARS,
     Directory,
@@ -157,6 +159,7 @@ def render_data_status(
     table it shows, for the JSON beside it."""
     directory = directory or load_directory()
     status = data_status(directory)
+    day = reference_date()
     texts = words(lang)
     t = texts["t"]
     intro = fill(
@@ -172,6 +175,15 @@ def render_data_status(
         dated_title=fill(t["data_status_dated_title"], years=DATED_AFTER_YEARS),
         dated_intro=fill(t["data_status_dated_intro"], years=DATED_AFTER_YEARS),
         root="../" * where.count("/"),
+        facts=sorted(
+            fact_rows(load_facts(), day),
+            key=lambda row: (
+                ("expired", "expiring", "current").index(row["state"]),
+                row["expires"],
+            ),
+        ),
+        facts_day=day.isoformat(),
+        expiring_days=EXPIRING_DAYS,
         **texts,
     )
     return attach(html, env=env, where=where), status

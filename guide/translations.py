@@ -19,6 +19,7 @@ from typing import Literal
 
 from guide import DOCS_DIR
 from guide.directives import directives
+from guide.facts import references
 from guide.frontmatter import read
 from guide.site import default_language, is_partial, language_codes
 from guide.ui import fill, load_ui
@@ -189,6 +190,7 @@ def changed_sentences(old: str, new: str) -> list[tuple[int, str]]:
 class Structure:
     h2: int
     directives: tuple[str, ...]
+    facts: frozenset[str]  # the keys of data/facts.yml the page shows
     internal_links: frozenset[str]
     source_links: int
     words: int
@@ -204,6 +206,7 @@ def structure(path: Path) -> Structure:
     return Structure(
         h2=len(H2.findall(body)),
         directives=directives(body),
+        facts=frozenset(reference.key for reference in references(body)),
         internal_links=frozenset(
             t.split("#")[0] for t in targets if not re.match(r"[a-z]+:", t) and t.split("#")[0]
         ),
@@ -225,6 +228,9 @@ def structure_problems(docs_dir: Path, lang: str, page: str) -> list[str]:
             f"{where}: directives {list(other.directives)} differ from the Polish page's "
             f"{list(source.directives)}"
         )
+    if other.facts != source.facts:
+        lacking, extra = sorted(source.facts - other.facts), sorted(other.facts - source.facts)
+        problems.append(f"{where}: facts differ: missing {lacking}, extra {extra}")
     if other.internal_links != source.internal_links:
         extra = sorted(other.internal_links - source.internal_links)
         lacking = sorted(source.internal_links - other.internal_links)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from guide import DATA_DIR
+from guide.locales import plural_categories
 from guide.plain_text import Label
 from guide.site import language_codes
 from guide.yamlfile import DataError, LoadedYaml, Location, first, load_model
@@ -33,6 +34,8 @@ class Ui:
     days: dict[str, dict[str, str]]
     labels: dict[str, dict[str, str]]
     abbreviations: dict[str, str]
+    # unit or currency -> language -> CLDR plural category -> form with {n} (guide/formats.py)
+    units: dict[str, dict[str, dict[str, str]]]
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -59,6 +62,11 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "stale_notice": frozenset({"date"}),
     "search_count": frozenset({"count"}),
     "outdated_notice": frozenset({"edition"}),
+    "fact_period_year": frozenset({"year"}),
+    "fact_period_from": frozenset({"start"}),
+    "fact_period_range": frozenset({"start", "end"}),
+    "fact_expired": frozenset({"date", "source"}),
+    "fact_unchecked": frozenset({"date", "source"}),
     "source_page_year": frozenset({"year"}),
     "source_dated": frozenset({"year"}),
     # Filled by keep.js ("Keep this guide on my phone").
@@ -106,6 +114,25 @@ class UiFile(BaseModel):
     # Per language, the abbreviations after which a dot does not end a sentence (lower case,
     # without the final dot), for the plain-language check (guide/plain_language.py).
     abbreviations: Texts
+    units: dict[str, dict[str, dict[str, Label]]] = {}
+
+
+def _units_problem(unit: str, lang: str, forms: dict[str, str]) -> str | None:
+    """Why `forms` (plural category -> text with {n}) do not fit `lang`'s CLDR categories."""
+    needed = plural_categories(lang)
+    if set(forms) != needed:
+        return (
+            f"units.{unit}.{lang} needs exactly the forms {', '.join(sorted(needed))} "
+            f"(CLDR's plural categories of {lang!r}), has {', '.join(sorted(forms)) or 'none'}"
+        )
+    for category, text in forms.items():
+        if text.count("{n}") != 1 or _BRACES.sub("", text.replace("{n}", "")) != text.replace(
+            "{n}", ""
+        ):
+            return (
+                f"units.{unit}.{lang}.{category}: write the number as {{n}} once, no other braces"
+            )
+    return None
 
 
 def missing_texts(
@@ -147,9 +174,18 @@ def validate_ui(path: Path = UI_YML) -> tuple[Ui | None, list[DataError]]:
             if problem is not None:
                 line = loaded.line_of(("labels", key, lang))
                 problems.append(DataError(path, line, f"labels.{key}.{lang}: {problem}"))
+    for unit, by_lang in data.units.items():
+        for lang in codes:
+            problem = (
+                _units_problem(unit, lang, by_lang[lang])
+                if lang in by_lang
+                else f"units.{unit} has no forms for {lang}: add them"
+            )
+            if problem is not None:
+                problems.append(DataError(path, loaded.line_of(("units", unit, lang)), problem))
     if problems:
         return None, problems
-    return Ui(office_types, data.days, data.labels, data.abbreviations), []
+    return Ui(office_types, data.days, data.labels, data.abbreviations, data.units), []
 
 
 @cache

@@ -1,10 +1,13 @@
-"""Re-check the office directory against its sources (`python -m guide verify-sources`).
+"""Re-check the office directory and the fact register against their sources (`python -m
+guide verify-sources`).
 
 Every entry of data/powiaty.yml with a `source` (offices, regional offices, routes) is
 fetched again, `source` and then `sources`, and each of its values is looked for on those
 pages: the phone numbers (digits only, however the page groups them), the postal code and
 the street name; an entry with none of them (a route that is a website) is checked for its
-page answering at all. A value is
+page answering at all. Each value of data/facts.yml (and each announced `then:` value) is
+checked by its `quote`: the words on the source that carry it, compared with spaces, dashes,
+quotation marks and digit grouping ("4 806", "4.806", "4806") normalised. A value is
 
 - `confirmed`: on a page that answered at its own address;
 - `moved`: not confirmed, and a source now redirects elsewhere (update `source`);
@@ -24,6 +27,7 @@ import json
 import os
 import re
 import time
+import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
@@ -156,6 +160,31 @@ def load_entries(path: Path, *, only: str | None = None) -> list[Entry]:
                 values=tuple(_values(loaded, location, node)),
             )
         )
+    return entries
+
+
+def load_fact_entries(path: Path) -> list[Entry]:
+    """One entry per value of the fact register at `path` (read as YAML, so a test register
+    may point at a loopback server): `facts/KEY`, `facts/KEY/then[0]`, … with its quote."""
+    loaded = load_yaml(path)
+    entries = []
+    for key, node in (loaded.data or {}).items():
+        if not isinstance(node, dict):
+            continue
+        for index, item in enumerate([node, *(node.get("then") or [])]):
+            location: Location = (key,) if index == 0 else (key, "then", index - 1)
+            if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+                continue
+            quote = str(item.get("quote") or "")
+            entries.append(
+                Entry(
+                    name=f"facts/{key}" + (f"/then[{index - 1}]" if index else ""),
+                    path=path,
+                    line=loaded.line_of(location),
+                    urls=(item["source"],),
+                    values=(Value("quote", quote, loaded.line_of((*location, "quote"))),),
+                )
+            )
     return entries
 
 
@@ -303,11 +332,31 @@ def has_street(text: str, street: str) -> bool:
     return f" {name} " in folded or f" {name.split()[-1]} " in folded
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a`']")
+_GROUPED = re.compile(r"(?<=\d)[\s.,'](?=\d{3}(?!\d))")
+
+
+def normal_quote(text: str) -> str:
+    """`text` as the quote check compares it: NFKC, case folded, one kind of dash and quotation
+    mark, digits ungrouped ("4 806 zł", "4.806 zł" -> "4806 zł"), single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _QUOTES.sub('"', _DASHES.sub("-", text))
+    text = " ".join(text.split())
+    return _GROUPED.sub("", text)
+
+
+def has_quote(text: str, quote: str) -> bool:
+    wanted = normal_quote(quote)
+    return bool(wanted) and wanted in normal_quote(text)
+
+
 FINDERS: dict[str, Callable[[str, str], bool]] = {
     "page": lambda text, url: True,  # an entry without those values: the page answering is all
     "phone": has_phone,
     "postal_code": has_postal_code,
     "street": has_street,
+    "quote": has_quote,
 }
 
 
@@ -402,14 +451,16 @@ def format_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def format_markdown(report: dict[str, Any]) -> str:
+def format_markdown(report: dict[str, Any], expiring: Sequence[dict[str, Any]] = ()) -> str:
     """The body of the one "source drift" issue (.github/workflows/verify-sources.yml), from
-    the JSON of `python -m guide verify-sources --json`."""
+    the JSON of `python -m guide verify-sources --json` and of `python -m guide facts --json
+    --expiring DATE` (the facts that need a new value soon)."""
     counts = ", ".join(f"{count} {state}" for state, count in report["counts"].items())
     lines = [
         "`python -m guide verify-sources` found values that are no longer on their source page.",
-        "For each: open the source, check the value on the office's official page and follow",
-        '"From a correction to a data change" in data/README.md.',
+        "For each: open the source, check the value on the official page and follow",
+        '"From a correction to a data change" in data/README.md (a fact: its `quote`, value',
+        "and dates in data/facts.yml).",
         "",
         f"Values checked: {counts}.",
         "",
@@ -428,10 +479,32 @@ def format_markdown(report: dict[str, Any]) -> str:
             result["detail"],
         ]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    if expiring:
+        lines += [
+            "",
+            f"Facts whose value ends or is due for review soon ({len(expiring)}): add the next",
+            "value under `then:` with its source and quote, or check the source and move",
+            "`review_by` (`python -m guide facts --expiring YYYY-MM-DD`).",
+            "",
+            "| fact | value | until | source | pages |",
+            "|---|---|---|---|---|",
+        ]
+        for fact in expiring:
+            until = fact["valid_until"] or f"review by {fact['review_by']}"
+            cells = [
+                f"`{fact['key']}`",
+                f"`{fact['value']}`",
+                f"**{until}**",
+                f"{fact['source_kind']}: {fact['source']}",
+                ", ".join(fact["pages"]) or "no page",
+            ]
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # python -m guide.verify_sources REPORT.json: the issue's body
+if __name__ == "__main__":  # python -m guide.verify_sources REPORT.json [FACTS.json]: the body
     import sys
 
-    print(format_markdown(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))), end="")
+    report = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    facts = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")) if sys.argv[2:] else []
+    print(format_markdown(report, facts), end="")

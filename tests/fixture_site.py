@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from guide import ROOT
+from guide.offices import load_directory
 from guide.site import language_codes
 
 
@@ -51,6 +52,8 @@ def bytowski_directory(
                 "teryt": "2201",
                 "slug": "bytowski",
                 "name": "powiat bytowski",
+                # the reader's-language names every translated language needs, from the data
+                "names": dict(load_directory().powiat("bytowski").names),
                 "kind": "land",
                 "seat": "Bytów",
                 "offices": offices,

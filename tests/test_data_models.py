@@ -116,7 +116,8 @@ def test_ui_every_missing_text_in_one_run(tmp_path: Path) -> None:
     )
     problems = validate_ui(path)[1]
     ui = load_ui()
-    expected = len(ui.office_types) + len(ui.days) + len(ui.labels) + 1  # + abbreviations
+    # + abbreviations, and each unit's forms (data/facts.yml's amounts and durations)
+    expected = len(ui.office_types) + len(ui.days) + len(ui.labels) + 1 + len(ui.units)
     assert len(problems) == expected
     assert len({problem.line for problem in problems}) == expected
 

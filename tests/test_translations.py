@@ -130,16 +130,17 @@ def test_status_finds_each_kind_of_defect(tmp_path: Path) -> None:
 def test_structure_problems_are_named(tmp_path: Path) -> None:
     docs = _tree(tmp_path)
     (docs / "pl" / "work.md").write_text(
-        "# Praca\n\n## A\n\n[[office: pup]]\n\n[x](health.md)\n\n## Źródła\n\n"
+        "# Praca\n\n## A\n\n[[office: pup]]\n\n[x](health.md) [[fact: wage]]\n\n## Źródła\n\n"
         "- [a](https://a.gov.pl)\n- [b](https://b.gov.pl)\n",
         encoding="utf-8",
     )
     (docs / "en" / "work.md").write_text(
-        "# Work\n\n## Sources\n\n- [a](https://a.gov.pl)\n", encoding="utf-8"
+        "# Work\n\n## Sources\n\n[[fact: fee]]\n\n- [a](https://a.gov.pl)\n", encoding="utf-8"
     )
     assert structure_problems(docs, "en", "work.md") == [
         "en/work.md: 1 H2 sections, the Polish page has 2",
         "en/work.md: directives [] differ from the Polish page's ['office:pup']",
+        "en/work.md: facts differ: missing ['wage'], extra ['fee']",
         "en/work.md: internal links differ: missing ['health.md'], extra []",
         "en/work.md: 1 official source links, the Polish page has 2",
     ]

@@ -1,4 +1,5 @@
 """`python -m guide verify-sources` against a loopback server: no test touches the network.
+Office values and fact quotes (tests/verify_sources_fixture.yml, FACTS below).
 
 The server's pages keep a value (in another written form), change it, drop it, redirect,
 and answer 404; one source is a closed port.
@@ -24,8 +25,10 @@ from guide.verify_sources import (
     format_text,
     has_phone,
     has_postal_code,
+    has_quote,
     has_street,
     load_entries,
+    load_fact_entries,
     verify,
 )
 
@@ -218,3 +221,68 @@ def test_command_line(
     report = json.loads(capsys.readouterr().out)
     assert report["counts"] == {"confirmed": 0, "changed": 0, "moved": 0, "unreachable": 6}
     assert Handler.seen == []
+
+
+# --- Facts: the quote on the source page ---------------------------------------------------
+
+FACT_PAGES = {
+    "/wage": "<p>Od 1 stycznia 2026&nbsp;r. minimalne wynagrodzenie wynosi 4&nbsp;806 zł.</p>",
+    "/wage-changed": "<p>Od 1 stycznia 2026 r. minimalne wynagrodzenie wynosi 4900 zł.</p>",
+}
+FACTS = """\
+wage:
+  kind: money
+  value: 4806
+  source: BASE/wage
+  quote: "od 1 stycznia 2026 r. minimalne wynagrodzenie wynosi 4806 zł"
+  then:
+    - value: 5000
+      source: BASE/wage-changed
+      quote: "od 1 stycznia 2027 r. minimalne wynagrodzenie wynosi 5000 zł"
+fee:
+  kind: money
+  value: 340
+  source: BASE/old
+  quote: "80-001"
+helpline:
+  kind: phone
+  value: "+48800120002"
+  source: DOWN/kontakt
+  quote: "800 120 002"
+"""
+
+
+@pytest.fixture
+def facts_file(tmp_path: Path, server: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for address, body in FACT_PAGES.items():
+        monkeypatch.setitem(PAGES, address, body)
+    path = tmp_path / "facts.yml"
+    path.write_text(FACTS.replace("BASE", server).replace("DOWN", closed_port()), "utf-8")
+    return path
+
+
+def test_fact_quotes_on_their_sources(facts_file: Path) -> None:
+    report = verify(load_fact_entries(facts_file), fetcher=fetcher(None))
+    got = [(r.entry, r.field, r.state, r.where.rpartition(":")[2]) for r in report.results]
+    assert got == [
+        ("facts/wage", "quote", "confirmed", "5"),  # spaces and digit grouping normalised
+        ("facts/wage/then[0]", "quote", "changed", "9"),
+        ("facts/fee", "quote", "moved", "14"),
+        ("facts/helpline", "quote", "unreachable", "19"),
+    ]
+    assert report.results[2].detail.endswith("/new (the value is there)")
+
+
+@pytest.mark.parametrize(
+    ("page", "quote", "found"),
+    [
+        ("wynosi 4\u00a0806\u00a0zł", "wynosi 4806 zł", True),
+        ("wynosi 4.806 zł", "wynosi 4806 zł", True),
+        ("WYNOSI  4806 ZŁ", "wynosi 4806 zł", True),
+        ("„800+” \u2013 800 zł", '"800+" - 800 zł', True),
+        ("wynosi 4807 zł", "wynosi 4806 zł", False),
+        ("wynosi 14806 zł", "wynosi 4806 zł", False),
+    ],
+)
+def test_quote_forms(page: str, quote: str, found: bool) -> None:
+    assert has_quote(page, quote) is found
