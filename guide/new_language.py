@@ -2,7 +2,8 @@
 
 It adds the language to mkdocs.yml (static-i18n's list, and `extra.partial_languages`, so its
 missing pages fall back to Polish with the notice), copies every data text of the `--from`
-language (English by default) in data/ui.yml, data/glossary.yml and data/termbase.yml under the
+language (English by default) in data/ui.yml, data/glossary.yml, data/termbase.yml and the
+powiats' `names:` in data/powiaty.yml under the
 new code, each marked `# untranslated` (check-data counts them for a partial language), and
 adds a section for its translators to CONTRIBUTING.md. The edits are text insertions at the
 lines the YAML parser gives, so every comment and layout of the files stays.
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from guide import ROOT
+from guide.locales import plural_categories
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -57,6 +59,16 @@ def _apply(text: str, insertions: list[Insertion]) -> str:
     return "".join(lines)
 
 
+def _is_forms(node: yaml.Node) -> bool:
+    """A mapping of plural forms (units: `{one: ..., other: ...}`)."""
+    return (
+        isinstance(node, yaml.MappingNode)
+        and bool(node.value)
+        and all(isinstance(v, yaml.ScalarNode) for _, v in node.value)
+        and "other" in {k.value for k, _ in node.value}
+    )
+
+
 def text_copies(path: Path, *, code: str, source: str) -> tuple[str, int]:
     """`path`'s text with a `code: <the source text>  # untranslated` line after every
     `source:` text, and how many were added."""
@@ -74,6 +86,18 @@ def text_copies(path: Path, *, code: str, source: str) -> tuple[str, int]:
                     indent = " " * key.start_mark.column
                     line = f"{indent}{code}: {json.dumps(value.value, ensure_ascii=False)}"
                     insertions.append(Insertion(_after(value), f"{line}  # untranslated\n"))
+                elif key.value == source and _is_forms(value) and code not in keys:
+                    # units: one form per plural category of the new language, the source's
+                    # `other` form in each until a translator writes them
+                    other = next(v.value for k, v in value.value if k.value == "other")
+                    forms = ", ".join(
+                        f"{category}: {json.dumps(other, ensure_ascii=False)}"
+                        for category in sorted(plural_categories(code))
+                    )
+                    indent = " " * key.start_mark.column
+                    insertions.append(
+                        Insertion(_after(value), f"{indent}{code}: {{{forms}}}  # untranslated\n")
+                    )
                 walk(value)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
@@ -150,7 +174,8 @@ into {name}, then remove this comment. -->
    translated yet shows the Polish page with a notice in {name}.
 2. Preview: `make serve LANG={code}`, then http://127.0.0.1:8000.
 3. What is left: `.venv/bin/python -m guide i18n-status`, and `make check-data` counts the texts
-   in `data/ui.yml`, `data/glossary.yml` and `data/termbase.yml` still marked `# untranslated`:
+   in `data/ui.yml`, `data/glossary.yml` and `data/termbase.yml` still marked `# untranslated`
+   (and the powiats' names in `data/powiaty.yml`, marked the same way):
    translate the text and delete the comment.
 4. When your translation is done: `.venv/bin/python -m guide i18n-mark-synced {code}/PAGE.md`.
 5. When every page and text is translated, remove `{code}` from `extra.partial_languages` in
@@ -173,7 +198,8 @@ def new_language(code: str, *, name: str, source: str = "en", root: Path = ROOT)
     config = root / "mkdocs.yml"
     written[config] = config_with(config, code=code, name=name)
     done.append(f"mkdocs.yml: {code} ({name}) added, in extra.partial_languages")
-    for data in ("ui.yml", "glossary.yml", "termbase.yml"):
+    # powiaty.yml: each powiat's name for readers of the language (`names:`)
+    for data in ("ui.yml", "glossary.yml", "termbase.yml", "powiaty.yml"):
         path = root / "data" / data
         written[path], count = text_copies(path, code=code, source=source)
         done.append(f"data/{data}: {count} text(s) copied from {source}, marked # untranslated")

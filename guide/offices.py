@@ -31,7 +31,7 @@ from pydantic import (
 
 from guide import DATA_DIR
 from guide.addresses import HOST, email_problem, https_problem, url_host
-from guide.plain_text import Name, Note
+from guide.plain_text import Name, Note, checked
 from guide.region import load_region
 from guide.site import default_language, language_codes
 from guide.ui import load_ui
@@ -47,13 +47,6 @@ def today() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
-
-
-def _https(value: str) -> str:
-    problem = https_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
-    return value
 
 
 def _phone(value: str) -> str:
@@ -72,13 +65,6 @@ def _phone(value: str) -> str:
 def _postal_code(value: str) -> str:
     if not re.fullmatch(r"\d{2}-\d{3}", value):
         raise ValueError(f"{value!r} is not a Polish postal code (NN-NNN)")
-    return value
-
-
-def _email(value: str) -> str:
-    problem = email_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
     return value
 
 
@@ -189,7 +175,7 @@ def _time_range(value: str) -> str:
     return value
 
 
-Https = Annotated[str, AfterValidator(_https)]
+Https = Annotated[str, checked(https_problem)]
 Phone = Annotated[str, AfterValidator(_phone)]
 
 
@@ -206,7 +192,7 @@ class Office(Sourced):
     postal_code: Annotated[str, BeforeValidator(str), AfterValidator(_postal_code)] | None = None
     town: Name | None = None
     phones: list[Phone] = Field(default_factory=list, max_length=3)
-    email: Annotated[str, AfterValidator(_email)] | None = None
+    email: Annotated[str, checked(email_problem)] | None = None
     website: Https | None = None
     hours: list[Hours] = Field(default_factory=list)
     lat: float | None = Field(default=None, ge=53.4, le=55.0)
@@ -241,7 +227,7 @@ class Route(Sourced):
     name: Annotated[Name, Field(min_length=3)]
     website: Https | None = None
     phones: list[Phone] = Field(default_factory=list, max_length=3)
-    email: Annotated[str, AfterValidator(_email)] | None = None
+    email: Annotated[str, checked(email_problem)] | None = None
     hours: list[Hours] = Field(default_factory=list)
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
 

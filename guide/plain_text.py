@@ -10,6 +10,7 @@ free-text field of the data models and front matter is one of the types below.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -29,14 +30,19 @@ def plain_text_problem(value: str, *, letters: bool = True) -> str | None:
     return None
 
 
-def _check(value: str) -> str:
-    problem = plain_text_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
-    return value
+def checked(problem_of: Callable[[str], str | None]) -> AfterValidator:
+    """A pydantic validator from a function that names a value's problem (None when fine)."""
+
+    def check(value: str) -> str:
+        problem = problem_of(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
 
 
-PLAIN = AfterValidator(_check)
+PLAIN = checked(plain_text_problem)
 # The length caps: several times the longest text of the kind in data/ today.
 Title = Annotated[str, Field(min_length=1, max_length=80), PLAIN]  # page titles
 Name = Annotated[str, Field(min_length=1, max_length=200), PLAIN]  # names, addresses, terms

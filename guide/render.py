@@ -26,6 +26,16 @@ def display_url(url: str) -> str:
     return shown + (f"?{parts.query}" if parts.query else "")
 
 
+def display_host(url: str) -> str:
+    """https://www.example.pl/a/b -> www.example.pl (a printed contact sheet's source)."""
+    return urlsplit(url).netloc
+
+
+def display_path(url: str) -> str:
+    """What display_url shows after the host: /a/b (hidden on a printed contact sheet)."""
+    return display_url(url).removeprefix(display_host(url))
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
     """Templates compiled once per build and shared by every environment of that build.
 
@@ -80,6 +90,8 @@ def guide_env(theme: Theme) -> jinja2.Environment:
     env = theme.get_env().overlay(autoescape=True, bytecode_cache=CompiledTemplates())
     env.filters["phone_display"] = phone_display
     env.filters["display_url"] = display_url
+    env.filters["display_host"] = display_host
+    env.filters["display_path"] = display_path
     env.filters["fill"] = fill
     setattr(theme, _THEME_ENV, env)
     return env

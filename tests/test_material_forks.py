@@ -29,7 +29,7 @@ REPLACED = {
 OUTDATED = "partials/javascripts/outdated.html"
 FIX = ('base=new URL("{{ base_url }}",location)', 'base=new URL("{{ base_url }}")')
 # The blocks of Material's base.html that overrides/main.html extends with super().
-EXTENDED_BLOCKS = ("outdated", "scripts", "content")
+EXTENDED_BLOCKS = ("outdated", "scripts", "extrahead", "content")
 
 
 def test_material_is_the_locked_version() -> None:
