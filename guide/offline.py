@@ -58,6 +58,8 @@ class _References(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if tag in ("script", "img") and values.get("src"):
             self.found.append(values["src"])
+        elif tag == "template" and values.get("data-src"):  # Material's bundle, on demand
+            self.found.append(values["data-src"])
         elif tag == "link" and values.get("rel") in ("stylesheet", "icon") and values.get("href"):
             self.found.append(values["href"])
 

@@ -1,4 +1,5 @@
-"""Material's stylesheet cut to what the built site uses, and no source maps (guide/css_prune.py).
+"""Material's stylesheet cut to what the built site uses, and no source maps (guide/css_prune.py);
+then each page's first-paint rules inline (guide/first_paint.py).
 
 Runs once, after static-i18n has built every language: the pruning reads every page.
 """
@@ -6,12 +7,14 @@ Runs once, after static-i18n has built every language: the pruning reads every p
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from guide import hook_order
 from guide.css_prune import prune_site
+from guide.first_paint import inline_site
 from guide.static_i18n import builds_more_languages
 
 
@@ -20,3 +23,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if builds_more_languages(config):
         return
     prune_site(Path(config.site_dir))
+    inline_site(Path(config.site_dir), site_path=urlsplit(config.site_url or "/").path or "/")

@@ -10,6 +10,7 @@ from types import ModuleType
 
 import jinja2
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -64,8 +65,13 @@ def check_page(html: str, allowed: frozenset[str]) -> None:
     hashes = {script_hash(text) for text in inline_scripts(html)}
     assert set(policy["script-src"]) == {"'self'", *hashes}
     assert hashes <= {script_hash(text) for text in allowed}, "only the templates' scripts"
+    # the one inline style: the page's first-paint rules (guide/first_paint.py), in its head
+    found = BeautifulSoup(html, "html.parser").find_all("style")
+    assert len(found) <= 1 and all(style.find_parent("head") for style in found)
+    styles = {script_hash(style.text) for style in found}
+    assert policy["style-src"] == [*POLICY["style-src"], *styles]
     for name, values in POLICY.items():
-        if name != "script-src":
+        if name not in ("script-src", "style-src"):
             assert policy[name] == list(values)
     flat = " ".join(" ".join(values) for values in policy.values())
     assert "unsafe-inline" not in flat and "unsafe-eval" not in flat

@@ -1,0 +1,189 @@
+"""Each page paints from its first response (guide/first_paint.py): its first-paint rules
+inline in one <style>, allowed by its hash and nothing else; no stylesheet holds the paint
+back; the page looks the same, pixel for pixel, with its stylesheets held back and let
+through, on a phone and on a desktop screen."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+import tinycss2
+from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Browser, Page
+
+from guide.csp import POLICY, CspError, script_hash, with_style
+from guide.css_prune import Used, parse_selector, parse_stylesheet
+from guide.first_paint import LATER, first_paint_css, inline, read_page
+from guide.site import language_codes, site_language_prefix
+from tests.browser import PHONE
+from tests.pages import LANGUAGES, output_path, url_of
+from tests.test_csp import policy_of
+from tests.test_css_prune import PAGE_TYPES, PIXEL_DIFF
+
+KINDS = ("index.md", "work.md", "legal-stay.md", "powiaty/index.md", "powiaty/gdansk.md")
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _head(site: Path, lang: str, page: str) -> tuple[str, Tag]:
+    html = output_path(site, lang, page).read_text(encoding="utf-8")
+    head = BeautifulSoup(html, "html.parser").head
+    assert head is not None
+    return html, head
+
+
+@pytest.mark.parametrize("page", KINDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_stylesheet_holds_the_first_paint_back(site: Path, lang: str, page: str) -> None:
+    _, head = _head(site, lang, page)
+    links = [
+        link for link in head.find_all("link", rel="stylesheet") if not link.find_parent("noscript")
+    ]
+    assert links, "the stylesheets still load"
+    for link in links:
+        assert link["media"] == "print" and link.has_attr(LATER), link
+    (noscript,) = head.find_all("noscript")
+    plain = noscript.find_all("link", rel="stylesheet")
+    assert [link["href"] for link in plain] == [link["href"] for link in links]
+    assert not any(link.has_attr("media") for link in plain)
+
+
+@pytest.mark.parametrize("page", KINDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_one_inline_style_is_allowed_by_its_hash(site: Path, lang: str, page: str) -> None:
+    html, head = _head(site, lang, page)
+    (style,) = head.find_all("style")
+    assert len(BeautifulSoup(html, "html.parser").find_all("style")) == 1  # none in the body
+    assert policy_of(html)["style-src"] == [*POLICY["style-src"], script_hash(style.text)]
+
+
+def test_a_policy_allowing_more_styles_is_refused() -> None:
+    policy = "default-src 'self'; style-src 'self'"
+    assert with_style(policy, "a{}") == f"default-src 'self'; style-src 'self' {script_hash('a{}')}"
+    with pytest.raises(CspError, match="already allows more styles"):
+        with_style(with_style(policy, "a{}"), "b{}")
+
+
+@pytest.mark.parametrize(
+    ("selector", "applies"),
+    [
+        (".md-header", True),
+        (".md-header kbd", False),  # no <kbd> on the page
+        ("body>.md-header", True),
+        (".md-header:hover", False),  # a state only the reader causes
+        (".md-header:focus-visible::before", False),
+        (".md-header::before", True),
+        (".md-header:not(:hover)", True),
+        (".md-search__input", False),  # Material's bundle adds it, not loaded yet
+        ("select.added-by-script", True),  # what a script the page runs adds
+    ],
+)
+def test_what_a_first_paint_can_use(selector: str, applies: bool) -> None:
+    used = Used(tags={"html", "body", "header", "select"}, first_paint=True)
+    used.classes = {"md-header", "added-by-script"}
+    (rule,) = tinycss2.parse_stylesheet(selector + "{}", skip_whitespace=True)
+    assert parse_selector(list(rule.prelude)).applies(used) is applies
+
+
+def test_print_rules_wait_for_the_stylesheet(tmp_path: Path) -> None:
+    html = '<html><head><link rel="stylesheet" href="a.css"></head><body class="x"></body>'
+    page = tmp_path / "index.html"
+    _, used = read_page(html, page=page, site=tmp_path, site_path="/")
+    sheet = parse_stylesheet("@media print{.x{color:red}}.x{color:blue}.y{color:green}")
+    assert first_paint_css([sheet], used) == ".x{color:blue}"
+
+
+def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
+    policy = "default-src &#39;self&#39;; style-src &#39;self&#39;"
+    html = (
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="{policy}">'
+        '<link rel="stylesheet" href="a.css"><title>t</title><link rel="stylesheet" href="b.css">'
+        '</head><body><link rel="stylesheet" href="c.css"></body></html>'
+    )
+    head, _ = read_page(html, page=tmp_path / "index.html", site=tmp_path, site_path="/")
+    allowed = with_style("default-src 'self'; style-src 'self'", ".x{}").replace("'", "&#39;")
+    assert inline(html, head=head, css=".x{}") == (
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="{allowed}">'
+        f'<style>.x{{}}</style><link rel="stylesheet" href="a.css" media="print" {LATER}>'
+        f'<link rel="stylesheet" href="b.css" media="print" {LATER}>'
+        '<noscript><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css">'
+        "</noscript><title>t</title></head><body>"
+        '<link rel="stylesheet" href="c.css"></body></html>'
+    )
+
+
+# --- In Chromium ----------------------------------------------------------------------------
+
+
+def _screenshot(browser: Browser, url: str, *, viewport: dict[str, int], hold: bool) -> bytes:
+    context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    page: Page = context.new_page()
+    errors: list[str] = []
+    # (the 404 page names the deployed site's path, not served here: only the policy counts)
+    page.on("console", lambda m: errors.append(m.text) if "Security Policy" in m.text else None)
+    try:
+        if hold:  # the stylesheets never arrive: the page has only what it carries
+            page.route("**/*.css", lambda route: route.abort())
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
+        shot = page.screenshot(full_page=True, animations="disabled", caret="hide")
+        if not hold:
+            assert errors == []  # the inline style is allowed
+        return shot
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+@pytest.mark.parametrize("lang", language_codes())
+def test_the_first_paint_is_the_whole_page(
+    browser: Browser, site_url: str, tmp_path: Path, lang: str, kind: str, screen: str
+) -> None:
+    url = site_url + site_language_prefix(lang) + PAGE_TYPES[kind]
+    viewport = PHONE if screen == "phone" else DESKTOP
+    held = _screenshot(browser, url, viewport=viewport, hold=True)
+    through = _screenshot(browser, url, viewport=viewport, hold=False)
+    if held == through:
+        return
+    page = browser.new_page()
+    try:
+        urls = [
+            f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (held, through)
+        ]
+        count, rows = page.evaluate(PIXEL_DIFF, urls)
+    finally:
+        page.close()
+    (tmp_path / "held.png").write_bytes(held)
+    (tmp_path / "through.png").write_bytes(through)
+    pytest.fail(f"{lang} {kind} ({screen}): {count} pixels differ ({rows}); in {tmp_path}")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_stylesheets_turn_on_once_loaded(phone: Page, site_url: str, lang: str) -> None:
+    phone.goto(site_url + url_of(lang, "powiaty/index.md"), wait_until="networkidle")
+    later = phone.evaluate(f"[...document.querySelectorAll('link[{LATER}]')].map(l => l.media)")
+    assert later == ["all", "all", "all"]  # main.css, guide.css, the map's extra.css
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_stylesheets_apply(
+    browser: Browser, site_url: str, lang: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)  # type: ignore[arg-type]
+    page = context.new_page()
+    try:
+        page.goto(site_url + url_of(lang, "work.md"), wait_until="networkidle")
+        # the sheets of <noscript>, for every medium, beside the print-only ones
+        media = page.evaluate(
+            "[...document.styleSheets].filter(s => s.href).map(s => s.media.mediaText)"
+        )
+        assert sorted(media) == sorted(["print", "print", "", ""])
+    finally:
+        context.close()
