@@ -29,8 +29,10 @@ from markupsafe import escape
 from guide.csp import CSP_META, with_style
 from guide.css_prune import Rule, Used, add_script, add_tag, parse_stylesheet, prune_parsed
 
-# boot.js turns a stylesheet marked so on for the screen once it has loaded.
+# boot.js turns a stylesheet marked so on for the screen once it has loaded: only a page
+# that runs it has its stylesheets wait (offline.html and the status pages run no script).
 LATER = "data-guide-later"
+SWITCH = "assets/guide/boot.js"
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,10 @@ def inline_site(site: Path, /, *, site_path: str) -> None:
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         head, used = read_page(html, page=page, site=site, site_path=site_path)
-        if not head.stylesheets:
+        scripts = {
+            site_file(src, page=page, site=site, site_path=site_path) for src in head.scripts
+        }
+        if not head.stylesheets or site / SWITCH not in scripts:
             continue
         files = [
             site_file(tag.attributes["href"], page=page, site=site, site_path=site_path)

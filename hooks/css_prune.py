@@ -1,5 +1,6 @@
 """Material's stylesheet cut to what the built site uses, and no source maps (guide/css_prune.py);
-then each page's first-paint rules inline (guide/first_paint.py).
+then each page's first-paint rules inline (guide/first_paint.py), and the offline packs'
+sizes measured again on these final files (hooks/offline.py wrote them per language).
 
 Runs once, after static-i18n has built every language: the pruning reads every page.
 """
@@ -15,6 +16,7 @@ from mkdocs.plugins import event_priority
 from guide import hook_order
 from guide.css_prune import prune_site
 from guide.first_paint import inline_site
+from guide.offline import remeasure_packs
 from guide.static_i18n import builds_more_languages
 
 
@@ -24,3 +26,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     prune_site(Path(config.site_dir))
     inline_site(Path(config.site_dir), site_path=urlsplit(config.site_url or "/").path or "/")
+    remeasure_packs(Path(config.site_dir))

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -19,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from guide import placeholders
 from guide.csp import excerpt
+from guide.first_paint import inline, read_page
 from tests.pages import output_path
 from tests.test_csp import config, hook  # noqa: F401 (fixtures)
 
@@ -108,4 +111,14 @@ def test_the_real_pages_pass(
 ) -> None:
     html = finished(site, lang, page)
     built = hook.on_post_page(html, page=page_object(config, lang, page), config=config)
-    assert built == output_path(site, lang, page).read_text(encoding="utf-8")
+    # then, after the build, the page's first-paint rules inline (guide/first_paint.py)
+    final = output_path(site, lang, page).read_text(encoding="utf-8")
+    css = BeautifulSoup(final, "html.parser").style
+    assert css is not None
+    head, _ = read_page(
+        built,
+        page=output_path(site, lang, page),
+        site=site,
+        site_path=urlsplit(config.site_url or "/").path,
+    )
+    assert inline(built, head=head, css=css.text) == final

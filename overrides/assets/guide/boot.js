@@ -29,14 +29,20 @@
   };
 })();
 
-// The page painted from the rules inline in its head (guide/first_paint.py); its stylesheets
-// load as media="print", never holding the paint back: each is turned on for the screen once
-// loaded. The same rules again, in the same order: nothing moves.
+// The page painted from the rules inline in its head (guide/first_paint.py): every rule its
+// first paint uses. Its stylesheets (media="print", never holding a paint back) add only what
+// the reader causes (hover, focus, what Material's bundle changes): they are turned on for
+// the screen at the first touch, key, wheel, scroll, pointer move or focus, not during load.
 (function () {
   "use strict";
-  document.querySelectorAll("link[data-guide-later]").forEach(function (link) {
-    function screen() { link.media = "all"; }
-    if (link.sheet) { screen(); } else { link.addEventListener("load", screen); }
+  var links = document.querySelectorAll("link[data-guide-later]");
+  var EVENTS = ["pointerdown", "touchstart", "keydown", "wheel", "scroll", "pointermove", "focusin"];
+  function screen() {
+    EVENTS.forEach(function (name) { window.removeEventListener(name, screen, true); });
+    links.forEach(function (link) { link.media = "all"; });
+  }
+  EVENTS.forEach(function (name) {
+    window.addEventListener(name, screen, { capture: true, passive: true });
   });
 })();
 
