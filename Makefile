@@ -1,10 +1,10 @@
-# Pierwsze kroki w Pomorskim: every task a contributor or CI runs. See README.md.
+# Pierwsze kroki w Pomorskim: every task a contributor or CI runs. See README.md and MAINTAINING.md.
 # `make serve LANG=uk` previews one language; LANG only counts when given on the command line,
 # since the shell's own LANG is a locale (C.UTF-8, pl_PL.UTF-8, ...).
 
 PYTHON ?= python3
 ADDR   ?= 127.0.0.1:8000
-# The engine that builds, serves and deploys (README "Engines and the exit plan"): mkdocs, or
+# The engine that builds, serves and deploys (MAINTAINING.md "Engines and the exit plan"): mkdocs, or
 # properdocs, its maintained continuation, in a venv of its own (the two cannot share one).
 ENGINE ?= mkdocs
 ifeq ($(ENGINE),mkdocs)
@@ -22,12 +22,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # make pytest: the test files spread over every core (pytest-xdist), one file per worker.
 WORKERS ?= auto
-# make test-content (README, CONTRIBUTING): data, content, termbase, translations and the
+# make test-content (MAINTAINING.md, CONTRIBUTING): data, content, termbase, translations and the
 # links of the built site, without a browser.
 CONTENT_TESTS := $(wildcard tests/test_data.py tests/test_data_models.py tests/test_content.py tests/test_docs_files.py \
 	tests/test_termbase.py tests/test_translations.py tests/test_links.py)
 
-# Material prints a banner about its end of life on every run; README.md records it.
+# Material prints a banner about its end of life on every run; MAINTAINING.md records it.
 # Reproducible builds: dates in the site come from the last commit, not from the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 RUN := env -u GUIDE_LANG -u GUIDE_LIVE_PREVIEW NO_MKDOCS_2_WARNING=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 PYTHONHASHSEED=0 \
@@ -45,7 +45,7 @@ help:
 	@echo "make test              lint, type checks, data checks and the whole test suite"
 	@echo "make test-content      data, content, termbase, translation and link checks (no browser)"
 	@echo "ENGINE=properdocs      build, serve or deploy with ProperDocs instead of MkDocs"
-	@echo "make deploy EDITION=2026 [PUSH=1]  publish an edition with mike to gh-pages (README: Editions)"
+	@echo "make deploy EDITION=2026 [PUSH=1]  publish an edition with mike to gh-pages (MAINTAINING.md: Editions)"
 
 $(STAMP): requirements.lock requirements-properdocs.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,11 +64,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build
 
-# The PDFs every page links to (README "Printing and PDFs"); a deploy prints them itself.
+# The PDFs every page links to (MAINTAINING.md "Printing and PDFs"); a deploy prints them itself.
 pdf: build chromium
 	$(RUN) $(BIN)/python -m guide pdf site
 
-# Editions (README "Editions"): builds EDITION strictly, with its PDFs, and commits it with
+# Editions (MAINTAINING.md "Editions"): builds EDITION strictly, with its PDFs, and commits it with
 # mike to gh-pages as EDITION and latest (the root opens latest); pushes only with PUSH=1.
 deploy: $(STAMP)
 	$(if $(EDITION),,$(error give the edition's year: make deploy EDITION=2026))
@@ -103,12 +103,12 @@ chromium: $(STAMP)
 engines-compare:
 	$(MAKE) build-into ENGINE=mkdocs OUT=.engines/mkdocs
 	$(MAKE) build-into ENGINE=properdocs OUT=.engines/properdocs
-	.venv/bin/python -m guide.build --compare .engines/mkdocs .engines/properdocs
+	.venv/bin/python -m guide.site.build --compare .engines/mkdocs .engines/properdocs
 
 build-into: $(STAMP)
 	$(RUN) $(BIN)/python -m guide build $(OUT)
 
-# Budgets (README "Budgets"): build time against a stock build of the same pages in the same
+# Budgets (MAINTAINING.md "Budgets"): build time against a stock build of the same pages in the same
 # run, first-view bytes in Chromium, Lighthouse mobile scores (npm ci --prefix tools/lighthouse
 # when missing), build time over synthetic regions of 20, 80 and 380 powiats (--only scale).
 # One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"

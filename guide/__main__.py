@@ -1,5 +1,5 @@
 """`python -m guide COMMAND`: the guide's command line (see `python -m guide --help`)."""
 
-from guide.cli import main
+from guide.tools.cli import main
 
 raise SystemExit(main())

@@ -1,5 +1,5 @@
 """Refuse pages whose front matter, text or rendered content breaks the rules: the build
-fails, naming the page and line (guide/content_rules.py, guide/sanitize.py)."""
+fails, naming the page and line (guide/content/content_rules.py, guide/content/sanitize.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide import hook_order
-from guide.content_rules import content_problems, rendered_problems
+from guide.content.content_rules import content_problems, rendered_problems
+from guide.site import hook_order
 
 
 def _where(page: Page) -> Path:

@@ -2,13 +2,13 @@
 theme's own scripts, and nothing in a page's body that no page may carry.
 
 Runs on the finished HTML (lowest priority). The inline scripts a page may hold are known
-before its content: guide.csp.known_scripts renders the theme's script partials with the
+before its content: guide.site.csp.known_scripts renders the theme's script partials with the
 page's base_url. Any other inline script, an inline event handler or a javascript: URL in
 the output fails the build, naming the page and the start of the offending text; so does
 a script file the theme does not list, a <meta>, <link>, <base>, <style>, <iframe>,
 <object>, <embed> or <form> in the body, a style attribute there, an id used twice (a
 heading `## __config` against Material's config) and a directive's placeholder left over.
-Each page is parsed once (guide/finished_page.py); its sections go to the search index.
+Each page is parsed once (guide/site/finished_page.py); its sections go to the search index.
 
 Not in `make serve`'s live preview (GUIDE_LIVE_PREVIEW=1): MkDocs' live reload adds an inline
 script to every response, different each time, which no hash can allow. The preview runs on
@@ -24,8 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from guide import finished_page, hook_order, placeholders
-from guide.csp import (
+from guide.site import finished_page, hook_order, placeholders
+from guide.site.csp import (
     CspError,
     Scan,
     attach,
@@ -36,8 +36,8 @@ from guide.csp import (
     template_base_url,
     theme_script_paths,
 )
-from guide.i18n import current_language
-from guide.render import guide_env
+from guide.site.i18n import current_language
+from guide.site.render import guide_env
 
 LIVE_PREVIEW = "GUIDE_LIVE_PREVIEW"
 

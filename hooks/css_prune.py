@@ -1,6 +1,7 @@
-"""Material's stylesheet cut to what the built site uses, and no source maps (guide/css_prune.py);
-then each page's first-paint rules inline (guide/first_paint.py), and the offline packs'
-sizes measured again on these final files (hooks/offline.py wrote them per language).
+"""Material's stylesheet cut to what the built site uses, and no source maps
+(guide/site/css_prune.py); then each page's first-paint rules inline
+(guide/site/first_paint.py), and the offline packs' sizes measured again on these final files
+(hooks/offline.py wrote them per language).
 
 Runs once, after static-i18n has built every language: the pruning reads every page.
 """
@@ -13,11 +14,11 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from guide import hook_order
-from guide.css_prune import prune_site
-from guide.first_paint import inline_site
-from guide.offline import remeasure_packs
-from guide.static_i18n import builds_more_languages
+from guide.site import hook_order
+from guide.site.css_prune import prune_site
+from guide.site.first_paint import inline_site
+from guide.site.offline import remeasure_packs
+from guide.site.static_i18n import builds_more_languages
 
 
 @event_priority(hook_order.LAST)

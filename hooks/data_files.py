@@ -5,7 +5,7 @@ A problem in a data file the build reads stops `make build` or `make serve` with
 a powiat without a required office type at the powiat's line), not a traceback from deep in a
 hook. (check-data's cross-checks, such as the glossary against the termbase, stay its own and
 do not stop a preview.)
-`make serve` rebuilds in one process and watches data/: guide/data_cache.py clears what
+`make serve` rebuilds in one process and watches data/: guide/data/data_cache.py clears what
 guide/ cached when a data file changed, so an edited office name shows after the rebuild.
 """
 
@@ -17,11 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guide import DATA_DIR, hook_order
-from guide.checks import LOADERS, load_problems, map_problems
-from guide.data_cache import refresh
-from guide.offices import load_directory
-from guide.yamlfile import DataError
+from guide import DATA_DIR
+from guide.data.checks import LOADERS, load_problems, map_problems
+from guide.data.data_cache import refresh
+from guide.data.offices import load_directory
+from guide.data.yamlfile import DataError
+from guide.site import hook_order
 
 
 def _load_data() -> list[DataError]:

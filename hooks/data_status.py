@@ -1,5 +1,6 @@
 """data-status.html of each language (its words; the Polish one at the site root,
-`uk/data-status.html`...) and data-status.json at the root: office data coverage and age."""
+`uk/data-status.html`...) and data-status.json at the root: office data coverage and age, and
+(on the HTML page) the facts of data/facts.yml, those ending soon first."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.coverage import render_data_status
-from guide.i18n import built_language_prefix, current_language, source_language
-from guide.render import guide_env
+from guide.site.data_status import render_data_status
+from guide.site.i18n import built_language_prefix, current_language, source_language
+from guide.site.render import guide_env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

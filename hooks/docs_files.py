@@ -1,7 +1,7 @@
 """docs/ publishes pages and pictures only: the build fails on any other file, a symbolic
 link, or a path the guide's theme or hooks publish (sw.js, assets/..., 404.html, ...).
 
-Rules and messages in guide/docs_files.py, which `python -m guide check-content` also runs.
+Rules and messages in guide/content/docs_files.py, which `python -m guide check-content` also runs.
 Checked on MkDocs' own file list once static-i18n has placed this language's files, so the
 destination checked is the one the site gets (docs/pl/sw.js is published as sw.js).
 """
@@ -15,8 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from guide import hook_order
-from guide.docs_files import docs_tree_problems, site_file_problem, theme_published_files
+from guide.content.docs_files import docs_tree_problems, site_file_problem
+from guide.site import hook_order
+from guide.site.theme_files import theme_published_files
 
 
 @event_priority(hook_order.AFTER_I18N_FILES)  # after static-i18n chose each file's destination

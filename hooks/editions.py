@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.editions import alias_of, current_edition
+from guide.data.edition import alias_of, current_edition
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:

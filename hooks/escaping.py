@@ -11,8 +11,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide import hook_order
-from guide.escaping import escaping_env, mark_page_html
+from guide.site import hook_order
+from guide.site.escaping import escaping_env, mark_page_html
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

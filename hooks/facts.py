@@ -1,5 +1,5 @@
 """`[[fact: KEY]]`, `[[fact: KEY | number]]` and `[[period: KEY]]`: values of data/facts.yml
-in the page's language, valid on the build's reference date (guide/facts.py). A placeholder
+in the page's language, valid on the build's reference date (guide/data/facts.py). A placeholder
 before Markdown, the value's HTML after it; an unknown key fails the build at page:line."""
 
 from __future__ import annotations
@@ -11,19 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide import placeholders
-from guide.facts import (
-    FACT_KIND,
-    FACT_TEMPLATE,
-    load_facts,
-    mark_references,
-    reference_date,
-    render_reference,
-)
-from guide.i18n import current_language
-from guide.render import guide_env
-from guide.static_i18n import file_locale
-from guide.yamlfile import DataError
+from guide.data.facts import load_facts, reference_date
+from guide.data.yamlfile import DataError
+from guide.site import placeholders
+from guide.site.facts_html import FACT_KIND, FACT_TEMPLATE, mark_references, render_reference
+from guide.site.i18n import current_language
+from guide.site.render import guide_env
+from guide.site.static_i18n import file_locale
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

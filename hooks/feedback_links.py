@@ -1,4 +1,4 @@
-""" "Report a mistake" and "Edit this page" under every page (guide/feedback.py), and on a page
+""" "Report a mistake" and "Edit this page" under every page (guide/site/feedback.py), and on a page
 in a translated language (not a Polish page shown in its place) "Report a translation problem".
 
 The links are rendered by overrides/partials/guide/feedback.html from `guide_feedback`.
@@ -13,10 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide.editions import current_edition
-from guide.feedback import edit_url, in_translation, page_report_url, translation_report_url
-from guide.i18n import current_language
-from guide.static_i18n import normalized_src
+from guide.data.edition import current_edition
+from guide.site.feedback import edit_url, in_translation, page_report_url, translation_report_url
+from guide.site.i18n import current_language
+from guide.site.static_i18n import normalized_src
 
 
 def page_links(*, page: Page, lang: str) -> dict[str, str]:

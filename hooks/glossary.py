@@ -1,5 +1,5 @@
 """The `[[glossary]]` directive: the glossary of data/glossary.yml in the page's language,
-put in after Markdown in place of the directive's placeholder (guide/placeholders.py)."""
+put in after Markdown in place of the directive's placeholder (guide/site/placeholders.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide import placeholders
-from guide.directives import GLOSSARY
-from guide.glossary import load_glossary
-from guide.i18n import current_language
-from guide.render import guide_env, render, words
+from guide.content.directives import GLOSSARY
+from guide.data.glossary import load_glossary
+from guide.site import placeholders
+from guide.site.i18n import current_language
+from guide.site.render import guide_env, render, words
 
 KIND = "glossary"
 

@@ -20,10 +20,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide import hook_order
-from guide.i18n import built_language_prefix, built_languages
-from guide.site import page_url
-from guide.static_i18n import normalized_src, show_language_selector
+from guide.data.languages import page_url
+from guide.site import hook_order
+from guide.site.i18n import built_language_prefix, built_languages
+from guide.site.static_i18n import normalized_src, show_language_selector
 
 
 @event_priority(hook_order.AFTER_I18N_LINKS)  # after static-i18n has written its own links

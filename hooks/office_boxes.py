@@ -4,7 +4,7 @@ A regional office is rendered in place. A powiat office depends on the reader's 
 chosen once and kept in localStorage: offices.js fills the box from `offices.json`,
 which this hook writes per language; without JavaScript the box links to the powiat pages.
 An unknown KEY fails the build, naming the page and line. The box's HTML goes in after
-Markdown, in place of the directive's placeholder (guide/placeholders.py).
+Markdown, in place of the directive's placeholder (guide/site/placeholders.py).
 """
 
 from __future__ import annotations
@@ -15,11 +15,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import hook_order, placeholders
-from guide.i18n import built_language_prefix, current_language
-from guide.office_boxes import OFFICE_KIND, mark_office_directives, office_box, offices_json_files
-from guide.render import guide_env
-from guide.yamlfile import DataError
+from guide.data.yamlfile import DataError
+from guide.site import hook_order, placeholders
+from guide.site.i18n import built_language_prefix, current_language
+from guide.site.office_boxes import (
+    OFFICE_KIND,
+    mark_office_directives,
+    office_box,
+    offices_json_files,
+)
+from guide.site.render import guide_env
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,7 +2,7 @@
 device while there is no connection (in the reader's language, instead of the browser's own
 error page), and "Keep this guide on my phone" on the language's start page, which stores
 every page of the language: offline-pack.json lists the files and what they cost to
-download, measured on the built files. Logic in guide/offline.py."""
+download, measured on the built files. Logic in guide/site/offline.py."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import hook_order
-from guide.i18n import built_language_prefix, built_languages, current_language
-from guide.offline import KEEP_JS, OFFLINE_HTML, PACK_JSON, offline_page, pack_json
-from guide.render import guide_env
-from guide.static_i18n import normalized_src
+from guide.site import hook_order
+from guide.site.i18n import built_language_prefix, built_languages, current_language
+from guide.site.offline import KEEP_JS, OFFLINE_HTML, PACK_JSON, offline_page, pack_json
+from guide.site.render import guide_env
+from guide.site.static_i18n import normalized_src
 
 
 def on_page_context(

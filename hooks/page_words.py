@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide.i18n import built_language_prefix, built_languages, current_language
-from guide.render import words
-from guide.ui import load_ui
+from guide.data.ui import load_ui
+from guide.site.i18n import built_language_prefix, built_languages, current_language
+from guide.site.render import words
 
 
 def _set_footer(config: MkDocsConfig, lang: str) -> None:

@@ -2,7 +2,7 @@
 
 Nothing per powiat is written by hand: each language build adds its own pages from
 data/powiaty.yml, data/gminy.yml and the boundary GeoJSON, plus `towns.json` for the search.
-Their Markdown holds a placeholder; the HTML goes in after Markdown (guide/placeholders.py).
+Their Markdown holds a placeholder; the HTML goes in after Markdown (guide/site/placeholders.py).
 Small test projects (tests/fixture_site.py) leave them out with `extra: {powiat_pages: false}`.
 """
 
@@ -17,9 +17,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import hook_order
-from guide.i18n import built_language_prefix, current_language, source_language
-from guide.powiat_pages import (
+from guide.site import hook_order
+from guide.site.asset_paths import TOWNS_JSON
+from guide.site.i18n import built_language_prefix, current_language, source_language
+from guide.site.powiat_pages import (
     EXTRA_CSS,
     OVERVIEW,
     GeneratedPage,
@@ -27,8 +28,7 @@ from guide.powiat_pages import (
     powiat_pages,
     towns_json,
 )
-from guide.site import TOWNS_JSON
-from guide.static_i18n import language_file, list_in_sitemap, normalized_src
+from guide.site.static_i18n import language_file, list_in_sitemap, normalized_src
 
 
 def _file(config: MkDocsConfig, lang: str, page: GeneratedPage) -> File:

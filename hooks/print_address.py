@@ -1,6 +1,6 @@
 """The print and download area at the end of every page.
 
-On screen it links to the PDFs of guide/pdf.py (the booklet of the page's language, and on a
+On screen it links to the PDFs of guide/tools/pdf.py (the booklet of the page's language, and on a
 powiat page that powiat's contact sheet). On the printed page it shows the page's own address
 (its canonical URL: site_url, which SITE_URL overrides, plus the page's path) and a QR code of
 it. The QR code is an SVG file beside the page, made here with segno, in an <img> loaded lazily:
@@ -19,13 +19,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import hook_order
-from guide.i18n import current_language
-from guide.pdf import booklet_path, sheet_path
-from guide.powiat_pages import powiat_of_page
-from guide.qr import qr_svg
-from guide.render import guide_env, render, words
-from guide.static_i18n import normalized_src
+from guide.site import hook_order
+from guide.site.i18n import current_language
+from guide.site.powiat_pages import powiat_of_page
+from guide.site.qr import qr_svg
+from guide.site.render import guide_env, render, words
+from guide.site.static_i18n import normalized_src
+from guide.tools.pdf import booklet_path, sheet_path
 
 QR_FILE = "print-qr.svg"
 

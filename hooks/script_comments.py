@@ -1,5 +1,5 @@
-"""The guide's scripts ship without their comment lines (guide/scripts.py): readers download
-code, not maintainers' notes, on every first view (README "Budgets")."""
+"""The guide's scripts ship without their comment lines (guide/site/scripts.py): readers download
+code, not maintainers' notes, on every first view (MAINTAINING.md "Budgets")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.scripts import strip_site_scripts
+from guide.site.scripts import strip_site_scripts
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

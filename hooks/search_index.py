@@ -2,8 +2,8 @@
 
 `overrides/partials/search.html` (the dialog, in place of Material's) gets its URLs here;
 after each language's build the sections of its pages, parsed once when each page was
-finished (guide/finished_page.py), make `<language>/assets/guide/search-index.json`
-(guide/search_index.py) for search.js.
+finished (guide/site/finished_page.py), make `<language>/assets/guide/search-index.json`
+(guide/site/search_index.py) for search.js.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import finished_page, hook_order
-from guide.i18n import built_language_prefix, current_language
-from guide.search_index import SEARCH_JSON, index_json, indexed_pages, synonyms
+from guide.site import finished_page, hook_order
+from guide.site.i18n import built_language_prefix, current_language
+from guide.site.search_index import SEARCH_JSON, index_json, indexed_pages, synonyms
 
 
 def on_page_context(

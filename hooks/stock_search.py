@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide import hook_order
+from guide.site import hook_order
 
 STOCK_INDEX_DIR = "search"
 STOCK_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")

@@ -3,7 +3,7 @@
 A page missing in a language is built from the Polish page (static-i18n's fallback) and
 says so in the reader's language; a translation whose recorded `source_blob` differs from
 the Polish page says when the Polish original was updated and links to it. The notice's
-HTML goes in after Markdown, in place of a placeholder (guide/placeholders.py).
+HTML goes in after Markdown, in place of a placeholder (guide/site/placeholders.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import placeholders
-from guide.i18n import built_language_prefix, current_language, source_language
-from guide.render import guide_env, render, words
-from guide.site import page_url
-from guide.static_i18n import file_locale, normalized_src
-from guide.translations import translation_notice
+from guide.content.translations import translation_notice
+from guide.data.languages import page_url
+from guide.site import placeholders
+from guide.site.i18n import built_language_prefix, current_language, source_language
+from guide.site.render import guide_env, render, words
+from guide.site.static_i18n import file_locale, normalized_src
 
 KIND = "translation-notice"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.csp import attach
-from guide.i18n import built_language_prefix, current_language, source_language
-from guide.render import guide_env, words
-from guide.translations import status
+from guide.content.translations import status
+from guide.site.csp import attach
+from guide.site.i18n import built_language_prefix, current_language, source_language
+from guide.site.render import guide_env, words
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

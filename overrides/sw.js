@@ -1,4 +1,4 @@
-// Pierwsze kroki w Pomorskim: pages read once stay readable offline (README "Offline").
+// Pierwsze kroki w Pomorskim: pages read once stay readable offline (MAINTAINING.md "Privacy, security, offline").
 // Network first; the kept copy only when the network fails. Trusts only itself: one cache,
 // named by this guide and its scope, is the only one it reads or cleans (SECURITY.md).
 "use strict";

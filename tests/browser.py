@@ -1,11 +1,11 @@
 """Serving a built site on loopback and driving Debian's Chromium: the shared code lives in
-guide/chromium.py (also used by `python -m guide pdf`)."""
+guide/tools/chromium.py (also used by `python -m guide pdf`)."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from guide.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
+from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "serve", "wait_for_search_answer"]
 

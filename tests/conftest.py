@@ -11,8 +11,8 @@ import pytest
 from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from guide.build import mkdocs_build
-from guide.translations import status
+from guide.content.translations import status
+from guide.site.build import mkdocs_build
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
 
@@ -44,7 +44,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """The Chromium guide/chromium.py finds, headless; `make chromium` installs one."""
+    """The Chromium guide/tools/chromium.py finds, headless; `make chromium` installs one."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs a Chromium")
     with sync_playwright() as playwright:

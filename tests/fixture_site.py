@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from guide import ROOT
-from guide.offices import load_directory
-from guide.site import language_codes
+from guide.data.languages import language_codes
+from guide.data.offices import load_directory
 
 
 def make_project(

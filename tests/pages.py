@@ -12,8 +12,14 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from guide import DOCS_DIR, ROOT
-from guide.offices import load_directory
-from guide.site import language_codes, nav_pages, page_url, site_language_prefix, source_pages
+from guide.data.languages import (
+    language_codes,
+    nav_pages,
+    page_url,
+    site_language_prefix,
+    source_pages,
+)
+from guide.data.offices import load_directory
 
 LANGUAGES = language_codes()
 POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))

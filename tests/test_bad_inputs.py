@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from guide import ROOT
-from guide.build import mkdocs_build
-from guide.content_rules import PageMarkdown, content_problems
+from guide.content.content_rules import content_problems
+from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 
@@ -93,7 +94,7 @@ def test_check_data_command_exit_code(tmp_path: Path) -> None:
 
 
 def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
-    from guide.build import build_atomically
+    from guide.site.build import build_atomically
 
     config = make_project(
         tmp_path, {"en/index.md": "# en\n\n[broken](missing.md)\n"}, powiat_pages=False

@@ -11,15 +11,15 @@ import yaml
 from mkdocs.config import load_config
 
 from guide import DOCS_DIR
-from guide.bench.firstview import FirstView
-from guide.bench.lighthouse import Lighthouse, failing_audits, lighthouse_result
-from guide.bench.report import report_build_times, report_first_views, report_lighthouse
-from guide.bench.stock import stock_project
-from guide.bench.timing import BuildTime
-from guide.cli import main
-from guide.raw_html_off import RAW_HTML_OFF
-from guide.serve import Sent
-from guide.site import language_codes
+from guide.data.languages import language_codes
+from guide.site.raw_html_off import RAW_HTML_OFF
+from guide.site.serve import Sent
+from guide.tools.bench.firstview import FirstView
+from guide.tools.bench.lighthouse import Lighthouse, failing_audits, lighthouse_result
+from guide.tools.bench.report import report_build_times, report_first_views, report_lighthouse
+from guide.tools.bench.stock import stock_project
+from guide.tools.bench.timing import BuildTime
+from guide.tools.cli import main
 
 
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from guide.build import mkdocs_build
-from guide.site import default_language, language_codes, mkdocs_config
+from guide.data.languages import default_language, language_codes, mkdocs_config
+from guide.site.build import mkdocs_build
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from guide.ui import load_ui
+from guide.data.ui import load_ui
 from tests.browser import PHONE
 from tests.pages import LANGUAGES
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from guide.offices import load_directory
+from guide.data.offices import load_directory
 from tests.browser import PHONE
 from tests.pages import LANGUAGES, url_of
 

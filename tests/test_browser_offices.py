@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from guide.offices import load_directory
-from guide.site import TOWNS_JSON, site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import site_language_prefix
+from guide.data.offices import load_directory
+from guide.data.ui import load_ui
+from guide.site.asset_paths import TOWNS_JSON
 from tests.pages import LANGUAGES
 
 pytestmark = pytest.mark.browser

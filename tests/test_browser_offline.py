@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from guide.offices import load_directory
-from guide.offline import PACK_JSON
-from guide.search_index import SEARCH_JSON
-from guide.site import site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import site_language_prefix
+from guide.data.offices import load_directory
+from guide.data.ui import load_ui
+from guide.site.offline import PACK_JSON
+from guide.site.search_index import SEARCH_JSON
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def goto_offline(phone: Page, url: str) -> None:
 
 def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
     """Open the page twice: the worker takes over on the first view; from the second, the
-    language's offline page is kept too (never on a first view: README "Budgets")."""
+    language's offline page is kept too (never on a first view: MAINTAINING.md "Budgets")."""
     url = site_url + url_of(lang, page)
     phone.goto(url)
     phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
 
 from guide import ROOT
-from guide.site import languages
-from guide.ui import load_ui
+from guide.data.languages import languages
+from guide.data.ui import load_ui
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser

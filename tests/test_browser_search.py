@@ -8,8 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, Request, expect
 
-from guide.search_index import SEARCH_JSON, STEM, Synonym, load_index, search, synonyms
-from guide.site import default_language
+from guide.data.languages import default_language
+from guide.site.search_index import SEARCH_JSON, STEM, Synonym, load_index, search, synonyms
 from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, resolve, url_of
 

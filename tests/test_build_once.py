@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from guide import DATA_DIR, ROOT
-from guide.checks import LOADERS
-from guide.site import language_codes
+from guide.data.checks import LOADERS
+from guide.data.languages import language_codes
 from tests.fixture_site import make_project
 
 # Runs one `mkdocs build` in this process, counting every YAML data file parsed and every
@@ -19,7 +19,7 @@ from tests.fixture_site import make_project
 COUNTING_BUILD = """
 import collections, json, sys
 import jinja2.environment
-from guide import yamlfile
+from guide.data import yamlfile
 parsed = collections.Counter()
 load_yaml = yamlfile.load_yaml
 def counting_load_yaml(path):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from guide import ROOT
-from guide.chromium import find_chromium
+from guide.tools.chromium import find_chromium
 
 ANSWERS = '#!/bin/sh\necho "Chromium 156.0.7500.0"\n'
 SNAP_STUB = "#!/bin/sh\necho \"Command 'chromium' requires the chromium snap\" >&2\nexit 1\n"

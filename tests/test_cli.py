@@ -1,13 +1,13 @@
 """Every command of `python -m guide` given a wrong argument: one line naming the mistake, a
-documented exit code (guide/cli.py, README "The command line"), never a traceback."""
+documented exit code (guide/tools/cli.py, MAINTAINING.md "The command line"), never a traceback."""
 
 from __future__ import annotations
 
 import pytest
 
-from guide.cli import main
-from guide.site import default_language, language_codes, source_pages
-from guide.translations import changed_sentences
+from guide.content.translations import changed_sentences
+from guide.data.languages import default_language, language_codes, source_pages
+from guide.tools.cli import main
 from tests.pages import run_guide
 
 TRANSLATED = next(code for code in language_codes() if code != default_language())

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from guide import DOCS_DIR
-from guide.frontmatter import read
-from guide.offices import today
-from guide.site import default_language, nav_pages, source_pages
-from guide.translations import structure
+from guide.content.frontmatter import read
+from guide.content.translations import structure
+from guide.data.languages import default_language, nav_pages, source_pages
+from guide.data.offices import today
 from tests.pages import WRITTEN, WRITTEN_PAGES
 
 TOPIC_PAGES = [p for p in nav_pages() if p not in ("index.md", "glossary.md", "powiaty/index.md")]

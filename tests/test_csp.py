@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from guide import MKDOCS_YML, ROOT
-from guide.csp import (
+from guide.site.csp import (
     POLICY,
     CspError,
     attach,
@@ -31,7 +31,7 @@ from guide.csp import (
     script_hash,
     template_base_url,
 )
-from guide.render import guide_env
+from guide.site.render import guide_env
 from tests.pages import LANGUAGE_PAGES, output_path, url_of
 
 OTHER_PAGES = ("404.html", "translation-status.html", "data-status.html")
@@ -65,7 +65,7 @@ def check_page(html: str, allowed: frozenset[str]) -> None:
     hashes = {script_hash(text) for text in inline_scripts(html)}
     assert set(policy["script-src"]) == {"'self'", *hashes}
     assert hashes <= {script_hash(text) for text in allowed}, "only the templates' scripts"
-    # the one inline style: the page's first-paint rules (guide/first_paint.py), in its head
+    # the one inline style: the page's first-paint rules (guide/site/first_paint.py), in its head
     found = BeautifulSoup(html, "html.parser").find_all("style")
     assert len(found) <= 1 and all(style.find_parent("head") for style in found)
     styles = {script_hash(style.text) for style in found}

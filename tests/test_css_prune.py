@@ -1,4 +1,4 @@
-"""Material's stylesheet pruned at build time (guide/css_prune.py): every page type looks the
+"""Material's stylesheet pruned at build time (guide/site/css_prune.py): every page type looks the
 same, pixel for pixel, with the pruned and with Material's whole stylesheet; the rules the
 scripts need at run time stay; the site ships no source maps."""
 
@@ -14,8 +14,8 @@ import pytest
 import tinycss2
 from playwright.sync_api import Browser, Page, expect
 
-from guide.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
-from guide.site import language_codes, site_language_prefix
+from guide.data.languages import language_codes, site_language_prefix
+from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
 from tests.browser import PHONE, serve
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"

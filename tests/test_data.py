@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from guide.checks import check_data
-from guide.fold import fold_place_name as fold
-from guide.gminy import load_gminy, load_town_names, town_index
-from guide.offices import SameAs, load_directory, validate_directory
-from guide.region import load_region
-from guide.site import default_language, language_codes
-from guide.ui import load_ui
+from guide.content.checks import check_data
+from guide.data.fold import fold_place_name as fold
+from guide.data.gminy import load_gminy, load_town_names, town_index
+from guide.data.languages import default_language, language_codes
+from guide.data.offices import SameAs, load_directory, validate_directory
+from guide.data.region import load_region
+from guide.data.ui import load_ui
 
 GOOD_OFFICE = """\
     name: Starostwo Powiatowe w Lęborku

@@ -1,5 +1,5 @@
 """Bad data files: each is caught by its pydantic model and reported as file:line with the value,
-through the one mapping in guide.yamlfile.model_errors; check-data loads every data file."""
+through the one mapping in guide.data.yamlfile.model_errors; check-data loads every data file."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from guide import DATA_DIR, MKDOCS_YML, checks
-from guide.coverage import coverage
-from guide.glossary import load_glossary, validate_glossary
-from guide.gminy import load_gminy, load_town_names
-from guide.offices import POWIATY_YML, load_directory, validate_directory
-from guide.region import load_region
-from guide.site import complete_languages, language_codes
-from guide.ui import UI_YML, load_ui, validate_ui
-from guide.yamlfile import DataError
+from guide import DATA_DIR, MKDOCS_YML
+from guide.data import checks
+from guide.data.coverage import coverage
+from guide.data.glossary import load_glossary, validate_glossary
+from guide.data.gminy import load_gminy, load_town_names
+from guide.data.languages import complete_languages, language_codes
+from guide.data.offices import POWIATY_YML, load_directory, validate_directory
+from guide.data.region import load_region
+from guide.data.ui import UI_YML, load_ui, validate_ui
+from guide.data.yamlfile import DataError
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -48,7 +49,7 @@ def test_glossary_entry_with_only_a_term_fails_check_data(
 ) -> None:
     path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
     monkeypatch.setattr(checks, "LOADERS", [(path, validate_glossary, lambda: None)])
-    problems = [str(problem) for problem in checks.check_data()]
+    problems = [str(problem) for problem in checks.data_problems()[0]]
     assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
 
 
@@ -220,7 +221,7 @@ def test_check_data_reports_a_bad_ui_file_alone(
 ) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
     monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda _: validate_ui(path), lambda: None)])
-    problems = [str(problem) for problem in checks.check_data()]
+    problems = [str(problem) for problem in checks.data_problems()[0]]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
 

@@ -11,10 +11,11 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.coverage import data_status, render_data_status
-from guide.offices import Directory, load_directory, office_types_of
-from guide.render import guide_env
-from guide.ui import load_ui
+from guide.data.coverage import data_status
+from guide.data.offices import Directory, load_directory, office_types_of
+from guide.data.ui import load_ui
+from guide.site.data_status import render_data_status
+from guide.site.render import guide_env
 from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, url_of
 

@@ -1,4 +1,4 @@
-"""docs/ publishes pages and pictures only (guide/docs_files.py, hooks/docs_files.py): each
+"""docs/ publishes pages and pictures only (guide/content/docs_files.py, hooks/docs_files.py): each
 hostile file, in two languages or positions, fails check-content and the build with its
 exact message; the theme's own files are all refused as destinations."""
 
@@ -12,15 +12,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from guide import DOCS_DIR, MKDOCS_YML, cli
-from guide.build import mkdocs_build
-from guide.docs_files import (
-    MAX_BYTES,
-    docs_tree_problems,
-    reserved_reason,
-    theme_published_files,
-)
-from guide.site import default_language, language_codes
+from guide import DOCS_DIR, MKDOCS_YML
+from guide.content.docs_files import MAX_BYTES, docs_tree_problems, reserved_reason
+from guide.data.languages import default_language, language_codes
+from guide.site.build import mkdocs_build
+from guide.site.theme_files import theme_published_files
+from guide.tools import cli
 from tests.fixture_site import make_project
 
 DEFAULT = default_language()

@@ -20,24 +20,19 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from mike import commands as mike_commands  # type: ignore[import-untyped]
+from mike.mkdocs_utils import docs_version_var  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, ConsoleMessage, Page, Response, expect
 
-from guide import cli, editions
-from guide.chromium import ChromiumMissing
-from guide.cli import BUILD_FAILED, USAGE, main
-from guide.csp import inline_scripts, script_hash
-from guide.editions import (
-    EDITION_VAR,
-    EditionError,
-    alias_of,
-    current_edition,
-    edition_name,
-    latest_alias,
-    takes_alias,
-)
-from guide.pdf import PdfError
-from guide.render import words
-from guide.site import mkdocs_config, source_pages
+from guide import ROOT
+from guide.data.edition import EDITION_VAR, EditionError, alias_of, current_edition, edition_name
+from guide.data.languages import mkdocs_config, source_pages
+from guide.site.csp import inline_scripts, script_hash
+from guide.site.render import words
+from guide.tools import cli, editions
+from guide.tools.chromium import ChromiumMissing
+from guide.tools.cli import BUILD_FAILED, USAGE, main
+from guide.tools.editions import latest_alias, takes_alias
+from guide.tools.pdf import PdfError
 from tests.browser import serve
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
 
@@ -154,6 +149,11 @@ def test_anything_else_is_refused(name: str) -> None:
         current_edition({EDITION_VAR: name})
 
 
+def test_the_edition_variable_is_mikes() -> None:
+    # guide/data imports no mike (which imports MkDocs): the name is written there, checked here.
+    assert docs_version_var == EDITION_VAR
+
+
 def test_a_plain_build_has_no_edition() -> None:
     assert current_edition({}) is None
 
@@ -224,7 +224,7 @@ def test_the_alias_comes_from_mkdocs_yml() -> None:
 
 def test_the_installed_mike_is_supported_and_the_one_locked() -> None:
     editions.check_mike()
-    lock = (Path(editions.__file__).parent.parent / "requirements.lock").read_text("utf-8")
+    lock = (ROOT / "requirements.lock").read_text("utf-8")
     assert f"mike=={importlib.metadata.version('mike')}" in lock.splitlines()
 
 
@@ -235,9 +235,9 @@ def test_an_unsupported_mike_stops_the_deploy_before_git(
     monkeypatch.setattr(editions, "installed_version", lambda name: version)
     assert main(["deploy", "2026", "--no-pdf"]) == 1
     assert capsys.readouterr().out == (
-        f"deploy of edition 2026 failed: mike {version} is installed, but guide/editions.py is "
-        "checked against 2.2 or later, below 2.3: install the version in requirements.lock, or "
-        "check guide/editions.py and its tests against the new version and widen its range\n"
+        f"deploy of edition 2026 failed: mike {version} is installed, but guide/tools/editions.py "
+        "is checked against 2.2 or later, below 2.3: install the version in requirements.lock, or "
+        "check guide/tools/editions.py and its tests against the new version and widen its range\n"
     )
 
 
@@ -248,7 +248,7 @@ def test_a_mike_without_the_functions_deploy_calls_is_refused(
     with pytest.raises(editions.MikeVersionError) as raised:
         editions.check_mike("2.2.0")
     assert str(raised.value) == (
-        "mike 2.2.0 has no mike.commands.list_versions, which guide/editions.py uses: "
+        "mike 2.2.0 has no mike.commands.list_versions, which guide/tools/editions.py uses: "
         "install the version in requirements.lock"
     )
 

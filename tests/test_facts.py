@@ -9,30 +9,36 @@ import datetime as dt
 import json
 import re
 import shutil
+import subprocess
+import sys
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from babel.numbers import parse_decimal
+from bs4 import BeautifulSoup, Tag
 
 from guide import DATA_DIR
-from guide.build import mkdocs_build
-from guide.content_rules import PageMarkdown, content_problems, typed_problems
-from guide.editions import EDITION_VAR
-from guide.facts import (
+from guide.content.content_rules import content_problems, typed_problems
+from guide.data.edition import EDITION_VAR
+from guide.data.facts import (
+    EXPIRING_DAYS,
+    UPCOMING_DAYS,
     Register,
     expiry_problems,
     fact_rows,
     load_facts,
     reference_date,
+    upcoming,
     usage,
     validate_facts,
     value_text,
 )
-from guide.formats import counted, format_date, format_money, format_percent, format_period
-from guide.locales import locale, plural_categories
-from guide.pending import (
+from guide.data.formats import counted, format_date, format_money, format_percent, format_period
+from guide.data.languages import default_language, language_codes
+from guide.data.locales import locale, plural_categories
+from guide.data.pending import (
     PENDING_YML,
     Pending,
     note_summary,
@@ -40,8 +46,9 @@ from guide.pending import (
     stale_problems,
     validate_pending,
 )
-from guide.site import default_language, language_codes
-from guide.ui import load_ui
+from guide.data.ui import fill, load_ui
+from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 
@@ -316,7 +323,7 @@ def typed(lang: str, register: Register) -> dict[str, tuple[str, str]]:
 def test_a_typed_in_value_fails_in_every_language(
     lang: str, key: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     value, what = typed(lang, register)[key]
     path = Path(f"docs/{lang}/facts.md")
     page = f"---\ntitle: Facts\n---\n# Facts\n\nIntro.\n\nIt is {value} here.\n"
@@ -333,7 +340,7 @@ def test_a_typed_in_value_fails_in_every_language(
 def test_the_line_is_the_bodys_not_the_front_matters(
     register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     lang = default_language()
     value = typed(lang, register)["deadline"][0]
     path = Path(f"docs/{lang}/facts.md")
@@ -346,7 +353,7 @@ def test_the_line_is_the_bodys_not_the_front_matters(
 def test_numbers_that_are_no_values_pass(
     lang: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     value = typed(lang, register)["wage"][0]
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n"
@@ -363,7 +370,7 @@ def test_numbers_that_are_no_values_pass(
 def test_unknown_key_and_modifier_fail_with_their_line(
     register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     path = Path(f"docs/{default_language()}/facts.md")
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n[[fact: nope]]\n\n[[fact: wage | gen]] and"
@@ -414,6 +421,23 @@ def test_rows_for_the_status_page_and_the_command(register: Register) -> None:
     assert rows["deadline"]["state"] == "current"
     assert rows["fee"]["source_kind"] == "press"
     assert rows["wage"]["source_date"] == "2025-09-15"
+    assert (rows["wage"]["next_value"], rows["wage"]["next_from"]) == ("5015.5", "2027-01-01")
+    assert (rows["fee"]["next_value"], rows["fee"]["next_from"]) == (None, None)
+
+
+def test_ending_soon_reaches_past_the_expiring_window(register: Register) -> None:
+    """On 15 September 2026 the values ending on 31 December are 107 days away: not yet
+    `expiring`, but on the data status page's list of facts ending soon."""
+    day = dt.date(2026, 9, 15)
+    rows = fact_rows(register, day, used={})
+    assert EXPIRING_DAYS < (dt.date(2026, 12, 31) - day).days <= UPCOMING_DAYS
+    assert [(row["key"], row["state"]) for row in upcoming(rows, day)] == [
+        ("wage", "current"),
+        ("fee", "current"),
+    ]
+    assert upcoming(rows, day, within=EXPIRING_DAYS) == []
+    after = dt.date(2027, 1, 2)  # the fee has ended: still listed; the wage has its 2027 value
+    assert [row["key"] for row in upcoming(fact_rows(register, after, used={}), after)] == ["fee"]
 
 
 @pytest.fixture(scope="module")
@@ -452,6 +476,31 @@ def test_check_data_and_facts_command_on_expiry(own_data: Path) -> None:
         (own_data / "facts.yml").write_text(REGISTER, "utf-8")
     assert broken.returncode == 3
     assert broken.stdout.startswith(f"{own_data / 'facts.yml'}:49: rate.kind: Input should be")
+
+
+def test_the_weekly_issue_lists_the_facts_ending_soon(own_data: Path, tmp_path: Path) -> None:
+    """The verify step of .github/workflows/verify-sources.yml (tests/test_workflows.py checks
+    it runs these two commands): `facts --json --expiring` feeds the one issue's body, which
+    lists each fact with its next value, also when every source was confirmed."""
+    env = {"GUIDE_DATA_DIR": str(own_data), "PATH": "", "SOURCE_DATE_EPOCH": epoch("2026-12-05")}
+    listed = run_guide("facts", "--json", "--expiring", "2027-02-03", env=env)
+    assert listed.returncode == 1
+    (tmp_path / "facts-expiring.json").write_text(listed.stdout, "utf-8")
+    report = {"counts": {"confirmed": 1}, "results": [{"state": "confirmed"}]}
+    (tmp_path / "verify-sources.json").write_text(json.dumps(report), "utf-8")
+    command = ["-m", "guide.tools.verify_sources", "verify-sources.json", "facts-expiring.json"]
+    body = subprocess.run(
+        [sys.executable, *command], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    lines = body.splitlines()
+    assert lines[0] == "`python -m guide verify-sources` found every value on its source page."
+    assert "| where | entry | value | state | source | detail |" not in lines
+    assert [line for line in lines if line.startswith("| `")] == [
+        "| `wage` | `4806` | **2026-12-31** | `5015.5` from 2027-01-01 | official: "
+        "https://www.gov.pl/web/rodzina/wage | no page |",
+        "| `fee` | `340` | **2026-12-31** | not announced | press: "
+        "https://www.gov.pl/web/udsc/fee | no page |",
+    ]
 
 
 def test_usage_lists_the_pages(tmp_path: Path) -> None:
@@ -581,6 +630,45 @@ def test_data_status_lists_expiring_facts_first(site_2026: Path) -> None:
     ]
 
 
+def _table_after(heading: Tag) -> tuple[list[str], list[list[str]]]:
+    table = heading.find_next("table")
+    assert isinstance(table, Tag)
+    head = [th.get_text() for th in table.select("thead th")]
+    return head, [[td.get_text() for td in row.find_all("td")] for row in table.select("tbody tr")]
+
+
+@pytest.mark.parametrize("lang", language_codes())
+def test_data_status_lists_the_facts_ending_soon_in_its_language(
+    site_2026: Path, lang: str
+) -> None:
+    """Built on 5 December 2026: the facts ending within UPCOMING_DAYS with their next value,
+    then every fact, headings and cells in the page's language (data/ui.yml)."""
+    t = {key: texts[lang] for key, texts in load_ui().labels.items()}
+    prefix = "" if lang == default_language() else f"{lang}/"
+    html = (site_2026 / prefix / "data-status.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    horizon = dt.date(2026, 12, 5) + dt.timedelta(days=UPCOMING_DAYS)
+    ahead = soup.find(id="facts-ahead")
+    assert isinstance(ahead, Tag)
+    assert ahead.get_text() == fill(t["data_status_ahead_title"], date=horizon.isoformat())
+    head, rows = _table_after(ahead)
+    columns = ("fact", "state", "value", "until", "next_value", "source", "pages")
+    assert head == [t[f"status_{column}"] for column in columns]
+    assert [row[:5] for row in rows] == [
+        ["wage", "expiring", "4806", "2026-12-31", fill(t["status_next_from"], value="5015.5",
+                                                        date="2027-01-01")],
+        ["fee", "expiring", "340", "2026-12-31", t["status_next_none"]],
+    ]  # fmt: skip
+    everything = soup.find(id="facts")
+    assert isinstance(everything, Tag) and everything.get_text() == t["data_status_facts_title"]
+    head, rows = _table_after(everything)
+    assert head[:5] == [t[f"status_{column}"] for column in (*columns[:4], "later_values")]
+    until = {row[0]: row[3] for row in rows}
+    assert until["deadline"] == fill(t["status_review_by"], date="2027-06-30")
+    intros = [heading.find_next("p") for heading in (ahead, everything)]
+    assert all(isinstance(p, Tag) and "{" not in p.get_text() for p in intros), intros
+
+
 def test_a_later_value_switches_in_and_an_expired_one_is_marked(
     project: Path, tmp_path: Path
 ) -> None:
@@ -669,7 +757,7 @@ def test_a_pending_value_is_a_note_and_a_new_one_still_fails(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
     docs, path, pending = pending_case(lang, [wage], [wage, rate], tmp_path)
     problems = content_problems(path, path.read_text(encoding="utf-8"), render=render)
@@ -701,7 +789,7 @@ def test_a_stale_pending_entry_fails_check_data(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr("guide.content_rules.load_facts", lambda: register)
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
     wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
     docs, path, pending = pending_case(lang, [wage, rate], [wage], tmp_path)
     found = stale_problems(pending, typed_problems([path], render=render), docs_dir=docs)

@@ -12,7 +12,14 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from guide import ROOT
-from guide.feedback import (
+from guide.data.languages import (
+    default_language,
+    language_codes,
+    mkdocs_config,
+    site_language_prefix,
+)
+from guide.data.ui import load_ui
+from guide.site.feedback import (
     CONTENT_FORM,
     OFFICE_FIELDS,
     OFFICE_FORM,
@@ -21,8 +28,6 @@ from guide.feedback import (
     in_translation,
     repository,
 )
-from guide.site import default_language, language_codes, mkdocs_config, site_language_prefix
-from guide.ui import load_ui
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, page_id, parse
 from tests.test_repository import commands, make_targets, workflow
 

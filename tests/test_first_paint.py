@@ -1,4 +1,4 @@
-"""Each page paints from its first response (guide/first_paint.py): its first-paint rules
+"""Each page paints from its first response (guide/site/first_paint.py): its first-paint rules
 inline in one <style>, allowed by its hash and nothing else; no stylesheet holds the paint
 back; every element has the same computed style and box with its stylesheets held back and
 let through, on a phone and on a desktop screen."""
@@ -12,10 +12,10 @@ import tinycss2
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Page
 
-from guide.csp import POLICY, CspError, script_hash, with_style
-from guide.css_prune import Used, parse_selector, parse_stylesheet
-from guide.first_paint import LATER, first_paint_css, inline, read_page
-from guide.site import language_codes, site_language_prefix
+from guide.data.languages import language_codes, site_language_prefix
+from guide.site.csp import POLICY, CspError, script_hash, with_style
+from guide.site.css_prune import Used, parse_selector, parse_stylesheet
+from guide.site.first_paint import LATER, first_paint_css, inline, read_page
 from tests.browser import PHONE
 from tests.pages import LANGUAGES, output_path, url_of
 from tests.test_csp import policy_of

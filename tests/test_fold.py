@@ -1,4 +1,4 @@
-"""guide/fold.py and its JavaScript twin (window.guideFold, in boot.js) answer
+"""guide/data/fold.py and its JavaScript twin (window.guideFold, in boot.js) answer
 tests/fold_cases.json alike.
 
 The browser test runs boot.js as the built site ships it, on a page, so a change to one copy
@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page
 
 from guide import ROOT
-from guide.fold import fold_place_name, fold_search
+from guide.data.fold import fold_place_name, fold_search
 
 CASES: dict[str, list[list[str]]] = json.loads(
     (Path(__file__).parent / "fold_cases.json").read_text(encoding="utf-8")

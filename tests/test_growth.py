@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide import ROOT
-from guide.build import mkdocs_build
-from guide.pdf import printouts
-from guide.site import default_language, language_codes, page_url, source_pages
-from guide.translations import SOURCE_BLOB, blob_id
+from guide.content.translations import SOURCE_BLOB, blob_id
+from guide.data.languages import default_language, language_codes, page_url, source_pages
+from guide.site.build import mkdocs_build
+from guide.tools.pdf import printouts
 from tests.pages import links_leaving_language
 from tests.test_links import link_problems
 
@@ -29,17 +29,18 @@ NEW, NAME = next(
     if code not in language_codes()
 )
 TRANSLATED_PAGE = "work.md"
+# At the project's root only: guide/site/ is code, site/ the build output.
 LEFT_OUT = {".git", ".venv", ".venv-properdocs", "site", ".engines", "node_modules"}
+
+
+def _left_out(folder: str, names: list[str]) -> list[str]:
+    at_root = Path(folder) == ROOT
+    return [n for n in names if (at_root and n in LEFT_OUT) or n.endswith("_cache")]
 
 
 def scratch_copy(into: Path) -> Path:
     """The project, without its build output, virtual environments and git history."""
-    shutil.copytree(
-        ROOT,
-        into,
-        ignore=lambda _, names: [n for n in names if n in LEFT_OUT or n.endswith("_cache")],
-        symlinks=True,
-    )
+    shutil.copytree(ROOT, into, ignore=_left_out, symlinks=True)
     return into
 
 

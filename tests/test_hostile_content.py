@@ -1,6 +1,6 @@
 """Issue 19, the page side: a hostile corpus of pages from a pull request.
 
-Raw HTML is off in the Markdown parser (guide/raw_html_off.py), so markup a page smuggles
+Raw HTML is off in the Markdown parser (guide/site/raw_html_off.py), so markup a page smuggles
 past a regular expression renders as text (HARMLESS); what the parser does make of a page,
 and front matter in every form MkDocs reads, is checked with an exact message (REFUSED).
 Every case has two variants: another language and another position (paragraph, admonition,
@@ -21,11 +21,12 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog
 
 from guide import ROOT
-from guide.build import mkdocs_build
-from guide.content_rules import PageMarkdown, content_problems
-from guide.raw_html_off import RAW_HTML_OFF
-from guide.sanitize import content_findings
-from guide.site import language_codes, site_language_prefix
+from guide.content.content_rules import content_problems
+from guide.content.sanitize import content_findings
+from guide.data.languages import language_codes, site_language_prefix
+from guide.site.build import mkdocs_build
+from guide.site.parsers import PageMarkdown
+from guide.site.raw_html_off import RAW_HTML_OFF
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
 
@@ -145,7 +146,7 @@ def _project(tmp: Path, *, defended: bool) -> Path:
     hooks.remove("hooks/content_rules.py")
     recorder = tmp / "project" / "record_pages.py"
     recorder.write_text(
-        "from guide import finished_page\nfrom guide.i18n import current_language\n\n\n"
+        "from guide.site import finished_page\nfrom guide.site.i18n import current_language\n\n\n"
         "def on_pre_build(*, config):\n"
         "    finished_page.start(config, lang=current_language(config))\n\n\n"
         "def on_post_page(output, /, *, page, config):\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from guide.glossary import GLOSSARY_YML, load_glossary
-from guide.offices import validate_directory
-from guide.ui import UI_YML, fill, load_ui
-from guide.yamlfile import DataError
+from guide.data.glossary import GLOSSARY_YML, load_glossary
+from guide.data.offices import validate_directory
+from guide.data.ui import UI_YML, fill, load_ui
+from guide.data.yamlfile import DataError
 from tests.pages import run_guide
 from tests.test_data import GOOD_OFFICE, directory_yaml, problems_for
 

@@ -1,9 +1,10 @@
 """Issue 16: front matter and reader-facing data are untrusted input.
 
 Markup in a title or description is refused by check-content, the build and pre-commit
-(guide/frontmatter.py FrontMatter, through guide/content_rules.py) with the key's line; and
-whatever reaches the theme is escaped (hooks/escaping.py), which one fixture build proves
-with validation switched off: nothing runs, nothing navigates away, the text is shown as is.
+(guide/content/frontmatter.py FrontMatter, through guide/content/content_rules.py) with the
+key's line; and whatever reaches the theme is escaped (hooks/escaping.py), which one fixture
+build proves with validation switched off: nothing runs, nothing navigates away, the text is
+shown as is.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import pytest
 from playwright.sync_api import Browser, Dialog, expect
 
 from guide import ROOT
-from guide.build import mkdocs_build
-from guide.content_rules import content_problems
-from guide.site import language_codes
+from guide.content.content_rules import content_problems
+from guide.data.languages import language_codes
+from guide.site.build import mkdocs_build
 from tests.browser import PHONE, serve
 from tests.fixture_site import make_project
 

@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from guide import placeholders
-from guide.csp import excerpt
-from guide.first_paint import inline, read_page
+from guide.site import placeholders
+from guide.site.csp import excerpt
+from guide.site.first_paint import inline, read_page
 from tests.pages import output_path
 from tests.test_csp import config, hook  # noqa: F401 (fixtures)
 
@@ -111,7 +111,7 @@ def test_the_real_pages_pass(
 ) -> None:
     html = finished(site, lang, page)
     built = hook.on_post_page(html, page=page_object(config, lang, page), config=config)
-    # then, after the build, the page's first-paint rules inline (guide/first_paint.py)
+    # then, after the build, the page's first-paint rules inline (guide/site/first_paint.py)
     final = output_path(site, lang, page).read_text(encoding="utf-8")
     css = BeautifulSoup(final, "html.parser").style
     assert css is not None

@@ -1,5 +1,5 @@
 """The two language prefixes: where a language sits in the full site (guide.site) and in the
-build being run (guide.i18n), which differ under `make serve LANG=uk` (GUIDE_LANG=uk)."""
+build being run (guide.site.i18n), which differ under `make serve LANG=uk` (GUIDE_LANG=uk)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.i18n import built_language_prefix, built_languages, source_language
-from guide.site import i18n_config, languages, mkdocs_config, site_language_prefix
+from guide.data.languages import i18n_config, languages, mkdocs_config, site_language_prefix
+from guide.site.i18n import built_language_prefix, built_languages, source_language
 from tests.pages import LANGUAGES
 
 # The full site: the source language at the root, every other in its folder; under

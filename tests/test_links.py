@@ -10,11 +10,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.pdf import printouts
+from guide.tools.pdf import printouts
 from tests.pages import LANGUAGE_PAGES, output_path
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:")
-# The PDFs the pages link to exist once `make pdf` has run on the site (guide/pdf.py); that
+# The PDFs the pages link to exist once `make pdf` has run on the site (guide/tools/pdf.py); that
 # step and the links then resolving are tested in tests/test_print.py.
 PDFS = frozenset(printout.target for printout in printouts())
 

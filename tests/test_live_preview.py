@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from guide import DATA_DIR, ROOT
-from guide.build import ENGINE, mkdocs_build
+from guide.site.build import ENGINE, mkdocs_build
 from tests.fixture_site import make_project
 
 OLD_NAME = "Centrum Wsparcia Imigrantów i Imigrantek"

@@ -10,10 +10,11 @@ import pytest
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.offices import Office, Route
-from guide.render import guide_env, render, words
-from guide.site import OFFICES_JSON, powiat_offices_json, site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import site_language_prefix
+from guide.data.offices import Office, Route
+from guide.data.ui import load_ui
+from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
+from guide.site.render import guide_env, render, words
 from tests.pages import LANGUAGES, parse
 
 SOURCE = "https://www.example.gov.pl/kontakt"

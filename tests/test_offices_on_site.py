@@ -12,11 +12,12 @@ import pytest
 import yaml
 
 from guide import DATA_DIR
-from guide.build import mkdocs_build
-from guide.office_boxes import source_line
-from guide.offices import load_directory
-from guide.site import OFFICES_JSON, TOWNS_JSON, powiat_offices_json, site_language_prefix
-from guide.ui import load_ui
+from guide.data.languages import site_language_prefix
+from guide.data.offices import load_directory
+from guide.data.ui import load_ui
+from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON, powiat_offices_json
+from guide.site.build import mkdocs_build
+from guide.site.office_boxes import source_line
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, parse
 

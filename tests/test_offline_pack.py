@@ -1,4 +1,4 @@
-"""What "Keep this guide on my phone" stores (guide/offline.py, offline-pack.json per
+"""What "Keep this guide on my phone" stores (guide/site/offline.py, offline-pack.json per
 language): every page of the language and the files they load, nothing of another language,
 no PDFs, and the size a reader downloads, measured on the built files."""
 
@@ -10,9 +10,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from guide.offline import OFFLINE_HTML, PACK_JSON, download_size
-from guide.search_index import SEARCH_JSON
-from guide.site import OFFICES_JSON, site_language_prefix
+from guide.data.languages import site_language_prefix
+from guide.site.asset_paths import OFFICES_JSON
+from guide.site.offline import OFFLINE_HTML, PACK_JSON, download_size
+from guide.site.search_index import SEARCH_JSON
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
 
 

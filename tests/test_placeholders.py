@@ -1,4 +1,4 @@
-"""The placeholder mechanism (guide/placeholders.py) and the raw-HTML-off extension."""
+"""The placeholder mechanism (guide/site/placeholders.py) and the raw-HTML-off extension."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import markdown
 import pytest
 import yaml
 
-from guide import MKDOCS_YML, placeholders
-from guide.raw_html_off import RAW_HTML_OFF, RawHtmlOff, RawHtmlOffError
+from guide import MKDOCS_YML
+from guide.site import placeholders
+from guide.site.raw_html_off import RAW_HTML_OFF, RawHtmlOff, RawHtmlOffError
 
 
 def render(text: str) -> str:

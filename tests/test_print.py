@@ -20,8 +20,12 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from guide.offices import load_directory
-from guide.pdf import (
+from guide.data.languages import nav_pages
+from guide.data.offices import load_directory, phone_display
+from guide.data.ui import load_ui
+from guide.site.powiat_pages import powiat_of_page
+from guide.site.qr import QR_MASK
+from guide.tools.pdf import (
     OFFICES_READY,
     SHEET_MAX_PAGES,
     booklet_path,
@@ -29,11 +33,6 @@ from guide.pdf import (
     sheet_path,
     write_pdfs,
 )
-from guide.powiat_pages import powiat_of_page
-from guide.qr import QR_MASK
-from guide.render import phone_display
-from guide.site import nav_pages
-from guide.ui import load_ui
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
 from tests.test_links import link_problems
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from guide import ROOT
-from guide.cli import parser
-from guide.site import language_codes, languages
+from guide.data.languages import language_codes, languages
+from guide.tools.cli import parser
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -70,7 +70,13 @@ def test_edition_from_tag() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [".github/pull_request_template.md", "CONTRIBUTING.md", "README.md"],
+    [
+        ".github/pull_request_template.md",
+        "CONTRIBUTING.md",
+        "README.md",
+        "MAINTAINING.md",
+        "ARCHITECTURE.md",
+    ],
 )
 def test_documented_commands_exist(path: str) -> None:
     text = (ROOT / path).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import mkdocs_build
+from guide.site.build import mkdocs_build
 
 
 def differences(left: Path, right: Path) -> list[str]:

@@ -13,17 +13,18 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 
-from guide import DATA_DIR, MKDOCS_YML, gminy, offices
-from guide.bench.report import report_scale
-from guide.bench.scale import Growth, ScalePoint, growth
-from guide.bench.synthetic import GEOJSON, synthetic_data
-from guide.build import mkdocs_build
-from guide.gminy import load_gminy
-from guide.offices import load_directory
-from guide.powiat_map import WIDTH, Map, load_map, shape_for
-from guide.region import load_region
-from guide.render import CompiledTemplates, guide_env
-from guide.site import language_codes
+from guide import DATA_DIR, MKDOCS_YML
+from guide.data import gminy, offices
+from guide.data.gminy import load_gminy
+from guide.data.languages import language_codes
+from guide.data.offices import load_directory
+from guide.data.powiat_map import WIDTH, Map, load_map, shape_for
+from guide.data.region import load_region
+from guide.site.build import mkdocs_build
+from guide.site.render import CompiledTemplates, guide_env
+from guide.tools.bench.report import report_scale
+from guide.tools.bench.scale import Growth, ScalePoint, growth
+from guide.tools.bench.synthetic import GEOJSON, synthetic_data
 from tests.pages import run_guide
 
 SYNTHETIC = 45  # two full copies of the 20 real powiats and part of a third

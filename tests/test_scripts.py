@@ -1,4 +1,4 @@
-"""The guide's scripts ship without their comment lines (guide/scripts.py,
+"""The guide's scripts ship without their comment lines (guide/site/scripts.py,
 hooks/script_comments.py), and nothing else of them changes."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guide import ROOT
-from guide.scripts import without_comment_lines
+from guide.site.scripts import without_comment_lines
 
 SOURCES = {
     "sw.js": ROOT / "overrides" / "sw.js",

@@ -1,4 +1,4 @@
-"""The guide's search index (guide/search_index.py): folding, matching, and the built indexes."""
+"""The guide's search index (guide/site/search_index.py): folding, matching, the built indexes."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.cli import main
-from guide.fold import fold_search as fold
-from guide.search_index import (
+from guide.data.fold import fold_search as fold
+from guide.data.termbase import REGEX_PREFIX, load_termbase
+from guide.site.search_index import (
     SEARCH_JSON,
     STEM,
     IndexedPage,
@@ -22,7 +22,7 @@ from guide.search_index import (
     synonyms,
     words,
 )
-from guide.termbase import REGEX_PREFIX, load_termbase
+from guide.tools.cli import main
 from tests.pages import LANGUAGES, url_of
 
 FOLDED = {

@@ -1,4 +1,4 @@
-"""guide/search_index.py's `search()` and search.js rank alike: the same queries, run on the
+"""guide/site/search_index.py's `search()` and search.js rank alike: the same queries, run on the
 built index of each language by both, give the same hits in the same order."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from guide.search_index import SEARCH_JSON, STEM, load_index, load_synonyms, search
-from guide.site import default_language
+from guide.data.languages import default_language
+from guide.site.search_index import SEARCH_JSON, STEM, load_index, load_synonyms, search
 from tests.browser import wait_for_search_answer
 from tests.pages import LANGUAGES, url_of
 

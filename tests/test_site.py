@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.build import mkdocs_build
-from guide.offices import Powiat, load_directory
-from guide.site import default_language, languages
-from guide.ui import load_ui
+from guide.data.languages import default_language, languages
+from guide.data.offices import Powiat, load_directory
+from guide.data.ui import load_ui
+from guide.site.build import mkdocs_build
 from tests.fixture_site import make_project
 from tests.pages import (
     LANGUAGE_PAGES,

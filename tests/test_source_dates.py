@@ -13,11 +13,13 @@ import yaml
 from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
-from guide.coverage import STATES, coverage, coverage_lines, dated_sources, render_data_status
-from guide.offices import SOURCE_KINDS, Directory, Office, load_directory, validate_directory
-from guide.render import guide_env, render, words
-from guide.site import powiat_offices_json, site_language_prefix
-from guide.ui import fill, load_ui
+from guide.data.coverage import STATES, coverage, coverage_lines, dated_sources
+from guide.data.languages import site_language_prefix
+from guide.data.offices import SOURCE_KINDS, Directory, Office, load_directory, validate_directory
+from guide.data.ui import fill, load_ui
+from guide.site.asset_paths import powiat_offices_json
+from guide.site.data_status import render_data_status
+from guide.site.render import guide_env, render, words
 from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, parse, run_guide
 

@@ -1,4 +1,4 @@
-"""The adapter for static-i18n's internals (guide/static_i18n.py), pinned against the installed
+"""The adapter for static-i18n's internals (guide/site/static_i18n.py), pinned against the installed
 static-i18n: generated pages must look to it exactly like the files it prepares itself."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_static_i18n.folder import create_i18n_file
 
-from guide import MKDOCS_YML, ROOT, static_i18n
-from guide.i18n import built_language_prefix, source_language
-from guide.static_i18n import (
+from guide import MKDOCS_YML, ROOT
+from guide.site import static_i18n
+from guide.site.i18n import built_language_prefix, source_language
+from guide.site.static_i18n import (
     FILE_ATTRIBUTES,
     PLUGIN_ATTRIBUTES,
     StaticI18nVersionError,
@@ -118,9 +119,9 @@ def test_a_version_outside_the_range_is_refused_by_name(
     with pytest.raises(StaticI18nVersionError) as raised:
         check_version()
     assert str(raised.value) == (
-        f"mkdocs-static-i18n {version} is installed, but guide/static_i18n.py is checked "
+        f"mkdocs-static-i18n {version} is installed, but guide/site/static_i18n.py is checked "
         "against 1.3.1 or later, below 1.4: install the version in requirements.lock, or check "
-        "guide/static_i18n.py and its tests against the new version and widen its range"
+        "guide/site/static_i18n.py and its tests against the new version and widen its range"
     )
 
 
@@ -133,7 +134,7 @@ def test_a_plugin_without_what_the_adapter_uses_is_refused(config: MkDocsConfig)
     installed = importlib.metadata.version(static_i18n.DISTRIBUTION)
     missing = ", ".join(f"Plugin.{name}" for name in PLUGIN_ATTRIBUTES if name != "building")
     assert str(raised.value) == (
-        f"mkdocs-static-i18n {installed} has no {missing}, which guide/static_i18n.py uses: "
+        f"mkdocs-static-i18n {installed} has no {missing}, which guide/site/static_i18n.py uses: "
         "install the version in requirements.lock"
     )
 

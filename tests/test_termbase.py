@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-import guide.glossary
-import guide.termbase
+import guide.data.glossary
+import guide.data.termbase
 from guide import DOCS_DIR
-from guide.build import mkdocs_build
-from guide.content_rules import bracket_report, content_problems
-from guide.glossary import load_glossary
-from guide.plain_language import long_summary, page_sentences, sentences, too_long, units
-from guide.site import default_language, language_codes
-from guide.termbase import (
+from guide.content.content_rules import bracket_report, content_problems
+from guide.content.plain_language import long_summary, page_sentences, sentences, too_long, units
+from guide.data.glossary import load_glossary
+from guide.data.languages import default_language, language_codes
+from guide.data.termbase import (
     check_termbase,
     core,
     data_text_problems,
@@ -29,6 +28,7 @@ from guide.termbase import (
     validate_termbase,
     variant_pattern,
 )
+from guide.site.build import mkdocs_build
 from tests.fixture_site import make_project
 from tests.pages import WRITTEN, run_guide
 
@@ -79,8 +79,8 @@ def shifted(text: str, message: str) -> str:
 
 
 @pytest.fixture
-def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.termbase.Termbase:
-    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.data.termbase.Termbase:
+    monkeypatch.setattr(guide.data.termbase, "MINIMUM_TERMS", 2)
     path = tmp_path / "termbase.yml"
     path.write_text(every_language(TERMBASE), encoding="utf-8")
     termbase, problems = validate_termbase(path)
@@ -162,7 +162,7 @@ VARIANTS = {
 
 @pytest.mark.parametrize("lang", VARIANTS)  # the examples' languages
 def test_avoided_variant_is_named_with_the_rendering(
-    lang: str, small: guide.termbase.Termbase
+    lang: str, small: guide.data.termbase.Termbase
 ) -> None:
     text, message = VARIANTS[lang]
     path = Path(f"docs/{lang}/work.md")
@@ -172,7 +172,7 @@ def test_avoided_variant_is_named_with_the_rendering(
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_variants_only_count_in_their_own_language(
-    lang: str, small: guide.termbase.Termbase
+    lang: str, small: guide.data.termbase.Termbase
 ) -> None:
     others = " ".join(text for other, (text, _) in VARIANTS.items() if other != lang)
     assert text_problems(Path("x.md"), others, lang=lang, termbase=small) == []
@@ -182,7 +182,7 @@ def test_variants_only_count_in_their_own_language(
     "text",
     ["карта побиту", "перекарта перебування", "картаперебування", "your county office"],
 )
-def test_stems_match_whole_words_only(text: str, small: guide.termbase.Termbase) -> None:
+def test_stems_match_whole_words_only(text: str, small: guide.data.termbase.Termbase) -> None:
     found = text_problems(Path("x.md"), text, lang="uk", termbase=small)
     assert found == []
 
@@ -195,7 +195,7 @@ def test_stems_match_whole_words_only(text: str, small: guide.termbase.Termbase)
         ("all Counties of Poland", ["Counties"]),
     ],
 )
-def test_regex_variant(text: str, flagged: list[str], small: guide.termbase.Termbase) -> None:
+def test_regex_variant(text: str, flagged: list[str], small: guide.data.termbase.Termbase) -> None:
     found = text_problems(Path("x.md"), text, lang="en", termbase=small)
     assert [problem.message.split("'")[1] for problem in found] == flagged
 
@@ -217,7 +217,9 @@ def test_variant_syntax() -> None:
         ("the Сity hall", "Сity"),  # Cyrillic С
     ],
 )
-def test_mixed_script_word_is_named(text: str, word: str, small: guide.termbase.Termbase) -> None:
+def test_mixed_script_word_is_named(
+    text: str, word: str, small: guide.data.termbase.Termbase
+) -> None:
     found = text_problems(Path("docs/uk/a.md"), text, lang="uk", termbase=small)
     assert [str(problem) for problem in found] == [
         f"docs/uk/a.md:1: {word!r} mixes Latin and Cyrillic letters: "
@@ -235,7 +237,7 @@ def test_mixed_script_word_is_named(text: str, word: str, small: guide.termbase.
         "PIT-37 і SMS-код",
     ],
 )
-def test_real_cases_are_not_mixed_script(text: str, small: guide.termbase.Termbase) -> None:
+def test_real_cases_are_not_mixed_script(text: str, small: guide.data.termbase.Termbase) -> None:
     assert text_problems(Path("x.md"), text, lang="uk", termbase=small) == []
 
 
@@ -275,7 +277,7 @@ def test_real_cases_are_not_mixed_script(text: str, small: guide.termbase.Termba
 def test_bad_termbase_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str
 ) -> None:
-    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+    monkeypatch.setattr(guide.data.termbase, "MINIMUM_TERMS", 2)
     path = tmp_path / "termbase.yml"
     assert old in TERMBASE
     text = TERMBASE.replace(old, new, 1)
@@ -310,9 +312,9 @@ terms:
 
 
 def test_glossary_must_use_the_termbase_rendering(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: guide.termbase.Termbase
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: guide.data.termbase.Termbase
 ) -> None:
-    monkeypatch.setattr(guide.glossary, "MINIMUM_TERMS", 1)
+    monkeypatch.setattr(guide.data.glossary, "MINIMUM_TERMS", 1)
     path = tmp_path / "glossary.yml"
     path.write_text(every_language(GLOSSARY), encoding="utf-8")
     load_glossary.cache_clear()
@@ -327,7 +329,7 @@ def test_glossary_must_use_the_termbase_rendering(
 
 
 def test_a_glossary_may_name_an_avoided_variant_in_brackets(
-    tmp_path: Path, small: guide.termbase.Termbase
+    tmp_path: Path, small: guide.data.termbase.Termbase
 ) -> None:
     """The word readers know, after the rendering: the search finds the term by it."""
     path = tmp_path / "glossary.yml"
@@ -347,7 +349,7 @@ def test_a_glossary_may_name_an_avoided_variant_in_brackets(
 
 
 def test_data_strings_are_checked_in_their_language(
-    tmp_path: Path, small: guide.termbase.Termbase
+    tmp_path: Path, small: guide.data.termbase.Termbase
 ) -> None:
     path = tmp_path / "ui.yml"
     path.write_text(
@@ -484,14 +486,14 @@ FIRST = "    first_mention:\n" + "".join(
 
 
 def rules_termbase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
-    monkeypatch.setattr(guide.termbase, "MINIMUM_TERMS", 2)
+    monkeypatch.setattr(guide.data.termbase, "MINIMUM_TERMS", 2)
     path = tmp_path / "termbase.yml"
     path.write_text(text, encoding="utf-8")
     return path
 
 
 @pytest.fixture
-def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.termbase.Termbase:
+def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.data.termbase.Termbase:
     first, second = RULES_TERMBASE.split("  - pl: urząd pracy")
     text = first + ALLOW + "  - pl: urząd pracy" + second + FIRST
     termbase, problems = validate_termbase(rules_termbase(tmp_path, monkeypatch, text))
@@ -506,7 +508,7 @@ def example(phrase: str) -> str:
 
 @pytest.mark.parametrize("lang", RULES)
 def test_an_allowed_phrase_keeps_its_avoided_word(
-    lang: str, rules: guide.termbase.Termbase
+    lang: str, rules: guide.data.termbase.Termbase
 ) -> None:
     avoid, allow, _ = RULES[lang]
     text = f"{example(allow)}.\n{example(avoid)}."
@@ -519,7 +521,7 @@ def test_an_allowed_phrase_keeps_its_avoided_word(
 
 @pytest.mark.parametrize("lang", RULES)
 def test_first_mention_needs_the_phrase_in_its_line(
-    lang: str, rules: guide.termbase.Termbase
+    lang: str, rules: guide.data.termbase.Termbase
 ) -> None:
     term = example(RULES[lang][2])
     path = Path(f"docs/{lang}/work.md")

@@ -13,10 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide import DOCS_DIR, ROOT
-from guide.build import mkdocs_build
-from guide.frontmatter import read
-from guide.site import complete_languages, default_language, language_codes
-from guide.translations import (
+from guide.content.frontmatter import read
+from guide.content.translations import (
     SOURCE_BLOB,
     LanguageStatus,
     blob_id,
@@ -29,7 +27,9 @@ from guide.translations import (
     structure_problems,
     translation_notice,
 )
-from guide.ui import load_ui
+from guide.data.languages import complete_languages, default_language, language_codes
+from guide.data.ui import load_ui
+from guide.site.build import mkdocs_build
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, output_path, parse, url_of
 

@@ -17,9 +17,9 @@ from typing import ClassVar
 
 import pytest
 
-from guide.cli import main
-from guide.feedback import repository
-from guide.verify_sources import (
+from guide.site.feedback import repository
+from guide.tools.cli import main
+from guide.tools.verify_sources import (
     Fetcher,
     format_markdown,
     format_text,
@@ -212,7 +212,7 @@ def test_command_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("guide.offices.POWIATY_YML", directory)
+    monkeypatch.setattr("guide.data.offices.POWIATY_YML", directory)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert main(["verify-sources", "--only", "nowhere"]) == 2
     assert capsys.readouterr().out == f"no powiat 'nowhere' in {directory}\n"

@@ -4,6 +4,7 @@ keeps no credentials; a job that may write runs none of it; every checkout drops
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +95,25 @@ def test_deploy_builds_read_only_and_publishes_in_its_own_job() -> None:
         "--push" in str(s.get("run", "")) or "PUSH=1" in str(s.get("run", ""))
         for s in build["steps"]
     )
+
+
+def test_verify_sources_puts_the_facts_ending_soon_into_its_one_issue() -> None:
+    """The verify step lists the facts ending within 60 days and writes the issue body from
+    both reports (the body itself: tests/test_facts.py); `report` posts that body."""
+    steps = {
+        step.get("id", step.get("name")): step
+        for step in job("verify-sources.yml", "verify")["steps"]
+    }
+    commands = [
+        shlex.split(line.split(">", 1)[0])
+        for line in str(steps["verify"]["run"]).splitlines()
+        if line.strip().startswith(".venv/bin/python")
+    ]
+    assert [".venv/bin/python", "-m", "guide", "facts", "--json", "--expiring"] in [
+        command[:6] for command in commands
+    ]
+    assert [".venv/bin/python", "-m", "guide.tools.verify_sources", "verify-sources.json",
+            "facts-expiring.json"] in commands  # fmt: skip
+    assert "issue-body.md" in str(steps["keep the report"]["with"]["path"]).split()
+    posted = str(next(s for s in job("verify-sources.yml", "report")["steps"] if "run" in s)["run"])
+    assert "--body-file issue-body.md" in posted

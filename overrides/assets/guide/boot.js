@@ -3,7 +3,7 @@
 // opens search, the "keep this guide" button, whose keep.js waits for its first click too,
 // and sw.js, which keeps pages read once for reading offline.
 
-// Text folding for offices.js and search.js: guide/fold.py's twin (tests/test_fold.py).
+// Text folding for offices.js and search.js: guide/data/fold.py's twin (tests/test_fold.py).
 (function () {
   "use strict";
   var APOSTROPHES = "'\u2019\u02bc`\u00b4";
@@ -29,7 +29,7 @@
   };
 })();
 
-// The page painted from the rules inline in its head (guide/first_paint.py): every rule its
+// The page painted from the rules inline in its head (guide/site/first_paint.py): every rule its
 // first paint uses. Its stylesheets (media="print", never holding a paint back) add only what
 // the reader causes (hover, focus, what Material's bundle changes): they are turned on for
 // the screen at the first touch, key, wheel, scroll, pointer move or focus, not during load.

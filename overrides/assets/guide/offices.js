@@ -11,7 +11,7 @@
   function store(slug) {
     try { window.localStorage.setItem(KEY, slug); } catch (e) { /* private mode: this page only */ }
   }
-  // boot.js (loaded before this script): town names folded as guide/fold.py does.
+  // boot.js (loaded before this script): town names folded as guide/data/fold.py does.
   var fold = window.guideFold.place;
 
   function picker(data, current, onPick) {

@@ -2,7 +2,7 @@
 // (by boot.js, when the reader first opens search: it opens the dialog at once).
 // The index of this language only (assets/guide/search-index.json, written by
 // hooks/search_index.py) is fetched when the reader first opens the dialog. Matching follows
-// guide/search_index.py: case and diacritics folded by boot.js (ł -> l, ę -> e, й -> и),
+// guide/site/search_index.py: case and diacritics folded by boot.js (ł -> l, ę -> e, й -> и),
 // every query word a prefix of a word of the section, the best section of each page; a query
 // holding a synonym's variant (the termbase's avoided variants) also runs with its rendering.
 (function () {
@@ -54,7 +54,7 @@
     return word.slice(-1) === "*" ? term.indexOf(word.slice(0, -1)) === 0 : term === word;
   }
 
-  // guide/search_index.py expanded(): the words, then each variant found replaced by its rendering.
+  // guide/site/search_index.py expanded(): the words, then each variant found replaced by its rendering.
   function expanded(terms) {
     var found = [terms];
     synonyms.forEach(function (synonym) {

@@ -1,0 +1,1 @@
+"""Layer 2: checks on the pages in docs/ (ARCHITECTURE.md)."""

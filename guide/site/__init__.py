@@ -1,0 +1,1 @@
+"""Layer 3: the build, the only code importing MkDocs, Material or static-i18n."""

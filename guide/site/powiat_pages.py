@@ -1,0 +1,189 @@
+"""Markdown of the generated powiat pages, shared by hooks/powiat_pages.py and `make bench`."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import partial
+
+from mkdocs.theme import Theme
+from mkdocs.utils import get_relative_url
+
+from guide.data.edition import current_edition
+from guide.data.gminy import load_gminy, load_gminy_by_powiat, load_town_names, town_index
+from guide.data.offices import (
+    Directory,
+    Office,
+    Powiat,
+    Route,
+    load_directory,
+    office_types_of,
+)
+from guide.data.powiat_map import label_points, load_map, shape_for
+from guide.data.ui import load_ui
+from guide.site import placeholders
+from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
+from guide.site.feedback import office_report_url
+from guide.site.render import guide_env, render, words
+
+# The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
+# about 13 CSS px on a 390 px phone.
+MAP_LABEL_SIZE = 22
+
+# The map's and list's styles, linked by the overview alone (not in every page's first view).
+EXTRA_CSS = "assets/guide/extra.css"
+OVERVIEW = "powiaty/index.md"  # inside a language folder
+
+# A powiat's page inside a language folder, as powiat_pages() writes it.
+POWIAT_PAGE = re.compile(r"^powiaty/(?!index\.md$)(?P<slug>[a-z]+)\.md$")
+
+
+def powiat_of_page(src: str) -> str | None:
+    """The slug of the powiat whose page is `src` (inside a language folder, e.g.
+    "powiaty/gdansk.md"), None for any other page; LookupError for a powiat page of a powiat
+    that is not in data/powiaty.yml."""
+    match = POWIAT_PAGE.match(src)
+    if match is None:
+        return None
+    if not load_directory().has_powiat(match["slug"]):
+        raise LookupError(f"{src}: no powiat {match['slug']!r} in data/powiaty.yml")
+    return match["slug"]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str  # inside the language folder: "powiaty/leborski.md"
+    markdown: str
+
+
+def _markdown(title: str, intro: str, html: str) -> str:
+    front_matter = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    return f"{front_matter}\n# {title}\n\n{intro}\n\n{html}\n"
+
+
+def _powiat_html(
+    theme: Theme, lang: str, directory: Directory, powiat: Powiat, *, address: str
+) -> str:
+    ui = load_ui()
+
+    def report(key: str) -> str:
+        """The "Report a mistake" link of one office on this page (guide/site/feedback.py)."""
+        edition = current_edition() or "dev"
+        return office_report_url(
+            page=address, lang=lang, edition=edition, powiat=powiat.slug, office=key
+        )
+
+    def answer(key: str) -> tuple[Office | None, Route | None]:
+        """The office and/or next step (validate_directory refused a slot with neither)."""
+        return directory.office(powiat.slug, key), directory.route(powiat.slug, key)
+
+    return render(
+        guide_env(theme),
+        "partials/guide/powiat-page.html",
+        powiat=powiat,
+        offices=[
+            (ui.office_types[key].label[lang], key, *answer(key), report(key))
+            for key in office_types_of(powiat)
+        ],
+        regional=[
+            (ui.office_types[key].label[lang], directory.regional[key], report(key))
+            for key in ui.regional_office_types()
+        ],
+        gminy=load_gminy_by_powiat().get(powiat.slug, ()),
+        powiaty_url="../",
+        **words(lang),
+    )
+
+
+def _index_html(theme: Theme, lang: str, prefix: str, directory: Directory) -> str:
+    map_ = load_map()
+    labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
+    here = f"{prefix}powiaty/"
+    return render(
+        guide_env(theme),
+        "partials/guide/powiaty-index.html",
+        map=map_,
+        shapes=[
+            (shape, f"{p.slug}/", p, labels[shape.name])
+            for p in directory.powiaty
+            for shape in [shape_for(map_, p.name, p.kind)]
+        ],
+        powiaty=[(p, f"{p.slug}/") for p in directory.powiaty],
+        label_size=MAP_LABEL_SIZE,
+        towns_url=get_relative_url(TOWNS_JSON, here),
+        offices_url=get_relative_url(prefix + OFFICES_JSON, here),
+        **words(lang),
+    )
+
+
+INDEX_KIND = "powiaty-index"
+POWIAT_KIND = "powiat-page"
+
+
+def _address(site_url: str, prefix: str, slug: str) -> str:
+    """A powiat page's address in report links (inside the edition, in mike builds)."""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # mike's plugin leaves the edition's site_url without one
+    return f"{site_url}{prefix}powiaty/{slug}/"
+
+
+def generated_html(
+    kind: str, slug: str, /, *, theme: Theme, lang: str, prefix: str, site_url: str
+) -> str:
+    """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
+    the offices of powiat `slug` (POWIAT_KIND)."""
+    directory = load_directory()
+    if kind == INDEX_KIND:
+        return _index_html(theme, lang, prefix, directory)
+    address = _address(site_url, prefix, slug)
+    return _powiat_html(theme, lang, directory, directory.powiat(slug), address=address)
+
+
+def expand_powiat_html(html: str, theme: Theme, lang: str, prefix: str, *, site_url: str) -> str:
+    """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
+    return placeholders.expand(
+        html,
+        {
+            kind: partial(
+                generated_html, kind, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+            )
+            for kind in (INDEX_KIND, POWIAT_KIND)
+        },
+    )
+
+
+def powiat_pages(
+    theme: Theme, lang: str, prefix: str, *, site_url: str = "", inline_html: bool = False
+) -> list[GeneratedPage]:
+    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`: their
+    Markdown holds a placeholder that expand_powiat_html replaces after Markdown; with
+    `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
+    `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
+    directory = load_directory()
+    t = words(lang)["t"]
+
+    def body(kind: str, slug: str = "") -> str:
+        if inline_html:
+            return generated_html(
+                kind, slug, theme=theme, lang=lang, prefix=prefix, site_url=site_url
+            )
+        return placeholders.block(kind, slug)
+
+    pages = [
+        GeneratedPage(OVERVIEW, _markdown(t["powiaty_title"], t["powiaty_intro"], body(INDEX_KIND)))
+    ]
+    pages.extend(
+        GeneratedPage(
+            f"powiaty/{powiat.slug}.md",
+            _markdown(powiat.title(lang), t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)),
+        )
+        for powiat in directory.powiaty
+    )
+    return pages
+
+
+def towns_json() -> str:
+    return json.dumps(
+        town_index(load_gminy(), load_town_names()), ensure_ascii=False, separators=(",", ":")
+    )

@@ -1,0 +1,1 @@
+"""Layer 4: the command line `python -m guide` and what only it runs."""
