@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -84,20 +83,21 @@ class _PageReader(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@cache
-def _script_words(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def read_page(html: str, /, *, page: Path, site: Path, site_path: str) -> tuple[Head, Used]:
+def read_page(
+    html: str, /, *, page: Path, site: Path, site_path: str, scripts: dict[Path, str] | None = None
+) -> tuple[Head, Used]:
     """A page's head, and what its first paint can use: its own classes, ids, attributes and
-    elements, and the words of the scripts it loads."""
+    elements, and the words of the scripts it loads (`scripts`: those already read)."""
+    scripts = {} if scripts is None else scripts
     used = Used(tags=set(), first_paint=True)
     reader = _PageReader(html, used)
     reader.feed(html)
     reader.close()
     for src in reader.head.scripts:
-        add_script(used, _script_words(site_file(src, page=page, site=site, site_path=site_path)))
+        path = site_file(src, page=page, site=site, site_path=site_path)
+        if path not in scripts:
+            scripts[path] = path.read_text(encoding="utf-8") if path.is_file() else ""
+        add_script(used, scripts[path])
     return reader.head, used
 
 
@@ -145,13 +145,12 @@ def inline_site(site: Path, /, *, site_path: str) -> None:
     """Every HTML page of the built `site` (served at `site_path`) with its first paint's rules
     inline."""
     sheets: dict[Path, tuple[Rule, ...]] = {}
+    scripts: dict[Path, str] = {}
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        head, used = read_page(html, page=page, site=site, site_path=site_path)
-        scripts = {
-            site_file(src, page=page, site=site, site_path=site_path) for src in head.scripts
-        }
-        if not head.stylesheets or site / SWITCH not in scripts:
+        head, used = read_page(html, page=page, site=site, site_path=site_path, scripts=scripts)
+        runs = {site_file(src, page=page, site=site, site_path=site_path) for src in head.scripts}
+        if not head.stylesheets or site / SWITCH not in runs:
             continue
         files = [
             site_file(tag.attributes["href"], page=page, site=site, site_path=site_path)
