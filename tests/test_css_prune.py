@@ -55,9 +55,11 @@ def _screenshot(browser: Browser, url: str, state: str) -> bytes:
     page: Page = context.new_page()
     try:
         page.goto(url, wait_until="networkidle")
-        # The stylesheets turn on for the screen at the first pointer move (boot.js): until
-        # then the page shows its inline first-paint rules (tests/test_first_paint.py).
-        page.evaluate("dispatchEvent(new Event('pointermove'))")
+        # The page once the reader has touched it (boot.js): the stylesheets on for the screen
+        # (until then the page shows its inline first-paint rules, tests/test_first_paint.py)
+        # and Material's bundle running.
+        page.evaluate("dispatchEvent(new Event('scroll'))")
+        page.wait_for_function("() => document.documentElement.classList.contains('js')")
         page.wait_for_load_state("networkidle")
         if state == "search-open":
             page.locator(".guide-search__open").click()
