@@ -3,11 +3,28 @@ guide/tools/chromium.py (also used by `python -m guide pdf`)."""
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Page
 
 from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "serve", "wait_for_search_answer"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "serve", "wait_for_search_answer", "wait_until"]
+
+
+def wait_until(page: Page, script: str, arg: object = None, *, timeout: float = 10.0) -> None:
+    """Wait until `script`, which may return a promise (the Cache API answers with one),
+    gives a truthy answer; TimeoutError after `timeout` seconds.
+
+    Page.wait_for_function does not await a promise: a promise is an object, truthy, so an
+    asynchronous check there ends at once. The offline tests once went offline that way
+    before the worker had kept the offline page, and got its Response.error().
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout} s: {script} with {arg!r}")
+        page.wait_for_timeout(50)
 
 
 def wait_for_search_answer(phone: Page) -> None:

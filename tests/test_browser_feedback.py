@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from guide.data.languages import default_language
 from guide.data.ui import load_ui
 from tests.browser import PHONE
 from tests.pages import LANGUAGES
@@ -61,6 +62,16 @@ def test_page_links_work_without_javascript(no_js: Page, site_url: str, lang: st
         lang,
         "dev",
     )
+    # Next to it, on a translation, the translation-problem form for the same page.
+    translation = no_js.locator('a[data-feedback="translation"]')
+    if lang == default_language():
+        expect(translation).to_have_count(0)
+    else:
+        expect(translation).to_have_text(labels["report_translation"][lang])
+        assert fields(translation.get_attribute("href")) == {
+            **got,
+            "template": "translation-problem.yml",
+        }
     opened = answer_github(no_js)
     report.click()
     no_js.wait_for_url(f"{REPO}/issues/new?**")

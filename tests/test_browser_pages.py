@@ -13,8 +13,9 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
 
 from guide import ROOT
-from guide.data.languages import languages
+from guide.data.languages import languages, site_language_prefix
 from guide.data.ui import load_ui
+from tests.browser import wait_until
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -103,6 +104,7 @@ def test_language_switch_keeps_the_page(phone: Page, site_url: str, lang: str, t
     assert phone.locator("html").get_attribute("lang") == target
 
 
+OFFICES_GDANSK = "assets/guide/offices/gdansk.json"
 OFFLINE_READY = (
     "url => navigator.serviceWorker.controller && caches.keys()"
     ".then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.match(url)))))"
@@ -115,10 +117,12 @@ def test_page_read_once_opens_offline(phone: Page, site_url: str, lang: str) -> 
     url = site_url + url_of(lang, "work.md")
     phone.goto(url)
     # The worker (registered once the page has loaded) takes over the page and keeps it.
-    phone.wait_for_function(OFFLINE_READY, arg=url, timeout=10_000)
+    wait_until(phone, OFFLINE_READY, url)
     phone.locator('aside.guide-box[data-office-type="pup"] select').select_option("gdansk")
     office = phone.locator('aside.guide-box[data-office-type="pup"] .guide-office__name')
     expect(office).to_have_text("Gdański Urząd Pracy")
+    # The worker keeps the powiat's offices after it has handed them to the page.
+    wait_until(phone, OFFLINE_READY, site_url + site_language_prefix(lang) + OFFICES_GDANSK)
     heading = phone.locator("article h1").inner_text()
     phone.context.set_offline(True)
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.content.checks import check_data
+from guide.data.checks import check_data
 from guide.data.fold import fold_place_name as fold
 from guide.data.gminy import load_gminy, load_town_names, town_index
 from guide.data.languages import default_language, language_codes

@@ -49,7 +49,7 @@ def test_glossary_entry_with_only_a_term_fails_check_data(
 ) -> None:
     path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
     monkeypatch.setattr(checks, "LOADERS", [(path, validate_glossary, lambda: None)])
-    problems = [str(problem) for problem in checks.data_problems()[0]]
+    problems = [str(problem) for problem in checks.check_data()]
     assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
 
 
@@ -221,7 +221,7 @@ def test_check_data_reports_a_bad_ui_file_alone(
 ) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
     monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda _: validate_ui(path), lambda: None)])
-    problems = [str(problem) for problem in checks.data_problems()[0]]
+    problems = [str(problem) for problem in checks.check_data()]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
 

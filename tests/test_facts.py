@@ -20,7 +20,7 @@ from babel.numbers import parse_decimal
 from bs4 import BeautifulSoup, Tag
 
 from guide import DATA_DIR
-from guide.content.content_rules import content_problems, typed_problems
+from guide.content.content_rules import content_problems
 from guide.data.edition import EDITION_VAR
 from guide.data.facts import (
     EXPIRING_DAYS,
@@ -29,6 +29,7 @@ from guide.data.facts import (
     expiry_problems,
     fact_rows,
     load_facts,
+    machine_value,
     reference_date,
     upcoming,
     usage,
@@ -38,17 +39,10 @@ from guide.data.facts import (
 from guide.data.formats import counted, format_date, format_money, format_percent, format_period
 from guide.data.languages import default_language, language_codes
 from guide.data.locales import locale, plural_categories
-from guide.data.pending import (
-    PENDING_YML,
-    Pending,
-    note_summary,
-    split_pending,
-    stale_problems,
-    validate_pending,
-)
 from guide.data.ui import fill, load_ui
 from guide.site.build import mkdocs_build
 from guide.site.parsers import PageMarkdown
+from guide.tools import cli
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 
@@ -212,6 +206,11 @@ BAD = {
         "helpline: '800 120 002' is not a valid phone number (write E.164: +48581234567)",
         57,
     ),
+    "short number": (
+        ('"+48800120002"', '"116999"'),
+        "helpline: '116999' is not a Polish short number",
+        57,
+    ),
     "misspelt field": (
         ('  quote: "340 zł"\n', '  qoute: "340 zł"\n'),
         "fee.quote: Field required",
@@ -230,6 +229,17 @@ def test_bad_register_names_file_line_and_field(case: str, tmp_path: Path) -> No
     assert register is None and problems
     assert str(problems[0]) == f"{path}:{line}: {message}"
     assert all(str(problem).startswith(f"{path}:") for problem in problems)
+
+
+def test_a_phone_fact_may_be_a_polish_short_number(tmp_path: Path) -> None:
+    """116 111 has no E.164 form: the value is its digits, shown as dialled (tel:116111)."""
+    path = tmp_path / "facts.yml"
+    path.write_text(REGISTER.replace('"+48800120002"', '"116111"', 1), encoding="utf-8")
+    register, problems = validate_facts(path)
+    assert problems == [] and register is not None
+    fact = register.facts["helpline"]
+    assert {value_text(fact, fact, lang) for lang in language_codes()} == {"116 111"}
+    assert machine_value(fact, fact) == "116111"
 
 
 # --- Formats: one expectation per language of mkdocs.yml ----------------------------------
@@ -335,6 +345,35 @@ def test_a_typed_in_value_fails_in_every_language(
     ]
     fixed = page.replace(value, f"[[fact: {key}]]")
     assert content_problems(path, fixed, render=render) == []
+
+
+@pytest.mark.parametrize("lang", language_codes())
+def test_check_content_fails_on_every_typed_value_of_a_page(
+    lang: str,
+    register: Register,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """The command as a translator runs it: every typed value is a failure at its file:line,
+    none is let through as a note."""
+    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
+    values = typed(lang, register)
+    path = tmp_path / lang / "facts.md"
+    path.parent.mkdir()
+    paragraphs = "".join(f"It is {value} here.\n\n" for value, _ in values.values())
+    path.write_text(f"---\ntitle: Facts\n---\n# Facts\n\n{paragraphs}", encoding="utf-8")
+    assert cli.main(["check-content", str(path)]) == cli.PROBLEMS
+    advice = ": take it from data/facts.yml with [[fact: KEY]] (CONTRIBUTING.md, Numbers)"
+    assert capsys.readouterr().out.splitlines() == [
+        *(
+            f"{path}:{6 + 2 * index}: typed-in {what} {' '.join(value.split())!r}{advice}"
+            for index, (value, what) in enumerate(values.values())
+        ),
+        f"{len(values)} problem(s) in 1 page(s)",
+    ]
+    path.write_text("".join(f"It is [[fact: {key}]] here.\n\n" for key in values), encoding="utf-8")
+    assert cli.main(["check-content", str(path)]) == cli.OK
 
 
 def test_the_line_is_the_bodys_not_the_front_matters(
@@ -715,97 +754,3 @@ def test_the_real_site_shows_the_same_numbers_in_every_language(site: Path) -> N
         for lang, values in by_lang.items():
             if polish is not None and (values or polish):
                 assert values == polish, (page, lang)
-
-
-# --- data/facts-pending.yml: values still typed in, reported as notes until they are facts ---
-
-PENDING_REASON = "no official page with this value found yet (searched 2026-12-05)"
-
-
-def pending_case(
-    lang: str, listed: list[str], page_values: list[str], tmp_path: Path
-) -> tuple[Path, Path, Pending]:
-    """A docs/ folder with one page of `lang` holding `page_values` (one per paragraph) and a
-    facts-pending.yml listing `listed` for it."""
-    docs = tmp_path / "docs"
-    path = docs / lang / "facts.md"
-    path.parent.mkdir(parents=True)
-    paragraphs = "".join(f"It is {value} here.\n\n" for value in page_values)
-    path.write_text(f"---\ntitle: Facts\n---\n# Facts\n\n{paragraphs}", encoding="utf-8")
-    entries = "".join(
-        f"- value: {json.dumps(' '.join(v.split()), ensure_ascii=False)}\n"
-        f"  reason: {PENDING_REASON}\n"
-        for v in listed
-    )
-    pending_file = tmp_path / "facts-pending.yml"
-    pending_file.write_text(f"{lang}/facts.md:\n{entries}", encoding="utf-8")
-    pending, problems = validate_pending(pending_file)
-    assert problems == []
-    assert pending is not None
-    return docs, path, pending
-
-
-def test_the_real_pending_list_is_valid() -> None:
-    assert validate_pending(PENDING_YML)[1] == []
-
-
-@pytest.mark.parametrize("lang", language_codes())
-def test_a_pending_value_is_a_note_and_a_new_one_still_fails(
-    lang: str,
-    register: Register,
-    render: PageMarkdown,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
-    wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
-    docs, path, pending = pending_case(lang, [wage], [wage, rate], tmp_path)
-    problems = content_problems(path, path.read_text(encoding="utf-8"), render=render)
-    failures, notes = split_pending(problems, pending, docs_dir=docs)
-    advice = ": take it from data/facts.yml with [[fact: KEY]] (CONTRIBUTING.md, Numbers)"
-    assert [str(note) for note in notes] == [
-        f"{path}:6: typed-in amount {' '.join(wage.split())!r}{advice}"
-    ]
-    assert [str(failure) for failure in failures] == [
-        f"{path}:8: typed-in percentage {' '.join(rate.split())!r}{advice}"
-    ]
-    assert note_summary(notes, docs_dir=docs) == [
-        f"{lang}: 1 typed-in value(s) pending in data/facts-pending.yml (no quotable source yet)"
-    ]
-    # the same value typed a second time is not covered by the one entry
-    docs, again, pending = pending_case(lang, [wage], [wage, wage], tmp_path / "twice")
-    problems = content_problems(again, again.read_text(encoding="utf-8"), render=render)
-    failures, notes = split_pending(problems, pending, docs_dir=docs)
-    assert [str(failure) for failure in failures] == [
-        f"{again}:8: typed-in amount {' '.join(wage.split())!r}{advice}"
-    ]
-
-
-@pytest.mark.parametrize("lang", language_codes())
-def test_a_stale_pending_entry_fails_check_data(
-    lang: str,
-    register: Register,
-    render: PageMarkdown,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda: register)
-    wage, rate = typed(lang, register)["wage"][0], typed(lang, register)["rate"][0]
-    docs, path, pending = pending_case(lang, [wage, rate], [wage], tmp_path)
-    found = stale_problems(pending, typed_problems([path], render=render), docs_dir=docs)
-    assert [str(problem) for problem in found] == [
-        f"{pending.path}:4: {lang}/facts.md: {' '.join(rate.split())!r} is no longer typed "
-        "into the page: delete this entry"
-    ]
-    # once listed only for what the page still holds, nothing is stale
-    docs, path, pending = pending_case(lang, [wage], [wage], tmp_path / "fixed")
-    assert stale_problems(pending, typed_problems([path], render=render), docs_dir=docs) == []
-
-
-def test_a_pending_page_must_be_a_page_of_a_language(tmp_path: Path) -> None:
-    path = tmp_path / "facts-pending.yml"
-    path.write_text(f"xx/work.md:\n- value: 5 dni\n  reason: {PENDING_REASON}\n", "utf-8")
-    codes = ", ".join(language_codes())
-    assert [str(problem) for problem in validate_pending(path)[1]] == [
-        f"{path}:1: xx/work.md: not a page (write LANG/PAGE.md with LANG one of {codes})"
-    ]

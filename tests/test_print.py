@@ -306,10 +306,12 @@ def test_booklet_contents_give_the_page_each_section_starts_on(
 
 @pytest.mark.browser
 def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path]) -> None:
+    """Every page ends with "n / N", and no page holds that alone."""
     for path in _printed_pdfs(printed_site):
         texts = _page_texts(path)
         for number, text in enumerate(texts, 1):
             assert text.endswith(f"{number}/{len(texts)}"), (path.name, number)
+            assert text.removesuffix(f"{number}/{len(texts)}"), (path.name, number)
 
 
 @pytest.mark.browser

@@ -18,7 +18,6 @@ from guide.data.gminy import (
 )
 from guide.data.languages import default_language, is_partial, language_codes, mkdocs_config
 from guide.data.offices import POWIATY_YML, Directory, load_directory, validate_directory
-from guide.data.pending import PENDING_YML, load_pending, validate_pending
 from guide.data.powiat_map import GEOJSON, load_map, shape_for
 from guide.data.region import REGION_YML, load_region, validate_region
 from guide.data.termbase import TERMBASE_YML, load_termbase, termbase_agreement, validate_termbase
@@ -41,7 +40,6 @@ LOADERS: list[tuple[Path, Validator, Callable[[], object]]] = [
     (GLOSSARY_YML, validate_glossary, load_glossary),
     (TERMBASE_YML, validate_termbase, load_termbase),
     (FACTS_YML, validate_facts, load_facts),
-    (PENDING_YML, validate_pending, load_pending),
 ]
 # The files whose texts are written per language (keys `pl`, `uk`, ...).
 TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
@@ -49,7 +47,7 @@ TEXT_FILES = (UI_YML, GLOSSARY_YML, TERMBASE_YML)
 
 # Checked against ui.yml's office types (facts.yml: its units): skipped while ui.yml itself has
 # problems.
-NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML, PENDING_YML})
+NEEDS_UI = frozenset({POWIATY_YML, FACTS_YML})
 # Checked against region.yml's TERYT prefix and gmina count: skipped while it has problems.
 NEEDS_REGION = frozenset({POWIATY_YML, GMINY_YML})
 
@@ -77,17 +75,12 @@ def load_problems() -> list[DataError]:
     return _validate_all()[0]
 
 
-def data_problems() -> tuple[list[DataError], set[Path]]:
-    """Every problem in the data files (empty when all is well), and the files that failed or
-    were not checked. `check-data` then checks the pages against data/facts-pending.yml
-    (guide/content/checks.py `check_data`)."""
+def check_data() -> list[DataError]:
+    """Every problem in the data files (empty when all is well)."""
     problems, failed = _validate_all()
     if UI_YML in failed:
-        return problems, failed  # the checks across files read ui.yml
-    return (
-        problems + _across_files(failed) + untranslated_problems() + partial_problems(),
-        failed,
-    )
+        return problems  # the checks across files read ui.yml
+    return problems + _across_files(failed) + untranslated_problems() + partial_problems()
 
 
 def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:

@@ -38,7 +38,7 @@ from pydantic import (
 from guide import DATA_DIR, DOCS_DIR
 from guide.data.edition import current_edition
 from guide.data.formats import counted, format_date, format_money, format_number, format_percent
-from guide.data.offices import Https, Phone, phone_display
+from guide.data.offices import Https, Phone, is_short_number, phone_display
 from guide.data.plain_text import Name, Note, plain_text_problem
 from guide.data.ui import fill, load_ui
 from guide.data.yamlfile import DataError, load_model
@@ -123,6 +123,8 @@ def _value_problem(kind: str, value: object) -> str | None:
         return None if isinstance(value, date) else f"a date is YYYY-MM-DD (value: {value!r})"
     if not isinstance(value, str):
         return f"a {kind} is a text (value: {value!r})"
+    if kind == "phone" and value.isdigit():  # 116111 or 112 has no E.164 form: digits
+        return None if is_short_number(value) else f"{value!r} is not a Polish short number"
     try:
         (_PHONE if kind == "phone" else _TEXT).validate_python(value)
     except ValidationError as error:

@@ -540,6 +540,17 @@ def load_directory(path: Path = POWIATY_YML) -> Directory:
 
 
 def phone_display(e164: str) -> str:
-    """+48586123456 -> '+48 58 612 34 56' (the national grouping readers dial)."""
+    """+48586123456 -> '+48 58 612 34 56' (the national grouping readers dial); a Polish short
+    number, which has no E.164 form (116111, data/facts.yml) -> '116 111'."""
+    if not e164.startswith("+"):
+        number = phonenumbers.parse(e164, "PL")
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     number = phonenumbers.parse(e164, None)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def is_short_number(digits: str) -> bool:
+    """Whether `digits` is a short number valid in Poland (116111, 112): dialled as written,
+    never with +48."""
+    number = phonenumbers.parse(digits, "PL")
+    return phonenumbers.is_valid_short_number_for_region(number, "PL")

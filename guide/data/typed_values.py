@@ -53,13 +53,6 @@ class TypedValue:
     text: str
 
 
-@dataclass(eq=False)
-class TypedValueError(DataError):
-    """A value typed into a page; `value` is its text as reported (facts-pending.yml)."""
-
-    value: str = ""
-
-
 def _words(forms: dict[str, dict[str, str]]) -> set[str]:
     """The words of unit forms, and each form's whole phrase ("dni roboczych")."""
     phrases = {f.replace("{n}", "").strip() for by in forms.values() for f in by.values()}
@@ -193,12 +186,11 @@ def typed_value_problems(path: Path, source: str, html: str, *, body: int = 0) -
         for value in typed_values(run):
             line, cursor = _line(source, value.text, cursor, body)
             problems.append(
-                TypedValueError(
+                DataError(
                     path,
                     line or 1,
                     f"typed-in {value.what} {value.text!r}: take it from data/facts.yml with "
                     "[[fact: KEY]] (CONTRIBUTING.md, Numbers)",
-                    value.text,
                 )
             )
     return problems

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import get_args
 
 from guide import DOCS_DIR, ROOT
-from guide.content.checks import check_data
 from guide.content.content_rules import bracket_report, content_problems
 from guide.content.docs_files import docs_tree_problems
 from guide.content.frontmatter import read, set_key
@@ -28,14 +27,13 @@ from guide.content.translations import (
     status,
     status_markdown,
 )
-from guide.data.checks import untranslated_notes
+from guide.data.checks import check_data, untranslated_notes
 from guide.data.coverage import coverage, coverage_lines
 from guide.data.edition import EditionError
 from guide.data.facts import SourceKind
 from guide.data.gminy import GMINY_YML, dump_gminy, gminy_from_terc
 from guide.data.languages import default_language, language_codes
 from guide.data.offices import load_directory
-from guide.data.pending import load_pending, note_summary, split_pending
 from guide.data.termbase import data_text_problems
 from guide.data.yamlfile import DataError
 from guide.site.build import build_atomically
@@ -175,11 +173,10 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     front matter as MkDocs reads it, the rendered Markdown against the allow-list (links,
     images, heading ids), terms to avoid (data/termbase.yml), words mixing Latin and Cyrillic
     letters, a term's first mention without the words it needs, sentences over 40 words and
-    values typed in instead of [[fact: KEY]]; then, as notes, the typed values
-    data/facts-pending.yml lists (with a count per language), sentences over 30 words and Polish
-    terms bracketed twice per page. Without
-    PAGE, also every file of docs/ that is not a page or a picture, a symbolic link, over 1 MB,
-    or at a path the guide publishes itself (guide/content/docs_files.py)."""
+    values typed in instead of [[fact: KEY]]; then, as notes, sentences over 30 words and Polish
+    terms bracketed twice per page. Without PAGE, also every file of docs/ that is not a page or
+    a picture, a symbolic link, over 1 MB, or at a path the guide publishes itself
+    (guide/content/docs_files.py)."""
     files = [] if args.pages else [str(problem) for problem in docs_tree_problems(DOCS_DIR)]
     paths = [page_path(p) for p in args.pages] or sorted(
         path for path in DOCS_DIR.rglob("*.md") if not any(p.is_symlink() for p in _chain(path))
@@ -192,15 +189,9 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     ]
     if not args.pages:
         problems = [*files, *problems, *data_text_problems()]
-    # A value data/facts-pending.yml lists for its page is a note; any other still fails.
-    problems, pending = split_pending(problems, load_pending())
     # Failures first, then the notes (a report, not a failure).
     for problem in problems:
         print(problem)
-    for note in pending:
-        print(f"{note} [pending: data/facts-pending.yml]")
-    for line in note_summary(pending):
-        print(line)
     print_long_sentences(paths)
     for path in paths:
         for line in bracket_report(path, path.read_text("utf-8")):
