@@ -9,7 +9,8 @@ from __future__ import annotations
 # static-i18n's (AFTER_I18N_LINKS); escaping and our search index LATE, after every hook that
 # adds content but before static-i18n's -100, then the offline files, which list the search
 # index (AFTER_SEARCH_INDEX); the CSP WITH_STATIC_I18N on the final HTML;
-# generated files added AFTER_I18N_FILES are chosen, and read AFTER_GENERATED_FILES; PDFs LAST.
+# generated files added AFTER_I18N_FILES are chosen, and read AFTER_GENERATED_FILES; Material's
+# stylesheet pruned LAST, after static-i18n's last on_post_build (the whole site on disk).
 FIRST = 100
 BEFORE_SEARCH = 10
 AFTER_I18N_LINKS = -50
