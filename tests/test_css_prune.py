@@ -8,13 +8,14 @@ import base64
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import material
 import pytest
 import tinycss2
 from playwright.sync_api import Browser, Page, expect
 
-from guide.data.languages import language_codes, site_language_prefix
+from guide.data.languages import language_codes, mkdocs_config, site_language_prefix
 from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
 from tests.browser import PHONE, serve
 
@@ -30,6 +31,7 @@ PAGE_TYPES = {
     "404": "no-such-page/",  # served as a static host serves it: 404.html
 }
 STATES = ("screen", "search-open", "print")
+SITE_FOLDER = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +45,20 @@ def whole_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def urls(site: Path, whole_site: Path) -> Iterator[tuple[str, str]]:
-    with serve(site) as pruned, serve(whole_site) as whole:
-        yield pruned, whole
+def urls(
+    site: Path, whole_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """Both sites as the host publishes them: in the site's folder (`/przewodnik/`), whose
+    404.html answers every missing address below it and loads its files from that folder."""
+    hosts = []
+    for built in (site, whole_site):
+        host = tmp_path_factory.mktemp("host")
+        (host / SITE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
+        (host / SITE_FOLDER).symlink_to(built)
+        (host / "404.html").symlink_to(built / "404.html")
+        hosts.append(host)
+    with serve(hosts[0]) as pruned, serve(hosts[1]) as whole:
+        yield f"{pruned}{SITE_FOLDER}/", f"{whole}{SITE_FOLDER}/"
 
 
 def _screenshot(browser: Browser, url: str, state: str) -> bytes:
