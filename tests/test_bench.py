@@ -79,7 +79,7 @@ def test_first_view_within_budget(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == (
         f"\n{'first view (gzip, KB)':34}   guide   stock  ratio  404s\n"
         f"/{'uk/':33}    60.0   120.0   0.50  \n"
-        "budget: first view at most 80 KB: met\n"
+        "budget: first view at most 60 KB: met\n"
     )
 
 
@@ -101,7 +101,7 @@ def test_first_view_over_budget_names_the_largest_and_the_404s(
     assert capsys.readouterr().out == (
         f"\n{'first view (gzip, KB)':34}   guide   stock  ratio  404s\n"
         f"/{'en/':33}    90.5    45.2   2.00  1\n"
-        "budget: first view at most 80 KB: NOT met\n"
+        "budget: first view at most 60 KB: NOT met\n"
         "  /en/: 90.5 KB; largest: /bundle.js 40.0 KB, /en/ 30.0 KB, /main.css 20.0 KB,"
         " /missing.png 0.5 KB\n"
         "  /en/: 404 for /missing.png\n"
@@ -126,7 +126,11 @@ def lighthouse_report(performance: float) -> dict[str, Any]:
             "seo": {"score": None, **full},
         },
         "audits": {
-            "largest-contentful-paint": {"score": 0.9, "displayValue": "2.6 s"},
+            "largest-contentful-paint": {
+                "score": 0.9,
+                "displayValue": "2.6 s",
+                "numericValue": 2634.2,
+            },
             "total-blocking-time": {"score": 1},
             "diagnostics": {"score": 0},
             "ok": {"score": None},
@@ -144,26 +148,29 @@ def test_lighthouse_result_reads_scores_failing_audits_and_cpu_index() -> None:
         {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 0},
         {"performance": ["largest-contentful-paint (2.6 s)"], "seo": []},
         1765,
+        2.63,
     )
 
 
 def test_lighthouse_report(capsys: pytest.CaptureFixture[str]) -> None:
     scores = {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}
     results = {
-        "uk/": Lighthouse("u", scores, {}, 1700),
-        "en/": Lighthouse("e", {**scores, "performance": 97}, {"performance": ["tbt"]}, 1800),
+        "uk/": Lighthouse("u", scores, {}, 1700, 0.92),
+        "en/": Lighthouse("e", {**scores, "performance": 97}, {"performance": ["tbt"]}, 1800, 1.4),
     }
     assert report_lighthouse(results, runs=3) is False
     assert capsys.readouterr().out == (
-        f"\n{'lighthouse (mobile, median of 3)':30} perfor access best-p    seo\n"
-        f"/{'uk/':29}     99    100    100    100\n"
-        f"/{'en/':29}     97    100    100    100\n"
+        f"\n{'lighthouse (mobile, median of 3)':30} perfor access best-p    seo    LCP\n"
+        f"/{'uk/':29}     99    100    100    100  0.92s\n"
+        f"/{'en/':29}     97    100    100    100  1.40s\n"
         "(Lighthouse's CPU benchmark index of this machine, median: 1750)\n"
         "budget: lighthouse performance >= 98: NOT met\n"
         "  /en/: 97: tbt\n"
         "budget: lighthouse accessibility = 100: met\n"
         "budget: lighthouse best-practices = 100: met\n"
         "budget: lighthouse seo = 100: met\n"
+        "budget: lighthouse LCP <= 1.0 s: NOT met\n"
+        "  /en/: 1.40 s\n"
     )
 
 

@@ -13,7 +13,7 @@ import material
 import pytest
 
 from guide import ROOT
-from tests.pages import LANGUAGES, parse
+from tests.pages import LANGUAGES, output_path, parse
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 # Material's partials the guide replaces whole, and the template of Material's that includes
@@ -75,11 +75,17 @@ def test_main_html_copies_no_block_without_super() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_materials_bundle_is_deferred(site: Path, lang: str) -> None:
-    scripts = parse(site, lang, "work.md").find_all("script", src=True)
-    bundles = [s for s in scripts if re.search(r"/bundle\.[0-9a-f]+\.min\.js$", str(s["src"]))]
-    assert len(bundles) == 1
-    assert bundles[0].has_attr("defer")
+def test_materials_bundle_is_named_not_loaded(site: Path, lang: str) -> None:
+    """Material's bundle is no <script> of the page: a <template> names it for boot.js, which
+    loads it on the reader's first touch (tests/test_browser_first_view.py)."""
+    page = parse(site, lang, "work.md")
+    sources = [str(s["src"]) for s in page.find_all("script", src=True)]
+    assert not [src for src in sources if "/javascripts/" in src]
+    holders = page.find_all("template", id="guide-bundle")
+    assert len(holders) == 1
+    src = str(holders[0]["data-src"])
+    assert re.fullmatch(r"(\.\./)*assets/javascripts/bundle\.[0-9a-f]+\.min\.js", src)
+    assert (output_path(site, lang, "work.md").parent / src).resolve().is_file()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

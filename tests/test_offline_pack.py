@@ -36,6 +36,8 @@ def test_every_page_of_the_language_and_nothing_else(site: Path, lang: str) -> N
         assert prefix + name in paths
     assert [p for p in paths if p.startswith("pdf/") or p.endswith(("print-qr.svg", ".pdf"))] == []
     assert [p for p in paths if not (site / p).exists()] == []
+    # loaded on the first touch (boot.js): kept for reading offline all the same
+    assert [p for p in paths if p.startswith("assets/javascripts/bundle.")] != []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

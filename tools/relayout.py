@@ -56,6 +56,8 @@ MOVES: dict[str, str] = {
     # guide/site: the build; the only code importing MkDocs, Material or static-i18n.
     "guide/build.py": "guide/site/build.py",
     "guide/csp.py": "guide/site/csp.py",
+    "guide/css_prune.py": "guide/site/css_prune.py",
+    "guide/first_paint.py": "guide/site/first_paint.py",
     "guide/escaping.py": "guide/site/escaping.py",
     "guide/feedback.py": "guide/site/feedback.py",
     "guide/finished_page.py": "guide/site/finished_page.py",

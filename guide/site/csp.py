@@ -40,6 +40,9 @@ POLICY: dict[str, tuple[str, ...]] = {
     "form-action": ("'self'",),
 }
 
+# <meta http-equiv> of the policy (partials/guide/csp.html writes it).
+CSP_META = "content-security-policy"
+
 # The only home of inline scripts: Material's partials and our overrides of them.
 SCRIPT_PARTIALS = "partials/javascripts/"
 # <script> blocks the browser keeps as data and never runs (Material's __config).
@@ -155,7 +158,18 @@ def inline_scripts(html: str) -> list[str]:
     return scan(html).scripts
 
 
+def with_style(policy: str, css: str, /) -> str:
+    """`policy` (as policy_for writes it) also allowing the one inline <style> holding `css`
+    (guide/site/first_paint.py), by its hash."""
+    directives = dict(directive.split(" ", 1) for directive in policy.split("; "))
+    if directives.get("style-src") != " ".join(POLICY["style-src"]):
+        raise CspError(f"a policy that already allows more styles: {excerpt(policy)}")
+    directives["style-src"] += f" {script_hash(css)}"
+    return "; ".join(f"{name} {values}" for name, values in directives.items())
+
+
 def script_hash(text: str) -> str:
+    """The policy's source for an inline <script> or <style> of exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -63,7 +63,16 @@ from guide.site.office_boxes import (
     office_box,
     offices_json_files,
 )
-from guide.site.offline import KEEP_JS, OFFLINE_HTML, PACK_JSON, offline_page, pack_json
+from guide.site.css_prune import prune_site
+from guide.site.first_paint import inline_site
+from guide.site.offline import (
+    KEEP_JS,
+    OFFLINE_HTML,
+    PACK_JSON,
+    offline_page,
+    pack_json,
+    remeasure_packs,
+)
 from guide.site.powiat_pages import (
     EXTRA_CSS,
     OVERVIEW,
@@ -84,6 +93,7 @@ from guide.site.static_i18n import (
     language_file,
     list_in_sitemap,
     normalized_src,
+    builds_more_languages,
     show_language_selector,
 )
 from guide.site.theme_files import theme_published_files
@@ -693,3 +703,15 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
 
 def remove_stock_search_index(*, config: MkDocsConfig) -> None:
     shutil.rmtree(Path(config.site_dir) / STOCK_INDEX_DIR, ignore_errors=True)
+
+
+def finish_site(*, config: MkDocsConfig) -> None:
+    """Once every language is on disk: Material's stylesheet cut to what the site uses (no
+    source maps), each page's first-paint rules inline, and the offline packs' sizes measured
+    again on these final files."""
+    if builds_more_languages(config):
+        return
+    site = Path(config.site_dir)
+    prune_site(site)
+    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/")
+    remeasure_packs(site)

@@ -56,11 +56,13 @@ class _Page(HTMLParser):
             self.article.handle_startendtag(tag, attrs)
 
     def _reference(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ("script", "img", "link"):
+        if tag not in ("script", "img", "link", "template"):
             return
         values = {name: value or "" for name, value in attrs}
         if tag in ("script", "img") and values.get("src"):
             self.references.append(values["src"])
+        elif tag == "template" and values.get("data-src"):  # Material's bundle, on demand
+            self.references.append(values["data-src"])
         elif tag == "link" and values.get("rel") in ("stylesheet", "icon") and values.get("href"):
             self.references.append(values["href"])
 

@@ -9,6 +9,7 @@ import json
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 from mkdocs.utils import get_relative_url
@@ -104,3 +105,16 @@ def pack_json(
         {"files": relative, "bytes": sum(download_size(site, path, sizes=sizes) for path in files)},
         separators=(",", ":"),
     )
+
+
+def remeasure_packs(site: Path) -> None:
+    """Every offline-pack.json's size measured again, on the site's final files (after the
+    stylesheet is pruned and each page carries its first-paint rules: guide/site/first_paint.py)."""
+    for pack in sorted(site.rglob(PACK_JSON)):
+        data = json.loads(pack.read_text(encoding="utf-8"))
+        base = "https://site.invalid/" + pack.relative_to(site).as_posix()
+        paths = [
+            urljoin(base, file).removeprefix("https://site.invalid/") for file in data["files"]
+        ]
+        data["bytes"] = sum(download_size(site, path) for path in paths)
+        pack.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

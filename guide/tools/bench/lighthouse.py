@@ -27,6 +27,7 @@ class Lighthouse:
     # Lighthouse's measure of this machine's CPU speed: a loaded machine scores lower, and
     # its longer main-thread tasks (x4 for the mobile CPU) lower the performance score.
     benchmark_index: int = 0
+    lcp_seconds: float = 0.0  # largest contentful paint, Lighthouse's simulated phone
 
 
 def ensure_lighthouse() -> None:
@@ -92,4 +93,5 @@ def lighthouse_result(url: str, report: dict[str, Any]) -> Lighthouse:
         if scores[name] < budget
     }
     benchmark = round(report["environment"]["benchmarkIndex"])
-    return Lighthouse(url, scores, failing, benchmark)
+    lcp = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+    return Lighthouse(url, scores, failing, benchmark, round(lcp, 2))

@@ -8,6 +8,7 @@ from guide.tools.bench.budgets import (
     FIRST_VIEW_BUDGET,
     HOOK_BUDGET,
     KB,
+    LCP_BUDGET,
     LIGHTHOUSE_BUDGETS,
     SCALE_EXPONENT_BUDGET,
     SCALE_LARGEST_SECONDS,
@@ -55,9 +56,10 @@ def report_first_views(guide: dict[str, FirstView], stock: dict[str, FirstView])
 def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
     names = list(LIGHTHOUSE_BUDGETS)
     title = f"lighthouse (mobile, median of {runs})"
-    print(f"\n{title:30} " + " ".join(f"{name[:6]:>6}" for name in names))
+    print(f"\n{title:30} " + " ".join(f"{name[:6]:>6}" for name in names) + "    LCP")
     for path, result in results.items():
-        print(f"/{path:29} " + " ".join(f"{result.scores[name]:6d}" for name in names))
+        scores = " ".join(f"{result.scores[name]:6d}" for name in names)
+        print(f"/{path:29} {scores} {result.lcp_seconds:5.2f}s")
     index = statistics.median(result.benchmark_index for result in results.values())
     print(f"(Lighthouse's CPU benchmark index of this machine, median: {index:.0f})")
     all_met = True
@@ -68,7 +70,11 @@ def report_lighthouse(results: dict[str, Lighthouse], *, runs: int) -> bool:
         for path, result in below.items():
             print(f"  /{path}: {result.scores[name]}: {'; '.join(result.failing[name])}")
         all_met = all_met and not below
-    return all_met
+    slow = {path: r for path, r in results.items() if r.lcp_seconds > LCP_BUDGET}
+    print(f"budget: lighthouse LCP <= {LCP_BUDGET:.1f} s: {verdict(not slow)}")
+    for path, result in slow.items():
+        print(f"  /{path}: {result.lcp_seconds:.2f} s")
+    return all_met and not slow
 
 
 def report_scale(points: list[ScalePoint]) -> bool:

@@ -29,6 +29,63 @@
   };
 })();
 
+// The page painted from the rules inline in its head (guide/site/first_paint.py): every rule its
+// first paint uses. Its stylesheets (media="print", never holding a paint back) add only what
+// the reader causes (hover, focus, what Material's bundle changes): they are turned on for
+// the screen at the first touch, key, wheel, scroll, pointer move or focus, not during load.
+(function () {
+  "use strict";
+  var links = document.querySelectorAll("link[data-guide-later]");
+  var EVENTS = ["pointerdown", "touchstart", "keydown", "wheel", "scroll", "pointermove", "focusin"];
+  function screen() {
+    EVENTS.forEach(function (name) { window.removeEventListener(name, screen, true); });
+    links.forEach(function (link) { link.media = "all"; });
+  }
+  EVENTS.forEach(function (name) {
+    window.addEventListener(name, screen, { capture: true, passive: true });
+  });
+})();
+
+// Material's bundle (its header title, back to top, the contents following the reading, the
+// drawer's links, the edition selector): none of it is needed before the reader touches
+// the page, so it loads on the first touch, key, wheel or scroll, not on every first view.
+// On an old edition's page it loads at once: it shows the notice that a newer one exists.
+(function () {
+  "use strict";
+  var holder = document.getElementById("guide-bundle");
+  if (!holder) { return; }
+  var EVENTS = ["pointerdown", "touchstart", "keydown", "wheel", "scroll"];
+  var loaded = false;
+  function load() {
+    if (loaded) { return; }
+    loaded = true;
+    EVENTS.forEach(function (name) { window.removeEventListener(name, load, true); });
+    var script = document.createElement("script");
+    script.src = new URL(holder.getAttribute("data-src"), location.href).href;
+    // The bundle starts on DOMContentLoaded (a listener it adds once), long past by now.
+    script.addEventListener("load", function () {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    });
+    document.head.appendChild(script);
+  }
+  EVENTS.forEach(function (name) {
+    window.addEventListener(name, load, { capture: true, passive: true });
+  });
+  // An edition's page: is this edition still the one the default alias points at?
+  var notice = document.querySelector(".guide-outdated[data-edition]");
+  if (notice) {
+    var edition = notice.getAttribute("data-edition");
+    var latest = notice.getAttribute("data-default");
+    fetch(new URL(notice.getAttribute("data-versions"), location.href))
+      .then(function (response) { return response.json(); })
+      .then(function (versions) {
+        var here = versions.filter(function (v) { return v.version === edition; })[0];
+        if (!here || here.aliases.indexOf(latest) < 0) { load(); }
+      })
+      .catch(load);
+  }
+})();
+
 (function () {
   "use strict";
   var here = document.currentScript.src;

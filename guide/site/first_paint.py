@@ -1,0 +1,163 @@
+"""Each page paints from its first response: the stylesheet rules of its first paint, inline.
+
+Every stylesheet in a page's head holds its first paint back by a round trip or two on a
+phone (Lighthouse's throttled one: 150 ms each, 1.6 Mbps). After the build, once Material's
+stylesheet is pruned (guide/site/css_prune.py), `inline_site` gives each page one <style> in its
+head: the rules of its stylesheets (the pruned main.css, guide.css, the map's extra.css), in
+their order, that can apply at its first paint, i.e. whose every class, id, attribute and
+element occurs in the page or is a word of a script the page runs on load (boot.js,
+offices.js), without the states the reader causes (:hover, :focus) and without print rules.
+The stylesheets still load, as media="print", which never blocks a paint, and boot.js turns
+each on for the screen once it has loaded (a browser without JavaScript reads them from
+<noscript>): the same rules again in the same order, so nothing moves (tests/test_first_paint.py
+compares screenshots with the stylesheets held back and let through). The style is allowed by
+its hash in the page's policy (style-src, guide/site/csp.py), the only inline style allowed; the
+output check still refuses any <style> in a page's body (hooks/csp.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+
+from guide.site.csp import CSP_META, with_style
+from guide.site.css_prune import Rule, Used, add_script, add_tag, parse_stylesheet, prune_parsed
+
+# boot.js turns a stylesheet marked so on for the screen once it has loaded: only a page
+# that runs it has its stylesheets wait (offline.html and the status pages run no script).
+LATER = "data-guide-later"
+SWITCH = "assets/guide/boot.js"
+
+
+@dataclass(frozen=True)
+class Tag:
+    start: int
+    end: int
+    attributes: dict[str, str]
+
+
+@dataclass
+class Head:
+    """Where a page's head links its stylesheets and states its policy, and its scripts."""
+
+    stylesheets: list[Tag] = field(default_factory=list)
+    policy: Tag | None = None
+    scripts: list[str] = field(default_factory=list)
+
+
+class _PageReader(HTMLParser):
+    def __init__(self, html: str, used: Used) -> None:
+        super().__init__(convert_charrefs=True)
+        self.head = Head()
+        self.used = used
+        self._lines = [0]
+        for line in html.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
+        self._in_head = True
+
+    def _tag(self, attrs: list[tuple[str, str | None]]) -> Tag:
+        line, column = self.getpos()
+        start = self._lines[line - 1] + column
+        text = self.get_starttag_text() or ""
+        return Tag(start, start + len(text), {name: value or "" for name, value in attrs})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        add_tag(self.used, tag, attrs)
+        values = {name: value or "" for name, value in attrs}
+        if tag == "body":
+            self._in_head = False
+        if tag == "script" and "src" in values:
+            self.head.scripts.append(values["src"])
+        if not self._in_head:
+            return
+        if tag == "link" and values.get("rel") == "stylesheet" and "media" not in values:
+            self.head.stylesheets.append(self._tag(attrs))
+        elif tag == "meta" and values.get("http-equiv", "").lower() == CSP_META:
+            self.head.policy = self._tag(attrs)
+
+    handle_startendtag = handle_starttag
+
+
+def read_page(
+    html: str, /, *, page: Path, site: Path, site_path: str, scripts: dict[Path, str] | None = None
+) -> tuple[Head, Used]:
+    """A page's head, and what its first paint can use: its own classes, ids, attributes and
+    elements, and the words of the scripts it loads (`scripts`: those already read)."""
+    scripts = {} if scripts is None else scripts
+    used = Used(tags=set(), first_paint=True)
+    reader = _PageReader(html, used)
+    reader.feed(html)
+    reader.close()
+    for src in reader.head.scripts:
+        path = site_file(src, page=page, site=site, site_path=site_path)
+        if path not in scripts:
+            scripts[path] = path.read_text(encoding="utf-8") if path.is_file() else ""
+        add_script(used, scripts[path])
+    return reader.head, used
+
+
+def site_file(href: str, /, *, page: Path, site: Path, site_path: str) -> Path:
+    """The file of the site an address in `page` names (relative, or absolute under the
+    site's path as in 404.html)."""
+    path = urlsplit(href).path
+    if path.startswith("/"):
+        prefix = site_path.rstrip("/") + "/"
+        if not path.startswith(prefix):
+            raise ValueError(f"{page}: {href} lies outside the site ({site_path})")
+        return site / path[len(prefix) :]
+    return site / posixpath.normpath(posixpath.join(page.parent.relative_to(site).as_posix(), path))
+
+
+def first_paint_css(sheets: list[tuple[Rule, ...]], used: Used) -> str:
+    """The rules of `sheets`, in order, that the page's first paint can use."""
+    return prune_parsed([rule for sheet in sheets for rule in sheet], used)
+
+
+def inline(html: str, *, head: Head, css: str) -> str:
+    """The page with `css` inline where its first stylesheet was, every stylesheet loading
+    without blocking (and read from <noscript> without JavaScript), `css` allowed by hash."""
+    later = "".join(
+        f'<link rel="stylesheet" href="{escape(tag.attributes["href"])}" media="print" {LATER}>'
+        for tag in head.stylesheets
+    )
+    plain = "".join(html[tag.start : tag.end] for tag in head.stylesheets)
+    replacements = [(tag.start, tag.end, "") for tag in head.stylesheets[1:]]
+    first = head.stylesheets[0]
+    replacements.append(
+        (first.start, first.end, f"<style>{css}</style>{later}<noscript>{plain}</noscript>")
+    )
+    if head.policy is not None:
+        policy = head.policy.attributes["content"]
+        allowed = escape(with_style(policy, css))
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{allowed}">'
+        replacements.append((head.policy.start, head.policy.end, meta))
+    for start, end, text in sorted(replacements, reverse=True):
+        html = html[:start] + text + html[end:]
+    return html
+
+
+def inline_site(site: Path, /, *, site_path: str) -> None:
+    """Every HTML page of the built `site` (served at `site_path`) with its first paint's rules
+    inline."""
+    sheets: dict[Path, tuple[Rule, ...]] = {}
+    scripts: dict[Path, str] = {}
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        head, used = read_page(html, page=page, site=site, site_path=site_path, scripts=scripts)
+        runs = {site_file(src, page=page, site=site, site_path=site_path) for src in head.scripts}
+        if not head.stylesheets or site / SWITCH not in runs:
+            continue
+        files = [
+            site_file(tag.attributes["href"], page=page, site=site, site_path=site_path)
+            for tag in head.stylesheets
+        ]
+        for path in files:
+            if path not in sheets:
+                sheets[path] = parse_stylesheet(path.read_text(encoding="utf-8"))
+        css = first_paint_css([sheets[path] for path in files], used)
+        page.write_text(inline(html, head=head, css=css), encoding="utf-8")

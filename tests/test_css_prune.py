@@ -1,0 +1,215 @@
+"""Material's stylesheet pruned at build time (guide/site/css_prune.py): every page type looks the
+same, pixel for pixel, with the pruned and with Material's whole stylesheet; the rules the
+scripts need at run time stay; the site ships no source maps."""
+
+from __future__ import annotations
+
+import base64
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+import pytest
+import tinycss2
+from playwright.sync_api import Browser, Page, expect
+
+from guide.data.languages import language_codes, mkdocs_config, site_language_prefix
+from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
+from tests.browser import PHONE, serve
+
+MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+
+# Every page type: home, topic, powiat page, powiaty index (with the map), glossary, 404.
+PAGE_TYPES = {
+    "home": "",
+    "topic": "work/",
+    "powiat": "powiaty/gdansk/",
+    "powiaty": "powiaty/",
+    "glossary": "glossary/",
+    "404": "no-such-page/",  # served as a static host serves it: 404.html
+}
+STATES = ("screen", "search-open", "print")
+SITE_FOLDER = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
+
+
+@pytest.fixture(scope="module")
+def whole_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site with Material's own stylesheet back in place of the pruned one."""
+    copy = tmp_path_factory.mktemp("whole-css") / "site"
+    shutil.copytree(site, copy)
+    for pruned in copy.glob(STYLESHEETS):
+        shutil.copyfile(MATERIAL_STYLESHEETS / pruned.name, pruned)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def urls(
+    site: Path, whole_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """Both sites as the host publishes them: in the site's folder (`/przewodnik/`), whose
+    404.html answers every missing address below it and loads its files from that folder."""
+    hosts = []
+    for built in (site, whole_site):
+        host = tmp_path_factory.mktemp("host")
+        (host / SITE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
+        (host / SITE_FOLDER).symlink_to(built)
+        (host / "404.html").symlink_to(built / "404.html")
+        hosts.append(host)
+    with serve(hosts[0]) as pruned, serve(hosts[1]) as whole:
+        yield f"{pruned}{SITE_FOLDER}/", f"{whole}{SITE_FOLDER}/"
+
+
+def _screenshot(browser: Browser, url: str, state: str) -> bytes:
+    # bypass_csp: Playwright's own style (caret hidden, animations stopped) must apply; the
+    # policy is the same for both stylesheets and changes nothing else that is drawn.
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)  # type: ignore[arg-type]
+    page: Page = context.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        # The page once the reader has touched it (boot.js): the stylesheets on for the screen
+        # (until then the page shows its inline first-paint rules, tests/test_first_paint.py)
+        # and Material's bundle running.
+        page.evaluate("dispatchEvent(new Event('scroll'))")
+        page.wait_for_function("() => document.documentElement.classList.contains('js')")
+        page.wait_for_load_state("networkidle")
+        if state == "search-open":
+            page.locator(".guide-search__open").click()
+            expect(page.locator("#guide-search")).to_be_visible()
+            expect(page.locator("#guide-search-status")).to_be_empty()  # its index loaded
+        if state == "print":
+            page.emulate_media(media="print")
+            page.wait_for_load_state("networkidle")
+        # every image loaded (the print QR code is lazy: a full-page shot would race it)
+        page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
+        page.wait_for_function("() => [...document.images].every(i => i.complete)")
+        # transitions (the search dialog, focus rings) finished: no frame caught halfway
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
+        # Search open: the viewport, where the modal dialog is. A full-page shot of the open
+        # dialog came out in two versions at random, even of one site with one stylesheet:
+        # 14 anti-aliased pixels at the corners of the focused field's outline, 1 to 6 colour
+        # levels apart (6 Dec 2026, 8 shots of uk/work/: 2 versions, whether or not Material's
+        # focus-visible class was on the field); 10 viewport shots: one version.
+        full = state != "search-open"
+        return page.screenshot(full_page=full, animations="disabled", caret="hide")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("kind", "state"),
+    # the 404 page has no search button
+    [(k, s) for k in PAGE_TYPES for s in STATES if (k, s) != ("404", "search-open")],
+)
+@pytest.mark.parametrize("lang", language_codes())
+def test_page_looks_the_same_with_the_pruned_stylesheet(
+    browser: Browser, urls: tuple[str, str], tmp_path: Path, lang: str, kind: str, state: str
+) -> None:
+    path = site_language_prefix(lang) + PAGE_TYPES[kind]
+    pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
+    if pruned == whole:
+        return
+    count, rows = _differing_pixels(browser, pruned, whole)
+    (tmp_path / "pruned.png").write_bytes(pruned)
+    (tmp_path / "whole.png").write_bytes(whole)
+    pytest.fail(f"{lang} {kind} ({state}): {count} pixels differ ({rows}); in {tmp_path}")
+
+
+def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> tuple[int, str]:
+    """How many pixels differ and in which rows (decoded by the same Chromium)."""
+    page = browser.new_page()
+    try:
+        urls = [f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (a, b)]
+        count, rows = page.evaluate(PIXEL_DIFF, urls)
+        return int(count), str(rows)
+    finally:
+        page.close()
+
+
+PIXEL_DIFF = """async (urls) => {
+  const pixels = await Promise.all(urls.map(async (url) => {
+    const image = new Image(); image.src = url; await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d"); context.drawImage(image, 0, 0);
+    return context.getImageData(0, 0, image.width, image.height);
+  }));
+  const [a, b] = pixels;
+  if (a.width !== b.width || a.height !== b.height)
+    return [a.width * a.height, `sizes ${a.width}x${a.height} and ${b.width}x${b.height}`];
+  let count = 0, top = -1, bottom = -1;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const same = [0, 1, 2].every((c) => a.data[i + c] === b.data[i + c]);
+    if (!same) {
+      count++; const y = Math.floor(i / 4 / a.width); if (top < 0) top = y; bottom = y;
+    }
+  }
+  return [count, `rows ${top} to ${bottom}`];
+}"""
+
+
+def test_the_site_ships_no_source_maps(site: Path) -> None:
+    assert sorted(site.rglob("*.map")) == []
+    for path in (*site.glob("assets/**/*.js"), *site.glob("assets/**/*.css")):
+        assert "sourceMappingURL" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_stylesheet_is_pruned(site: Path) -> None:
+    (pruned,) = site.glob(STYLESHEETS)
+    whole = MATERIAL_STYLESHEETS / pruned.name
+    assert pruned.stat().st_size < 0.7 * whole.stat().st_size
+
+
+def _selector(text: str) -> list[tinycss2.ast.Node]:
+    (rule,) = tinycss2.parse_stylesheet(text + "{}", skip_whitespace=True)
+    assert isinstance(rule, tinycss2.ast.QualifiedRule)
+    return list(rule.prelude)
+
+
+@pytest.mark.parametrize(
+    ("selector", "applies"),
+    [
+        (".md-header", True),
+        (".md-tabs", False),  # a class no page and no script has
+        (".md-header:not(.md-tabs)", True),  # what :not() names is not required
+        ("#__search:checked~.md-container", True),
+        ("#elsewhere", False),
+        ("[data-md-state=lock] .md-header", True),  # state attributes: the keep-list
+        ("[hidden]", False),
+        ("body a:focus::before", True),
+        (".md-search__input", True),  # Material adds it at run time: the keep-list
+        (".added-by-script", True),  # a word of a shipped script
+    ],
+)
+def test_selector_applies(selector: str, applies: bool, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<body><header class="md-header"></header><input id="__search"><div class="md-container">'
+    )
+    script = tmp_path / "script.js"
+    script.write_text('e.classList.add("added-by-script")')
+    used = used_in([page], [script])
+    assert selector_applies(_selector(selector), used) is applies
+
+
+def test_custom_properties_no_kept_rule_reads_are_dropped() -> None:
+    css = ":root{--a:red;--b:var(--c);--c:blue;--unused:green}.x{color:var(--a)}.y{color:var(--b)}"
+    used = Used(classes={"x"})
+    assert prune_stylesheet(css, used) == ":root{--a:red}.x{color:var(--a)}"
+    assert prune_stylesheet(css, Used(classes={"x", "y"})) == (
+        ":root{--a:red;--b:var(--c);--c:blue}.x{color:var(--a)}.y{color:var(--b)}"
+    )
+    # read by another stylesheet or a script of the site: kept
+    assert prune_stylesheet(css, used, also_read_by="var(--unused)") == (
+        ":root{--a:red;--unused:green}.x{color:var(--a)}"
+    )
+
+
+def test_media_rules_are_pruned_and_dropped_when_empty() -> None:
+    css = "@media print{.x{color:red}.z{color:blue}}@media screen{.z{color:red}}@font-face{a:b}"
+    assert prune_stylesheet(css, Used(classes={"x"})) == (
+        "@media print{.x{color:red}}@font-face{a:b}"
+    )
