@@ -113,6 +113,13 @@ def test_page_looks_the_same_with_the_pruned_stylesheet(
     pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
     if pruned == whole:
         return
+    # A second pair before failing: on the loaded 2-core machine Chromium rasterised the map's
+    # SVG and the print page's QR code a few pixels differently between shots of one and the
+    # same site (6 Dec 2026: 34 pixels in pl/powiaty/, 6 in uk/work/ print); a rule the pruning
+    # lost differs in every pair.
+    pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
+    if pruned == whole:
+        return
     count, rows = _differing_pixels(browser, pruned, whole)
     (tmp_path / "pruned.png").write_bytes(pruned)
     (tmp_path / "whole.png").write_bytes(whole)
