@@ -8,11 +8,15 @@ pdf step runs here on one language (PDF_LANG); `make pdf` and a deploy print the
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 import shutil
+import threading
+import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import segno
@@ -26,7 +30,8 @@ from guide.data.ui import load_ui
 from guide.site.asset_paths import booklet_path, sheet_path
 from guide.site.powiat_pages import powiat_of_page
 from guide.site.qr import QR_MASK
-from guide.tools.pdf import OFFICES_READY, SHEET_MAX_PAGES, printouts, write_pdfs
+from guide.site.serve import GzipHandler, SiteServer
+from guide.tools.pdf import OFFICES_READY, SHEET_MAX_PAGES, print_page, printouts, write_pdfs
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
 from tests.test_links import link_problems
 
@@ -212,6 +217,34 @@ def test_qr_code_only_in_print(phone: Page, site_url: str, lang: str) -> None:
     assert [url for url in requested if url.endswith("print-qr.svg")] == [
         site_url + url_of(lang, TOPIC) + "print-qr.svg"
     ]
+
+
+class _SlowQrHandler(GzipHandler):
+    """The static host, with each QR code answered a second late (a busy or slow host)."""
+
+    def send_head(self) -> Any:
+        if self.path.endswith("print-qr.svg"):
+            time.sleep(1)
+        return super().send_head()
+
+
+@pytest.mark.browser
+def test_the_pdf_waits_for_the_lazy_qr_code(site: Path, browser: Browser) -> None:
+    """Chromium's PDF does not wait for the lazy image the print itself starts loading: the
+    pdf step loads every image first (without that, this QR code came a second too late)."""
+    server = SiteServer(site, 0)
+    server.RequestHandlerClass = functools.partial(_SlowQrHandler, directory=str(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        print_page(page, server.url + url_of(PDF_LANG, TOPIC))
+        qr_loaded = "(img) => img.complete && img.naturalWidth > 0"
+        assert page.locator("img.guide-print__qr").evaluate(qr_loaded)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
 
 
 # --- The pdf step (`make pdf`) on one language -----------------------------------------------

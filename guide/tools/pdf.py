@@ -14,6 +14,7 @@ build), so that the published site always has them.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -48,7 +49,12 @@ _TEMPLATES = jinja2.Environment(
 OFFICES_READY = """() => !document.querySelector("[data-office-body]")
   || document.querySelectorAll("[data-office-body]").length
      === document.querySelectorAll("[data-office-body] .guide-box__picker").length"""
-# Images the print did not get: the QR code is loaded lazily, by the print itself.
+# The QR code is loaded lazily, by the print itself, and Chromium's PDF does not wait for it
+# (on a busy machine the PDF came out without it): every image is loaded before the PDF.
+_LOAD_IMAGES = """() => document.querySelectorAll("img[loading=lazy]")
+  .forEach((image) => { image.loading = "eager"; })"""
+_IMAGES_SETTLED = "() => Array.from(document.images).every((image) => image.complete)"
+# Images the print would not get (settled, but not loaded).
 _NOT_LOADED = """() => Array.from(document.images)
   .filter((image) => !(image.complete && image.naturalWidth > 0))
   .map((image) => image.getAttribute("src"))"""
@@ -109,11 +115,14 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     except Exception as error:  # playwright's TimeoutError
         raise PdfError(f"{url}: the office boxes were not filled: {error}") from None
     title: str = page.evaluate(_TITLE)
-    pdf = page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
+    page.evaluate(_LOAD_IMAGES)
+    # playwright's TimeoutError: the images still missing are named below
+    with contextlib.suppress(Exception):
+        page.wait_for_function(_IMAGES_SETTLED, timeout=15_000)
     failed = page.evaluate(_NOT_LOADED)
     if failed:
         raise PdfError(f"{url}: images missing from the print: {', '.join(failed)}")
-    return title, pdf
+    return title, page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
 
 
 def _print_html(page: Page, template: str, **context: object) -> PdfReader:
