@@ -31,6 +31,11 @@ PAGE_TYPES = {
     "404": "no-such-page/",  # served as a static host serves it: 404.html
 }
 STATES = ("screen", "search-open", "print")
+# Colour levels two shots of the same page may differ by: Chromium anti-aliased the rounded
+# corners of the same box one level apart between shots (6 Dec 2026, the topic page's warning
+# box in print: 6 pixels at its right corners, in 2 of 4 languages, not the same ones from run
+# to run). A rule the pruning lost moves or recolours whole elements: far more than one level.
+RASTER_NOISE = 1
 SITE_FOLDER = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
 
 
@@ -113,31 +118,51 @@ def test_page_looks_the_same_with_the_pruned_stylesheet(
     pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
     if pruned == whole:
         return
-    # A second pair before failing: on the loaded 2-core machine Chromium rasterised the map's
-    # SVG and the print page's QR code a few pixels differently between shots of one and the
-    # same site (6 Dec 2026: 34 pixels in pl/powiaty/, 6 in uk/work/ print); a rule the pruning
-    # lost differs in every pair.
-    pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
-    if pruned == whole:
-        return
     count, rows = _differing_pixels(browser, pruned, whole)
+    if count == 0:
+        return
     (tmp_path / "pruned.png").write_bytes(pruned)
     (tmp_path / "whole.png").write_bytes(whole)
     pytest.fail(f"{lang} {kind} ({state}): {count} pixels differ ({rows}); in {tmp_path}")
 
 
+def _shot(browser: Browser, html: str) -> bytes:
+    page = browser.new_page(viewport={"width": 40, "height": 20})
+    try:
+        page.set_content(html)
+        return page.screenshot()
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_comparison_ignores_one_level_and_counts_a_lost_rule(browser: Browser) -> None:
+    box = '<body style="margin:0"><div style="width:10px;height:10px;background:{}"></div>'
+    grey, lighter, moved = (
+        _shot(browser, html)
+        for html in (
+            box.format("#808080"),
+            box.format("#818181"),
+            box.format("#808080;margin-left:5px"),
+        )
+    )
+    assert _differing_pixels(browser, grey, lighter) == (0, "rows -1 to -1")
+    assert _differing_pixels(browser, grey, moved) == (100, "rows 0 to 9")
+
+
 def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> tuple[int, str]:
-    """How many pixels differ and in which rows (decoded by the same Chromium)."""
+    """How many pixels differ by more than RASTER_NOISE in a colour and in which rows (decoded
+    by the same Chromium)."""
     page = browser.new_page()
     try:
         urls = [f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (a, b)]
-        count, rows = page.evaluate(PIXEL_DIFF, urls)
+        count, rows = page.evaluate(PIXEL_DIFF, [urls, RASTER_NOISE])
         return int(count), str(rows)
     finally:
         page.close()
 
 
-PIXEL_DIFF = """async (urls) => {
+PIXEL_DIFF = """async ([urls, noise]) => {
   const pixels = await Promise.all(urls.map(async (url) => {
     const image = new Image(); image.src = url; await image.decode();
     const canvas = new OffscreenCanvas(image.width, image.height);
@@ -149,7 +174,7 @@ PIXEL_DIFF = """async (urls) => {
     return [a.width * a.height, `sizes ${a.width}x${a.height} and ${b.width}x${b.height}`];
   let count = 0, top = -1, bottom = -1;
   for (let i = 0; i < a.data.length; i += 4) {
-    const same = [0, 1, 2].every((c) => a.data[i + c] === b.data[i + c]);
+    const same = [0, 1, 2].every((c) => Math.abs(a.data[i + c] - b.data[i + c]) <= noise);
     if (!same) {
       count++; const y = Math.floor(i / 4 / a.width); if (top < 0) top = y; bottom = y;
     }
