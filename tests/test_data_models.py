@@ -3,7 +3,9 @@ through the one mapping in guide.data.yamlfile.model_errors; check-data loads ev
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from guide.data.offices import POWIATY_YML, load_directory, validate_directory
 from guide.data.region import load_region
 from guide.data.ui import UI_YML, load_ui, validate_ui
 from guide.data.yamlfile import DataError
+from tests.pages import run_guide
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -198,8 +201,39 @@ def test_teryt_outside_the_region(tmp_path: Path, name: str) -> None:
     ]
 
 
+def test_powiat_count_is_the_regions(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    count = load_region().powiaty
+    region = data / "region.yml"
+    text = region.read_text(encoding="utf-8")
+    assert text.count(f"\npowiaty: {count}\n") == 1
+    region.write_text(text.replace(f"\npowiaty: {count}\n", f"\npowiaty: {count + 1}\n"))
+    line = (data / "powiaty.yml").read_text(encoding="utf-8").splitlines().index("powiaty:") + 1
+    result = run_guide("check-data", env={**os.environ, "GUIDE_DATA_DIR": str(data)})
+    problem = f"{data / 'powiaty.yml'}:{line}: {count} powiats, expected {count + 1}"
+    assert (result.returncode, result.stdout) == (
+        1,
+        f"{problem} (data/region.yml)\n1 problem(s) in the data files\n",
+    )
+
+
+def test_powiat_kind_follows_its_teryt_code(tmp_path: Path) -> None:
+    city = next(p for p in load_directory().powiaty if p.kind == "city")
+    text = (DATA_DIR / "powiaty.yml").read_text(encoding="utf-8")
+    start = text.index(f"- teryt: '{city.teryt}'\n")
+    kind = start + text[start:].index("  kind: city\n")
+    path = _write(tmp_path, "powiaty.yml", text[:kind] + "  kind: land\n" + text[kind + 13 :])
+    line = text[:kind].count("\n") + 1
+    problems = [str(problem) for problem in validate_directory(path)[1]]
+    assert problems == [
+        f"{path}:{line}: powiat {city.slug}: kind land but teryt '{city.teryt}' is a city's "
+        "(GUS TERC: 61 and up are cities with powiat rights)"
+    ]
+
+
 def test_region_file_is_validated(tmp_path: Path) -> None:
-    path = _write(tmp_path, "region.yml", "name: x\nteryt_prefix: '2'\ngminas: 0\n")
+    path = _write(tmp_path, "region.yml", "name: x\nteryt_prefix: '2'\npowiaty: 1\ngminas: 0\n")
     with pytest.raises(DataError) as caught:
         load_region(path)
     assert str(caught.value) == (

@@ -28,7 +28,7 @@ from guide.data.gminy import (
 from guide.data.languages import default_language, is_partial, language_codes, mkdocs_config
 from guide.data.offices import POWIATY_YML, Directory, load_directory, validate_directory
 from guide.data.powiat_map import GEOJSON, Map, load_map, shape_for
-from guide.data.region import REGION_YML, load_region, validate_region
+from guide.data.region import REGION_YML, Region, load_region, validate_region
 from guide.data.termbase import (
     TERMBASE_YML,
     Termbase,
@@ -156,6 +156,7 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
     problems: list[DataError] = []
     loaders: dict[Path, Callable[[], object]] = {
         UI_YML: load_ui,
+        REGION_YML: load_region,
         POWIATY_YML: load_directory,
         GMINY_YML: load_gminy,
         FACTS_YML: load_facts,
@@ -177,6 +178,12 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
             problems.append(
                 DataError(POWIATY_YML, line, f"regional offices missing: {', '.join(missing)}")
             )
+        if REGION_YML not in failed:
+            region = cast(Region, model(REGION_YML))
+            if len(directory.powiaty) != region.powiaty:
+                line = load_yaml(POWIATY_YML).line_of(("powiaty",))
+                found = f"{len(directory.powiaty)} powiats, expected {region.powiaty}"
+                problems.append(DataError(POWIATY_YML, line, f"{found} (data/region.yml)"))
         if GMINY_YML not in failed:
             slugs = {powiat.slug for powiat in directory.powiaty}
             loaded = load_yaml(GMINY_YML)

@@ -381,11 +381,26 @@ def _route_check(
     return [DataError(loaded.path, line, f"powiat {slug}, office {office_type}: {message}")]
 
 
+# GUS TERC numbers the cities with powiat rights from 61 within their voivodeship.
+FIRST_CITY_CODE = 61
+
+
 def _cross_checks(loaded: LoadedYaml, directory: Directory, *, region: Region) -> list[DataError]:
     prefix = region.teryt_prefix
     problems = []
     slugs = Counter(powiat.slug for powiat in directory.powiaty)
     for index, powiat in enumerate(directory.powiaty):
+        city = int(powiat.teryt[2:]) >= FIRST_CITY_CODE
+        if (powiat.kind == "city") != city:
+            problems.append(
+                DataError(
+                    loaded.path,
+                    loaded.line_of(("powiaty", index, "kind")),
+                    f"powiat {powiat.slug}: kind {powiat.kind} but teryt {powiat.teryt!r} is "
+                    f"{'a city' if city else 'a land powiat'}'s (GUS TERC: {FIRST_CITY_CODE} "
+                    "and up are cities with powiat rights)",
+                )
+            )
         if not powiat.teryt.startswith(prefix):
             problems.append(
                 DataError(

@@ -20,6 +20,7 @@ class Region(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     # The GUS TERC code every powiat's and gmina's TERYT code starts with ("" for any).
     teryt_prefix: Annotated[str, Field(pattern=r"^(\d{2})?$")]
+    powiaty: Annotated[int, Field(ge=1)]  # how many powiats data/powiaty.yml holds, exactly
     gminas: Annotated[int, Field(ge=1)]  # how many gminas data/gminy.yml holds, exactly
 
 

@@ -141,6 +141,7 @@ def synthetic_data(target: Path, powiats: int, *, source: Path = DATA_DIR) -> Pa
 
     region = _load_yaml(source / REGION)
     region.update(name=f"synthetic region of {powiats} powiats", teryt_prefix="")
+    region["powiaty"] = len(made)
     region["gminas"] = len(gminy)
     _dump_yaml(region, target / REGION)
     return target
