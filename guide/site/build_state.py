@@ -24,6 +24,7 @@ from guide.data.coverage import StatusTables
 from guide.data.offices import load_directory
 from guide.data.site_data import SiteData, load_site_data
 from guide.data.yamlfile import DataError
+from guide.site.css_prune import PageNames
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
 from guide.site.render import guide_env
@@ -46,12 +47,14 @@ class Build:
     env: jinja2.Environment
     rules: TextRules  # what the page checks read from the data
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
-    # Computed once per site: the theme's published files; gzipped sizes by site file.
+    # Computed once per site: the theme's published files.
     theme_files: frozenset[str] | None = None
     docs_tree_problems: list[FileProblem] = field(default_factory=list)
     translation_status: dict[str, LanguageStatus] | None = None
     status_tables: StatusTables | None = None
-    sizes: dict[Path, int] = field(default_factory=dict)
+    # Each finished page's names (the stylesheet steps after the build read them), by the
+    # digest of the page as written (guide/site/first_paint.py, SitePages).
+    page_names: dict[bytes, PageNames] = field(default_factory=dict)
     # The theme's inline scripts: its script partials and files, and the scripts a page may hold
     # by (base_url, features, scope).
     script_partials: tuple[str, ...] | None = None

@@ -41,8 +41,11 @@ from guide.site.csp import (
     Scan,
     attach,
     features_of,
+    insert,
     known_scripts,
     page_base_url,
+    policy_insertion,
+    policy_position,
     script_partials,
     script_sources,
     template_base_url,
@@ -63,15 +66,15 @@ from guide.site.office_boxes import (
     office_box,
     offices_json_files,
 )
-from guide.site.css_prune import prune_site
-from guide.site.first_paint import inline_site
+from guide.site.css_prune import PageNames, page_names, prune_site
+from guide.site.first_paint import SitePages, inline_site, page_digest
 from guide.site.offline import (
     KEEP_JS,
     OFFLINE_HTML,
     PACK_JSON,
     offline_page,
     pack_json,
-    remeasure_packs,
+    measure_packs,
 )
 from guide.site.powiat_pages import (
     EXTRA_CSS,
@@ -538,7 +541,7 @@ def mark_page_html(page: Page) -> None:
 # --- finished pages ----------------------------------------------------------------------
 
 
-def _attach(
+def _policy(
     build: Build,
     html: str,
     *,
@@ -546,11 +549,12 @@ def _attach(
     base_url: str,
     where: str,
     found: Scan | None = None,
-) -> str:
-    """The output check and the Content-Security-Policy meta (guide/site/csp.py); not in `make
-    serve`'s live preview, whose live reload script differs in every response."""
+) -> tuple[int, str] | None:
+    """The output check, and where the Content-Security-Policy meta goes and its text
+    (guide/site/csp.py); None in `make serve`'s live preview, whose live reload script differs
+    in every response."""
     if build.settings["live_preview"] or OUTPUT in build.settings["checks_off"]:
-        return html
+        return None
     leftover = placeholders.leftover(html)
     if leftover is not None:
         raise PluginError(
@@ -574,7 +578,7 @@ def _attach(
         )
         build.known_scripts[key] = known
     try:
-        return attach(
+        return policy_insertion(
             html,
             env=build.env,
             where=where,
@@ -587,14 +591,16 @@ def _attach(
 
 
 def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Parse the finished page once (guide/site/finished_page.py): its scan for the output check and
-    the policy, its sections for the search index, its own files for the offline pack."""
-    parsed = finished_page.parse(output, page=page.file.dest_uri)
+    """Parse the finished page once (guide/site/finished_page.py): its scan for the output check
+    and the policy, its sections for the search index, its own files for the offline pack, its
+    names for the stylesheet steps after the build (finish_site), kept by what is written."""
+    position = policy_position(output)
+    parsed = finished_page.parse(output, page=page.file.dest_uri, position=position)
     record = build.language(config)
     if parsed.sections is not None:
         record.sections[page.file.dest_uri] = parsed.sections
     record.loads[page.file.dest_uri] = parsed.loads
-    return _attach(
+    insertion = _policy(
         build,
         output,
         config=config,
@@ -602,13 +608,27 @@ def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) 
         where=page.file.src_uri,
         found=parsed.scan,
     )
+    names: PageNames | None = parsed.names
+    if insertion is not None:
+        output = insert(output, insertion)
+        inserted = page_names(insertion[1])
+        if insertion[0] != position or not parsed.between_tokens or inserted.scripts:
+            names = None  # not known without parsing the page again: finish_site does
+        else:
+            names = parsed.names.with_names(inserted)
+    if names is not None:
+        # Written as MkDocs writes it (mkdocs.utils.write_file).
+        written = output.encode("utf-8", errors="xmlcharrefreplace")
+        build.page_names[page_digest(written)] = names
+    return output
 
 
 def finish_template(build: Build, output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output
     base_url = template_base_url(template_name, site_url=config.site_url)
-    return _attach(build, output, config=config, base_url=base_url, where=template_name)
+    insertion = _policy(build, output, config=config, base_url=base_url, where=template_name)
+    return output if insertion is None else insert(output, insertion)
 
 
 # --- after each language's build ----------------------------------------------------------
@@ -696,7 +716,6 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
         prefix=prefix,
         others=others,
         loads=build.language(config).loads,
-        sizes=build.sizes,
     )
     (site / prefix / PACK_JSON).write_text(pack, encoding="utf-8")
 
@@ -705,13 +724,15 @@ def remove_stock_search_index(*, config: MkDocsConfig) -> None:
     shutil.rmtree(Path(config.site_dir) / STOCK_INDEX_DIR, ignore_errors=True)
 
 
-def finish_site(*, config: MkDocsConfig) -> None:
+def finish_site(build: Build, *, config: MkDocsConfig) -> None:
     """Once every language is on disk: Material's stylesheet cut to what the site uses (no
     source maps), each page's first-paint rules inline, and the offline packs' sizes measured
-    again on these final files."""
+    on these final files. The names each page carries come from its one parse when it was
+    finished (finish_page), when the file is what was written then."""
     if builds_more_languages(config):
         return
     site = Path(config.site_dir)
-    prune_site(site)
-    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/")
-    remeasure_packs(site)
+    pages = SitePages(site, recorded=build.page_names)
+    prune_site(site, names=pages.names)
+    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/", pages=pages)
+    measure_packs(site)
