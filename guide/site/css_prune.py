@@ -375,21 +375,32 @@ def required_names(rules: Iterable[Rule], /, found: Used | None = None) -> Used:
     return found
 
 
-def prune_rules(rules: Iterable[Rule], used: Used, referenced: set[str] | None = None) -> str:
+def prune_rules(
+    rules: Iterable[Rule],
+    used: Used,
+    referenced: set[str] | None = None,
+    *,
+    kept: dict[int, list[str]] | None = None,
+) -> str:
     """The rules that can apply, serialized; with `referenced`, only the custom properties
-    (`--name`) named there are declared. For a first paint, no print rules."""
+    (`--name`) named there are declared. For a first paint, no print rules. `kept`: the
+    selectors of each style rule (by id) that apply for `used`, where already decided."""
     out: list[str] = []
     for rule in rules:
         if isinstance(rule, StyleRule):
-            kept = [selector.text for selector in rule.selectors if selector.applies(used)]
-            body = rule.body(referenced) if kept else ""
+            selectors = None if kept is None else kept.get(id(rule))
+            if selectors is None:
+                selectors = [selector.text for selector in rule.selectors if selector.applies(used)]
+                if kept is not None:
+                    kept[id(rule)] = selectors
+            body = rule.body(referenced) if selectors else ""
             if body:
-                out.append(f"{','.join(kept)}{{{body}}}")
+                out.append(f"{','.join(selectors)}{{{body}}}")
         elif isinstance(rule, GroupRule):
             body = (
                 ""
                 if rule.print_only and used.first_paint
-                else prune_rules(rule.rules, used, referenced)
+                else prune_rules(rule.rules, used, referenced, kept=kept)
             )
             if body:
                 out.append(f"{rule.head}{{{body}}}")
@@ -412,9 +423,17 @@ def prune_stylesheet(css: str, used: Used, *, also_read_by: str = "") -> str:
 def prune_parsed(rules: Iterable[Rule], used: Used, *, also_read_by: str = "") -> str:
     """prune_stylesheet of an already parsed stylesheet (or several, one after the other)."""
     rules = tuple(rules)
-    pruned = prune_rules(rules, used)
+    kept: dict[int, list[str]] = {}  # the selectors that apply, decided once
+    also_read = var_references(also_read_by)
+    pruned = prune_rules(rules, used, kept=kept)
     while True:  # a custom property may be read only by another one: until nothing changes
-        smaller = prune_rules(rules, used, var_references(pruned + also_read_by))
+        # No reference spans the two texts when the rules end with a "}" (or are none).
+        read = (
+            var_references(pruned) | also_read
+            if not pruned or pruned.endswith("}")
+            else var_references(pruned + also_read_by)
+        )
+        smaller = prune_rules(rules, used, read, kept=kept)
         if smaller == pruned:
             return pruned
         pruned = smaller
