@@ -27,6 +27,7 @@ from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
+from guide.site.powiat_pages import Labels, map_labels
 from guide.site.render import guide_env
 from guide.site.static_i18n import check_version
 
@@ -64,6 +65,14 @@ class Build:
     )
     # Each fact reference's HTML by (argument, language, with its note): rendered once.
     facts_html: dict[tuple[str, str, bool], tuple[str, bool]] = field(default_factory=dict)
+
+    # The powiaty map's labels, placed once for every language (map_labels).
+    _map_labels: Labels | None = None
+
+    def map_labels(self) -> Labels:
+        if self._map_labels is None:
+            self._map_labels = map_labels(self.data)
+        return self._map_labels
 
     @classmethod
     def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:

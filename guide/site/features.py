@@ -356,6 +356,7 @@ def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
         lang=lang,
         prefix=prefix,
         site_url=config.site_url or "",
+        labels=build.map_labels,
     )
 
 

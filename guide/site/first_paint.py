@@ -253,16 +253,20 @@ def inline_site(site: Path, /, *, site_path: str, pages: SitePages | None = None
                 sheets[path] = parse_stylesheet(path.read_text(encoding="utf-8"))
         if files not in required:
             required[files] = required_names(rule for path in files for rule in sheets[path])
-        used = first_paint_used(names, page=page, site=site, site_path=site_path, scripts=scripts)
         need = required[files]
+        # What the rules depend on: the stylesheets, the scripts' words, the page's names.
         key = (
             files,
-            frozenset(used.classes & need.classes),
-            frozenset(used.ids & need.ids),
-            frozenset(used.attributes & need.attributes),
-            frozenset((used.tags or set()) & (need.tags or set())),
+            frozenset(runs),
+            names.classes & need.classes,
+            names.ids & need.ids,
+            names.attributes & need.attributes,
+            names.tags & (need.tags or set()),
         )
         css = computed.get(key)
         if css is None:
+            used = first_paint_used(
+                names, page=page, site=site, site_path=site_path, scripts=scripts
+            )
             css = computed[key] = first_paint_css([sheets[path] for path in files], used)
         page.write_text(inline(html, head=head, css=css), encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -89,16 +90,30 @@ def _powiat_html(
     )
 
 
-def _index_html(env: jinja2.Environment, lang: str, prefix: str, data: SiteData) -> str:
+Labels = Mapping[str, tuple[float, float]]
+
+
+def map_labels(data: SiteData) -> Labels:
+    """Where the map's labels go: the same in every language (the build places them once)."""
+    return label_points(data.map, spacing=MAP_LABEL_SIZE * 1.6)
+
+
+def _index_html(
+    env: jinja2.Environment,
+    lang: str,
+    prefix: str,
+    data: SiteData,
+    labels: Callable[[], Labels] | None = None,
+) -> str:
     map_, directory = data.map, data.directory
-    labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
+    labels_of = map_labels(data) if labels is None else labels()
     here = f"{prefix}powiaty/"
     return render(
         env,
         "partials/guide/powiaty-index.html",
         map=map_,
         shapes=[
-            (shape, f"{p.slug}/", p, labels[shape.name])
+            (shape, f"{p.slug}/", p, labels_of[shape.name])
             for p in directory.powiaty
             for shape in [shape_for(map_, p.name, p.kind)]
         ],
@@ -131,17 +146,26 @@ def generated_html(
     lang: str,
     prefix: str,
     site_url: str,
+    labels: Callable[[], Labels] | None = None,
 ) -> str:
     """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
-    the offices of powiat `slug` (POWIAT_KIND)."""
+    the offices of powiat `slug` (POWIAT_KIND). `labels`: the map's labels, where the build
+    keeps them (map_labels)."""
     if kind == INDEX_KIND:
-        return _index_html(env, lang, prefix, data)
+        return _index_html(env, lang, prefix, data, labels)
     address = _address(site_url, prefix, slug)
     return _powiat_html(env, lang, data, data.directory.powiat(slug), address=address)
 
 
 def expand_powiat_html(
-    html: str, *, env: jinja2.Environment, data: SiteData, lang: str, prefix: str, site_url: str
+    html: str,
+    *,
+    env: jinja2.Environment,
+    data: SiteData,
+    lang: str,
+    prefix: str,
+    site_url: str,
+    labels: Callable[[], Labels] | None = None,
 ) -> str:
     """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
     return placeholders.expand(
@@ -155,6 +179,7 @@ def expand_powiat_html(
                 lang=lang,
                 prefix=prefix,
                 site_url=site_url,
+                labels=labels,
             )
             for kind in (INDEX_KIND, POWIAT_KIND)
         },
