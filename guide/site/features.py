@@ -66,8 +66,8 @@ from guide.site.office_boxes import (
     office_box,
     offices_json_files,
 )
-from guide.site.css_prune import PageNames, page_names, prune_site
-from guide.site.first_paint import SitePages, inline_site, page_digest
+from guide.site.css_prune import prune_site
+from guide.site.first_paint import SitePages, inline_site, remember_names
 from guide.site.offline import (
     KEEP_JS,
     OFFLINE_HTML,
@@ -609,18 +609,11 @@ def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) 
         where=page.file.src_uri,
         found=parsed.scan,
     )
-    names: PageNames | None = parsed.names
+    names = finished_page.names_after(parsed, position=position, insertion=insertion)
     if insertion is not None:
         output = insert(output, insertion)
-        inserted = page_names(insertion[1])
-        if insertion[0] != position or not parsed.between_tokens or inserted.scripts:
-            names = None  # not known without parsing the page again: finish_site does
-        else:
-            names = parsed.names.with_names(inserted)
-    if names is not None:
-        # Written as MkDocs writes it (mkdocs.utils.write_file).
-        written = output.encode("utf-8", errors="xmlcharrefreplace")
-        build.page_names[page_digest(written)] = names
+    if names is not None:  # else finish_site parses the page again
+        remember_names(build.page_names, output, names)
     return output
 
 
@@ -648,7 +641,10 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
         report=report, root="../" * prefix.count("/"), **words(lang, ui=build.data.ui)
     )
     where = f"{prefix}translation-status.html"
-    (site / where).write_text(attach(html, env=build.env, where=where), encoding="utf-8")
+    html, names = finished_page.attach_once(html, env=build.env, where=where)
+    if names is not None:
+        remember_names(build.page_names, html, names)
+    (site / where).write_text(html, encoding="utf-8")
     if lang != source_language(config):
         return  # the JSON is written once, by the default language's build
     data = {code: asdict(entry) for code, entry in report.items()}
@@ -671,6 +667,7 @@ def write_data_status(build: Build, *, config: MkDocsConfig) -> None:
         where=where,
         ui=build.data.ui,
         tables=build.status_tables,
+        names=build.page_names,
     )
     site = Path(config.site_dir)
     (site / where).write_text(html, encoding="utf-8")

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from guide.site.css_prune import NameCollector, PageNames
-from guide.site.csp import Scan, ScriptScanner
+import jinja2
+
+from guide.site.css_prune import NameCollector, PageNames, page_names
+from guide.site.csp import Scan, ScriptScanner, insert, policy_insertion, policy_position
 from guide.site.search_index import Section, SectionParser, sections_of
 
 ARTICLE_CLASS = "md-content__inner"
@@ -120,3 +122,29 @@ def own_files(page: str, references: list[str]) -> frozenset[str]:
         if url.netloc == "site.invalid" and not url.path.endswith("/" + PRINT_ONLY):
             found.add(url.path.removeprefix("/"))
     return frozenset(found)
+
+
+def names_after(
+    parsed: FinishedPage, *, position: int | None, insertion: tuple[int, str] | None
+) -> PageNames | None:
+    """The names of the page `parsed` (parsed with `position`) once `insertion` (the policy,
+    csp.policy_insertion) is made into it; None when that is not known without parsing the
+    page again: the insertion is elsewhere, inside a token, or holds a script."""
+    if insertion is None:
+        return parsed.names
+    at, text = insertion
+    inserted = page_names(text)
+    if at != position or not parsed.between_tokens or inserted.scripts:
+        return None
+    return parsed.names.with_names(inserted)
+
+
+def attach_once(
+    html: str, /, *, env: jinja2.Environment, where: str
+) -> tuple[str, PageNames | None]:
+    """guide.site.csp.attach (no inline script allowed) from the page's one parse, and the
+    names of the page it returns (names_after)."""
+    position = policy_position(html)
+    parsed = parse(html, page=where, position=position)
+    insertion = policy_insertion(html, env=env, where=where, found=parsed.scan)
+    return insert(html, insertion), names_after(parsed, position=position, insertion=insertion)

@@ -201,6 +201,12 @@ def page_digest(html: bytes, /) -> bytes:
     return hashlib.blake2b(html, digest_size=16).digest()
 
 
+def remember_names(recorded: dict[bytes, PageNames], html: str, names: PageNames) -> None:
+    """Keep the names of a page about to be written as `html` (as MkDocs writes a page,
+    mkdocs.utils.write_file), for SitePages."""
+    recorded[page_digest(html.encode("utf-8", errors="xmlcharrefreplace"))] = names
+
+
 class SitePages:
     """The names each HTML page of a built site carries (until a page is rewritten): those
     recorded when the page was finished and parsed (`recorded`, by the page_digest of what
