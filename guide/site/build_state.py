@@ -27,6 +27,7 @@ from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
+from guide.site.office_boxes import Slots
 from guide.site.powiat_pages import Labels, map_labels
 from guide.site.render import guide_env
 from guide.site.static_i18n import check_version
@@ -66,6 +67,8 @@ class Build:
     # Each fact reference's HTML by (argument, language, with its note): rendered once.
     facts_html: dict[tuple[str, str, bool], tuple[str, bool]] = field(default_factory=dict)
 
+    # The office slots of the powiat pages and offices/<slug>.json, rendered once.
+    office_slots: Slots = field(default_factory=dict)
     # The powiaty map's labels, placed once for every language (map_labels).
     _map_labels: Labels | None = None
 

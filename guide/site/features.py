@@ -213,7 +213,8 @@ def add_offices_json(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     powiat, which offices.js fetches for the "Your office" boxes (guide/site/office_boxes.py)."""
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
-    for path, content in offices_json_files(build.env, lang, data=build.data).items():
+    files_json = offices_json_files(build.env, lang, data=build.data, slots=build.office_slots)
+    for path, content in files_json.items():
         files.append(File.generated(config, prefix + path, content=content))
 
 
@@ -357,6 +358,7 @@ def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
         prefix=prefix,
         site_url=config.site_url or "",
         labels=build.map_labels,
+        slots=build.office_slots,
     )
 
 
