@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -213,12 +214,17 @@ def _split_selectors(prelude: list[Node]) -> Iterator[list[Node]]:
 class Selector:
     """One selector of a rule's list, and the names it requires of a page."""
 
-    text: str
+    tokens: tuple[Node, ...] = field(compare=False, repr=False)
     classes: frozenset[str]
     ids: frozenset[str]
     attributes: frozenset[str]
     elements: frozenset[str]  # type selectors (`kbd`, `.md-typeset table`)
     dynamic: bool  # a state the reader causes (DYNAMIC_PSEUDO_CLASSES)
+
+    @cached_property
+    def text(self) -> str:
+        """The selector as written out (only for a rule that stays: made when first read)."""
+        return _serialize(list(self.tokens))
 
     def applies(self, used: Used) -> bool:
         """Whether every class, id and attribute (and, when counted, element) it requires
@@ -260,7 +266,7 @@ def parse_selector(tokens: list[Node]) -> Selector:
                 attributes.add(names[0].lower())
         previous = token
     return Selector(
-        _serialize(tokens),
+        tuple(tokens),
         frozenset(classes),
         frozenset(ids),
         frozenset(attributes),
@@ -282,9 +288,17 @@ def _serialize(nodes: list[Node]) -> str:
 @dataclass(frozen=True)
 class StyleRule:
     selectors: tuple[Selector, ...]
-    # (name, "name:value") of each declaration; None: nested rules, kept whole as `text`
-    declarations: tuple[tuple[str, str], ...] | None
-    text: str
+    content: tuple[Node, ...] = field(compare=False, repr=False)
+
+    # Written out when first read: only a rule that stays is.
+    @cached_property
+    def declarations(self) -> tuple[tuple[str, str], ...] | None:
+        """(name, "name:value") of each declaration; None: nested rules, kept whole as `text`."""
+        return _declarations(list(self.content))
+
+    @cached_property
+    def text(self) -> str:
+        return _serialize(list(self.content))
 
     def body(self, referenced: set[str] | None) -> str:
         """The declarations; with `referenced`, custom properties no one reads are dropped."""
@@ -336,7 +350,7 @@ def parse_rules(rules: Iterable[Node]) -> tuple[Rule, ...]:
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             selectors = tuple(map(parse_selector, _split_selectors(rule.prelude)))
-            out.append(StyleRule(selectors, _declarations(rule.content), _serialize(rule.content)))
+            out.append(StyleRule(selectors, tuple(rule.content)))
         elif isinstance(rule, AtRule):
             prelude = tinycss2.serialize(rule.prelude).rstrip()
             head = f"@{rule.at_keyword}{prelude}"
