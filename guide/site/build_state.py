@@ -36,10 +36,13 @@ from guide.site.static_i18n import check_version
 @dataclass
 class LanguageRecord:
     """What a language's pages left for its on_post_build: each finished page's sections (the
-    search index) and the site's own files it loads (the offline pack), by dest_uri."""
+    search index) and the site's own files it loads (the offline pack), by dest_uri; and for
+    its later events, each page's translation notice."""
 
     sections: dict[str, Sections] = field(default_factory=dict)
     loads: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each page's translation notice (HTML, or None), by src_uri: found before Markdown.
+    notices: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass

@@ -341,7 +341,9 @@ def mark_translation_notice(
 ) -> str:
     """A page missing in this language (the Polish page in its place) or whose Polish original
     changed since its translation says so: a placeholder first, its HTML after Markdown."""
-    if _notice(build, page, config) is None:
+    notice = _notice(build, page, config)
+    build.language(config).notices[page.file.src_uri] = notice  # expanded after Markdown
+    if notice is None:
         return markdown
     return f"{placeholders.block(NOTICE_KIND)}{markdown}"
 
@@ -417,7 +419,15 @@ def expand_glossary(build: Build, html: str, *, config: MkDocsConfig) -> str:
 
 
 def expand_translation_notice(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
-    return placeholders.expand(html, {NOTICE_KIND: lambda _: _notice(build, page, config) or ""})
+    """The notice mark_translation_notice found (its git look-up made once per page)."""
+    notices = build.language(config).notices
+
+    def notice(_: str) -> str:
+        src = page.file.src_uri
+        found = notices[src] if src in notices else _notice(build, page, config)
+        return found or ""
+
+    return placeholders.expand(html, {NOTICE_KIND: notice})
 
 
 def add_print_area(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
