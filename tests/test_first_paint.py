@@ -13,9 +13,19 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Page
 
 from guide.data.languages import language_codes, site_language_prefix
-from guide.site.csp import POLICY, CspError, script_hash, with_style
-from guide.site.css_prune import Used, parse_selector, parse_stylesheet
-from guide.site.first_paint import LATER, first_paint_css, inline, read_page
+from guide.site import finished_page
+from guide.site.csp import POLICY, CspError, insert, policy_position, script_hash, with_style
+from guide.site.css_prune import PageNames, Used, page_names, parse_selector, parse_stylesheet
+from guide.site.first_paint import (
+    LATER,
+    SWITCH,
+    SitePages,
+    first_paint_css,
+    inline,
+    inline_site,
+    read_page,
+    remember_names,
+)
 from tests.browser import PHONE
 from tests.pages import LANGUAGES, output_path, url_of
 from tests.test_csp import policy_of
@@ -110,6 +120,85 @@ def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
         "</noscript><title>t</title></head><body>"
         '<link rel="stylesheet" href="c.css"></body></html>'
     )
+
+
+# --- Each page parsed once: the names the stylesheet steps read come from the page's parse
+# when it was finished (guide/site/features.py finish_page), kept by what was written. -------
+
+PAGE = (
+    '<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head>'
+    '<body class="x"><p id="y" data-z="1">t</p><script src="s.js"></script></body></html>'
+)
+POLICY_META = (
+    '\n    <meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">'
+)
+
+
+def test_the_policy_inserted_adds_its_names_to_the_pages() -> None:
+    position = policy_position(PAGE)
+    parsed = finished_page.parse(PAGE, position=position)
+    assert parsed.between_tokens
+    assert position is not None
+    written = insert(PAGE, (position, POLICY_META))
+    names = finished_page.names_after(parsed, position=position, insertion=(position, POLICY_META))
+    assert names == page_names(written)
+    assert names is not None and "http-equiv" in names.attributes and names.scripts == ("s.js",)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["<!-- ", "<script>var a = '", "<style>p::after{content:'"],
+    ids=["comment", "script", "style"],
+)
+def test_names_are_not_guessed_when_the_policy_lands_inside_a_token(before: str) -> None:
+    """Where the insertion is not between two tokens, the page is parsed again instead."""
+    html = PAGE.replace("<head>", f"<head>{before}")
+    position = policy_position(html)
+    assert position is not None
+    parsed = finished_page.parse(html, position=position)
+    insertion = (position, POLICY_META)
+    assert not parsed.between_tokens
+    assert finished_page.names_after(parsed, position=position, insertion=insertion) is None
+
+
+def test_a_page_changed_since_it_was_finished_is_parsed_again(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    recorded: dict[bytes, PageNames] = {}
+    remember_names(recorded, PAGE, page_names(PAGE))
+    page.write_text(PAGE, encoding="utf-8")
+    pages = SitePages(tmp_path, recorded=recorded)
+    assert pages.names(page) == page_names(PAGE) and pages.parsed == []
+    changed = PAGE.replace('class="x"', 'class="changed"')
+    page.write_text(changed, encoding="utf-8")
+    pages = SitePages(tmp_path, recorded=recorded)
+    assert "changed" in pages.names(page).classes and pages.parsed == [page]
+
+
+def test_recorded_names_give_the_same_first_paint(tmp_path: Path) -> None:
+    """inline_site with the names recorded at build time writes what it writes parsing each
+    page itself; pages whose names differ only where no selector looks share their rules."""
+    sheet = ".x{color:red}.w{color:blue}p{margin:0}#y{padding:0}[data-z]{border:0}"
+    sites = []
+    for recorded in (False, True):
+        site = tmp_path / ("recorded" if recorded else "parsed")
+        (site / "assets" / "guide").mkdir(parents=True)
+        (site / "a.css").write_text(sheet, encoding="utf-8")
+        (site / SWITCH).write_text("document.body.classList.add('w')", encoding="utf-8")
+        kept: dict[bytes, PageNames] = {}
+        for name, extra in (("one", "a"), ("two", "b")):
+            html = PAGE.replace('src="s.js"', f'src="../{SWITCH}"').replace(
+                '<p id="y"', f'<p id="y" class="{extra}"'
+            )
+            (site / name).mkdir()
+            (site / name / "index.html").write_text(html, encoding="utf-8")
+            (site / name / "a.css").write_text(sheet, encoding="utf-8")
+            remember_names(kept, html, page_names(html))
+        pages = SitePages(site, recorded=kept if recorded else {})
+        inline_site(site, site_path="/", pages=pages)
+        assert pages.parsed == ([] if recorded else sorted(site.rglob("*.html")))
+        sites.append([(p.relative_to(site), p.read_text()) for p in sorted(site.rglob("*.html"))])
+    assert sites[0] == sites[1]
+    assert ".w{color:blue}" in sites[1][0][1]
 
 
 # --- In Chromium ----------------------------------------------------------------------------

@@ -120,26 +120,35 @@ def label_points(map_: Map, *, spacing: float) -> dict[str, tuple[float, float]]
         _, x, y = max(_centroid(ring) for ring in _path_rings(shape.path))
         points[shape.name] = [x, y]
     names = sorted(points)
+    xs = [points[name][0] for name in names]
+    ys = [points[name][1] for name in names]
+    # A pair further apart than this along either axis is at least `spacing` apart (with room
+    # for the rounding of hypot): it is passed over without computing its distance.
+    apart = spacing * (1 + 1e-9)
+    count = len(names)
     for _ in range(50):
         moved = False
-        for i, first in enumerate(names):
-            for second in names[i + 1 :]:
-                (x0, y0), (x1, y1) = points[first], points[second]
+        for i in range(count):
+            for j in range(i + 1, count):
+                x0, y0, x1, y1 = xs[i], ys[i], xs[j], ys[j]
+                if not -apart <= x1 - x0 <= apart or not -apart <= y1 - y0 <= apart:
+                    continue
                 distance = math.hypot(x1 - x0, y1 - y0)
                 if distance >= spacing:
                     continue
                 dx, dy = ((x1 - x0) / distance, (y1 - y0) / distance) if distance else (1.0, 0.0)
                 push = (spacing - distance) / 2 + 0.5
-                points[first] = [x0 - dx * push, y0 - dy * push]
-                points[second] = [x1 + dx * push, y1 + dy * push]
+                xs[i], ys[i] = x0 - dx * push, y0 - dy * push
+                xs[j], ys[j] = x1 + dx * push, y1 + dy * push
                 moved = True
         if not moved:
             break
     margin = spacing / 2
+    placed = {name: (xs[index], ys[index]) for index, name in enumerate(names)}
     return {
         name: (
             round(min(max(x, margin), map_.width - margin), 1),
             round(min(max(y, margin), map_.height - margin), 1),
         )
-        for name, (x, y) in points.items()
+        for name, (x, y) in ((name, placed[name]) for name in points)
     }

@@ -24,8 +24,11 @@ from guide.data.coverage import StatusTables
 from guide.data.offices import load_directory
 from guide.data.site_data import SiteData, load_site_data
 from guide.data.yamlfile import DataError
+from guide.site.css_prune import PageNames
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
+from guide.site.office_boxes import Slots
+from guide.site.powiat_pages import Labels, map_labels
 from guide.site.render import guide_env
 from guide.site.static_i18n import check_version
 
@@ -33,10 +36,13 @@ from guide.site.static_i18n import check_version
 @dataclass
 class LanguageRecord:
     """What a language's pages left for its on_post_build: each finished page's sections (the
-    search index) and the site's own files it loads (the offline pack), by dest_uri."""
+    search index) and the site's own files it loads (the offline pack), by dest_uri; and for
+    its later events, each page's translation notice."""
 
     sections: dict[str, Sections] = field(default_factory=dict)
     loads: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each page's translation notice (HTML, or None), by src_uri: found before Markdown.
+    notices: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,12 +52,14 @@ class Build:
     env: jinja2.Environment
     rules: TextRules  # what the page checks read from the data
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
-    # Computed once per site: the theme's published files; gzipped sizes by site file.
+    # Computed once per site: the theme's published files.
     theme_files: frozenset[str] | None = None
     docs_tree_problems: list[FileProblem] = field(default_factory=list)
     translation_status: dict[str, LanguageStatus] | None = None
     status_tables: StatusTables | None = None
-    sizes: dict[Path, int] = field(default_factory=dict)
+    # Each finished page's names (the stylesheet steps after the build read them), by the
+    # digest of the page as written (guide/site/first_paint.py, SitePages).
+    page_names: dict[bytes, PageNames] = field(default_factory=dict)
     # The theme's inline scripts: its script partials and files, and the scripts a page may hold
     # by (base_url, features, scope).
     script_partials: tuple[str, ...] | None = None
@@ -61,6 +69,16 @@ class Build:
     )
     # Each fact reference's HTML by (argument, language, with its note): rendered once.
     facts_html: dict[tuple[str, str, bool], tuple[str, bool]] = field(default_factory=dict)
+
+    # The office slots of the powiat pages and offices/<slug>.json, rendered once.
+    office_slots: Slots = field(default_factory=dict)
+    # The powiaty map's labels, placed once for every language (map_labels).
+    _map_labels: Labels | None = None
+
+    def map_labels(self) -> Labels:
+        if self._map_labels is None:
+            self._map_labels = map_labels(self.data)
+        return self._map_labels
 
     @classmethod
     def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:

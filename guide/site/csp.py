@@ -305,14 +305,42 @@ def policy_for(
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def charset_end(html: str, where: str) -> int:
+def policy_position(html: str) -> int | None:
     """Where the policy goes: right after <meta charset>, before anything it governs."""
     start = html.lower().find(_CHARSET)
-    if start < 0:
+    return None if start < 0 else start + len(_CHARSET)
+
+
+def charset_end(html: str, where: str) -> int:
+    """policy_position, or CspError when the page has no <meta charset>."""
+    end = policy_position(html)
+    if end is None:
         raise CspError(
             f'{where}: no <meta charset="utf-8"> to put the Content-Security-Policy after'
         )
-    return start + len(_CHARSET)
+    return end
+
+
+def policy_insertion(
+    html: str,
+    /,
+    *,
+    env: jinja2.Environment,
+    where: str,
+    known: frozenset[str] = frozenset(),
+    sources: frozenset[str] | None = None,
+    found: Scan | None = None,
+) -> tuple[int, str]:
+    """What `attach` inserts into `html`, and where: (position, text)."""
+    end = charset_end(html, where)
+    policy = policy_for(html, known=known, where=where, sources=sources, found=found)
+    meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
+    return end, f"\n    {meta}"
+
+
+def insert(html: str, insertion: tuple[int, str], /) -> str:
+    at, text = insertion
+    return f"{html[:at]}{text}{html[at:]}"
 
 
 def attach(
@@ -331,10 +359,10 @@ def attach(
     `sources`: the script files it may load (script_sources), unchecked when None.
     `found`: the page's scan, when the caller already parsed it.
     """
-    end = charset_end(html, where)
-    policy = policy_for(html, known=known, where=where, sources=sources, found=found)
-    meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
-    return f"{html[:end]}\n    {meta}{html[end:]}"
+    insertion = policy_insertion(
+        html, env=env, where=where, known=known, sources=sources, found=found
+    )
+    return insert(html, insertion)
 
 
 def features_of(value: object) -> tuple[str, ...]:

@@ -15,8 +15,9 @@ never remove a rule; at-rules other than `@media` and `@supports` (`@font-face`,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -75,22 +76,95 @@ class Used:
         return name in self.attributes or name.startswith(KEEP_ATTRIBUTE_PREFIXES)
 
 
+@dataclass(frozen=True)
+class PageNames:
+    """What the stylesheet steps read of one page's HTML: every element, class, id and
+    attribute name of its start tags, and the src of each of its <script>s, in order."""
+
+    tags: frozenset[str]
+    classes: frozenset[str]
+    ids: frozenset[str]
+    attributes: frozenset[str]
+    scripts: tuple[str, ...]
+
+    def with_names(self, other: PageNames) -> PageNames:
+        """Both pages' names, `other`'s scripts after these."""
+        return PageNames(
+            self.tags | other.tags,
+            self.classes | other.classes,
+            self.ids | other.ids,
+            self.attributes | other.attributes,
+            self.scripts + other.scripts,
+        )
+
+    def add_to(self, used: Used) -> None:
+        if used.tags is not None:
+            used.tags |= self.tags
+        used.classes |= self.classes
+        used.ids |= self.ids
+        used.attributes |= self.attributes
+
+
+class NameCollector:
+    """Collects a page's PageNames from the start tags an HTMLParser reports (this module's
+    parser, guide/site/first_paint.py's and the one parse of each finished page,
+    guide/site/finished_page.py)."""
+
+    def __init__(self) -> None:
+        self.used = Used(tags=set())
+        self.scripts: list[str] = []
+
+    def starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        add_tag(self.used, tag, attrs)
+        if tag == "script":
+            values = {name: value or "" for name, value in attrs}
+            if "src" in values:
+                self.scripts.append(values["src"])
+
+    def names(self) -> PageNames:
+        used = self.used
+        return PageNames(
+            frozenset(used.tags or ()),
+            frozenset(used.classes),
+            frozenset(used.ids),
+            frozenset(used.attributes),
+            tuple(self.scripts),
+        )
+
+
 class _Collector(HTMLParser):
-    def __init__(self, used: Used) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.used = used
+        self.collector = NameCollector()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        add_tag(self.used, tag, attrs)
+        self.collector.starttag(tag, attrs)
 
     handle_startendtag = handle_starttag
 
 
-def used_in(html_files: Iterable[Path], script_files: Iterable[Path]) -> Used:
-    """What the pages carry, plus every word of the scripts (as class, id and attribute)."""
+def page_names(html: str) -> PageNames:
+    """The names a page (or a fragment of one) carries, parsed as the browser parses it."""
+    parser = _Collector()
+    parser.feed(html)
+    parser.close()
+    return parser.collector.names()
+
+
+def used_in(
+    html_files: Iterable[Path],
+    script_files: Iterable[Path],
+    *,
+    names: Callable[[Path], PageNames] | None = None,
+) -> Used:
+    """What the pages carry, plus every word of the scripts (as class, id and attribute).
+    `names`: each page's names where already known (else each page is read and parsed)."""
     used = Used()
     for path in html_files:
-        add_html(used, path.read_text(encoding="utf-8"))
+        if names is None:
+            add_html(used, path.read_text(encoding="utf-8"))
+        else:
+            names(path).add_to(used)
     for path in script_files:
         add_script(used, path.read_text(encoding="utf-8"))
     return used
@@ -110,19 +184,19 @@ def add_tag(used: Used, tag: str, attrs: list[tuple[str, str | None]], /) -> Non
 
 def add_html(used: Used, html: str) -> None:
     """The classes, ids, attributes (and, when counted, elements) of a page."""
-    collector = _Collector(used)
-    collector.feed(html)
-    collector.close()
+    page_names(html).add_to(used)
+
+
+def script_names(script: str) -> PageNames:
+    """Every word of a script, as a class, id, attribute (and element) it may add."""
+    words = frozenset(SCRIPT_WORD.findall(script))
+    lowered = frozenset(word.lower() for word in words)
+    return PageNames(lowered, words, words, lowered, ())
 
 
 def add_script(used: Used, script: str) -> None:
     """Every word of a script, as a class, id, attribute (and element) it may add."""
-    words = set(SCRIPT_WORD.findall(script))
-    used.classes |= words
-    used.ids |= words
-    used.attributes |= {word.lower() for word in words}
-    if used.tags is not None:
-        used.tags |= {word.lower() for word in words}
+    script_names(script).add_to(used)
 
 
 def _split_selectors(prelude: list[Node]) -> Iterator[list[Node]]:
@@ -140,12 +214,17 @@ def _split_selectors(prelude: list[Node]) -> Iterator[list[Node]]:
 class Selector:
     """One selector of a rule's list, and the names it requires of a page."""
 
-    text: str
+    tokens: tuple[Node, ...] = field(compare=False, repr=False)
     classes: frozenset[str]
     ids: frozenset[str]
     attributes: frozenset[str]
     elements: frozenset[str]  # type selectors (`kbd`, `.md-typeset table`)
     dynamic: bool  # a state the reader causes (DYNAMIC_PSEUDO_CLASSES)
+
+    @cached_property
+    def text(self) -> str:
+        """The selector as written out (only for a rule that stays: made when first read)."""
+        return _serialize(list(self.tokens))
 
     def applies(self, used: Used) -> bool:
         """Whether every class, id and attribute (and, when counted, element) it requires
@@ -187,7 +266,7 @@ def parse_selector(tokens: list[Node]) -> Selector:
                 attributes.add(names[0].lower())
         previous = token
     return Selector(
-        _serialize(tokens),
+        tuple(tokens),
         frozenset(classes),
         frozenset(ids),
         frozenset(attributes),
@@ -209,9 +288,17 @@ def _serialize(nodes: list[Node]) -> str:
 @dataclass(frozen=True)
 class StyleRule:
     selectors: tuple[Selector, ...]
-    # (name, "name:value") of each declaration; None: nested rules, kept whole as `text`
-    declarations: tuple[tuple[str, str], ...] | None
-    text: str
+    content: tuple[Node, ...] = field(compare=False, repr=False)
+
+    # Written out when first read: only a rule that stays is.
+    @cached_property
+    def declarations(self) -> tuple[tuple[str, str], ...] | None:
+        """(name, "name:value") of each declaration; None: nested rules, kept whole as `text`."""
+        return _declarations(list(self.content))
+
+    @cached_property
+    def text(self) -> str:
+        return _serialize(list(self.content))
 
     def body(self, referenced: set[str] | None) -> str:
         """The declarations; with `referenced`, custom properties no one reads are dropped."""
@@ -263,7 +350,7 @@ def parse_rules(rules: Iterable[Node]) -> tuple[Rule, ...]:
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             selectors = tuple(map(parse_selector, _split_selectors(rule.prelude)))
-            out.append(StyleRule(selectors, _declarations(rule.content), _serialize(rule.content)))
+            out.append(StyleRule(selectors, tuple(rule.content)))
         elif isinstance(rule, AtRule):
             prelude = tinycss2.serialize(rule.prelude).rstrip()
             head = f"@{rule.at_keyword}{prelude}"
@@ -285,21 +372,49 @@ def parse_stylesheet(css: str) -> tuple[Rule, ...]:
     return parse_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
 
-def prune_rules(rules: Iterable[Rule], used: Used, referenced: set[str] | None = None) -> str:
+def required_names(rules: Iterable[Rule], /, found: Used | None = None) -> Used:
+    """Every class, id, attribute and element a selector of `rules` requires (added to
+    `found`): whether a rule applies depends on a page's names only through these."""
+    found = Used(tags=set()) if found is None else found
+    elements = found.tags if found.tags is not None else set()
+    for rule in rules:
+        if isinstance(rule, StyleRule):
+            for selector in rule.selectors:
+                found.classes |= selector.classes
+                found.ids |= selector.ids
+                found.attributes |= selector.attributes
+                elements |= selector.elements
+        elif isinstance(rule, GroupRule):
+            required_names(rule.rules, found)
+    return found
+
+
+def prune_rules(
+    rules: Iterable[Rule],
+    used: Used,
+    referenced: set[str] | None = None,
+    *,
+    kept: dict[int, list[str]] | None = None,
+) -> str:
     """The rules that can apply, serialized; with `referenced`, only the custom properties
-    (`--name`) named there are declared. For a first paint, no print rules."""
+    (`--name`) named there are declared. For a first paint, no print rules. `kept`: the
+    selectors of each style rule (by id) that apply for `used`, where already decided."""
     out: list[str] = []
     for rule in rules:
         if isinstance(rule, StyleRule):
-            kept = [selector.text for selector in rule.selectors if selector.applies(used)]
-            body = rule.body(referenced) if kept else ""
+            selectors = None if kept is None else kept.get(id(rule))
+            if selectors is None:
+                selectors = [selector.text for selector in rule.selectors if selector.applies(used)]
+                if kept is not None:
+                    kept[id(rule)] = selectors
+            body = rule.body(referenced) if selectors else ""
             if body:
-                out.append(f"{','.join(kept)}{{{body}}}")
+                out.append(f"{','.join(selectors)}{{{body}}}")
         elif isinstance(rule, GroupRule):
             body = (
                 ""
                 if rule.print_only and used.first_paint
-                else prune_rules(rule.rules, used, referenced)
+                else prune_rules(rule.rules, used, referenced, kept=kept)
             )
             if body:
                 out.append(f"{rule.head}{{{body}}}")
@@ -322,9 +437,17 @@ def prune_stylesheet(css: str, used: Used, *, also_read_by: str = "") -> str:
 def prune_parsed(rules: Iterable[Rule], used: Used, *, also_read_by: str = "") -> str:
     """prune_stylesheet of an already parsed stylesheet (or several, one after the other)."""
     rules = tuple(rules)
-    pruned = prune_rules(rules, used)
+    kept: dict[int, list[str]] = {}  # the selectors that apply, decided once
+    also_read = var_references(also_read_by)
+    pruned = prune_rules(rules, used, kept=kept)
     while True:  # a custom property may be read only by another one: until nothing changes
-        smaller = prune_rules(rules, used, var_references(pruned + also_read_by))
+        # No reference spans the two texts when the rules end with a "}" (or are none).
+        read = (
+            var_references(pruned) | also_read
+            if not pruned or pruned.endswith("}")
+            else var_references(pruned + also_read_by)
+        )
+        smaller = prune_rules(rules, used, read, kept=kept)
         if smaller == pruned:
             return pruned
         pruned = smaller
@@ -342,11 +465,12 @@ def drop_source_maps(site: Path) -> list[Path]:
     return removed
 
 
-def prune_site(site: Path) -> None:
-    """Prune Material's main stylesheet of the built `site` in place and drop source maps."""
+def prune_site(site: Path, *, names: Callable[[Path], PageNames] | None = None) -> None:
+    """Prune Material's main stylesheet of the built `site` in place and drop source maps.
+    `names`: each page's names where already known (guide/site/first_paint.py, SitePages)."""
     drop_source_maps(site)
     scripts = sorted(path for pattern in SCRIPTS for path in site.glob(pattern))
-    used = used_in(sorted(site.rglob("*.html")), scripts)
+    used = used_in(sorted(site.rglob("*.html")), scripts, names=names)
     readers = [*scripts, *site.glob(OTHER_STYLESHEETS)]
     also_read_by = "".join(path.read_text(encoding="utf-8") for path in readers)
     for stylesheet in sorted(site.glob(STYLESHEETS)):

@@ -12,7 +12,9 @@ from guide.data.coverage import STALE_AFTER_DAYS, StatusEntry, StatusTables, sta
 from guide.data.facts import EXPIRING_DAYS, UPCOMING_DAYS, upcoming
 from guide.data.offices import DATED_AFTER_YEARS, Directory, today
 from guide.data.ui import Ui, fill, load_ui
-from guide.site.csp import attach
+from guide.site.css_prune import PageNames
+from guide.site.finished_page import attach_once
+from guide.site.first_paint import remember_names
 from guide.site.render import words
 
 
@@ -25,11 +27,13 @@ def render_data_status(
     directory: Directory | None = None,
     ui: Ui | None = None,
     tables: StatusTables | None = None,
+    names: dict[bytes, PageNames] | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
     """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
     table it shows, for the JSON beside it. `tables`: what the page shows, the same in every
     language (status_tables(): the build works it out once); of `directory` (else the data
-    files) when not given."""
+    files) when not given. `names`: where the build keeps the names of the pages it writes
+    (guide/site/first_paint.py, remember_names)."""
     ui = ui or load_ui()
     tables = tables or status_tables(directory, ui=ui)
     status, day, facts = tables.status, tables.day, tables.facts
@@ -56,4 +60,7 @@ def render_data_status(
         ahead_intro=fill(t["data_status_ahead_intro"], days=UPCOMING_DAYS),
         **texts,
     )
-    return attach(html, env=env, where=where), status
+    html, found = attach_once(html, env=env, where=where)
+    if names is not None and found is not None:
+        remember_names(names, html, found)
+    return html, status

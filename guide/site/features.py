@@ -41,8 +41,11 @@ from guide.site.csp import (
     Scan,
     attach,
     features_of,
+    insert,
     known_scripts,
     page_base_url,
+    policy_insertion,
+    policy_position,
     script_partials,
     script_sources,
     template_base_url,
@@ -64,14 +67,14 @@ from guide.site.office_boxes import (
     offices_json_files,
 )
 from guide.site.css_prune import prune_site
-from guide.site.first_paint import inline_site
+from guide.site.first_paint import SitePages, inline_site, remember_names
 from guide.site.offline import (
     KEEP_JS,
     OFFLINE_HTML,
     PACK_JSON,
     offline_page,
     pack_json,
-    remeasure_packs,
+    measure_packs,
 )
 from guide.site.powiat_pages import (
     EXTRA_CSS,
@@ -210,7 +213,8 @@ def add_offices_json(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     powiat, which offices.js fetches for the "Your office" boxes (guide/site/office_boxes.py)."""
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
-    for path, content in offices_json_files(build.env, lang, data=build.data).items():
+    files_json = offices_json_files(build.env, lang, data=build.data, slots=build.office_slots)
+    for path, content in files_json.items():
         files.append(File.generated(config, prefix + path, content=content))
 
 
@@ -337,7 +341,9 @@ def mark_translation_notice(
 ) -> str:
     """A page missing in this language (the Polish page in its place) or whose Polish original
     changed since its translation says so: a placeholder first, its HTML after Markdown."""
-    if _notice(build, page, config) is None:
+    notice = _notice(build, page, config)
+    build.language(config).notices[page.file.src_uri] = notice  # expanded after Markdown
+    if notice is None:
         return markdown
     return f"{placeholders.block(NOTICE_KIND)}{markdown}"
 
@@ -353,6 +359,8 @@ def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
         lang=lang,
         prefix=prefix,
         site_url=config.site_url or "",
+        labels=build.map_labels,
+        slots=build.office_slots,
     )
 
 
@@ -411,7 +419,15 @@ def expand_glossary(build: Build, html: str, *, config: MkDocsConfig) -> str:
 
 
 def expand_translation_notice(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
-    return placeholders.expand(html, {NOTICE_KIND: lambda _: _notice(build, page, config) or ""})
+    """The notice mark_translation_notice found (its git look-up made once per page)."""
+    notices = build.language(config).notices
+
+    def notice(_: str) -> str:
+        src = page.file.src_uri
+        found = notices[src] if src in notices else _notice(build, page, config)
+        return found or ""
+
+    return placeholders.expand(html, {NOTICE_KIND: notice})
 
 
 def add_print_area(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -538,7 +554,7 @@ def mark_page_html(page: Page) -> None:
 # --- finished pages ----------------------------------------------------------------------
 
 
-def _attach(
+def _policy(
     build: Build,
     html: str,
     *,
@@ -546,11 +562,12 @@ def _attach(
     base_url: str,
     where: str,
     found: Scan | None = None,
-) -> str:
-    """The output check and the Content-Security-Policy meta (guide/site/csp.py); not in `make
-    serve`'s live preview, whose live reload script differs in every response."""
+) -> tuple[int, str] | None:
+    """The output check, and where the Content-Security-Policy meta goes and its text
+    (guide/site/csp.py); None in `make serve`'s live preview, whose live reload script differs
+    in every response."""
     if build.settings["live_preview"] or OUTPUT in build.settings["checks_off"]:
-        return html
+        return None
     leftover = placeholders.leftover(html)
     if leftover is not None:
         raise PluginError(
@@ -574,7 +591,7 @@ def _attach(
         )
         build.known_scripts[key] = known
     try:
-        return attach(
+        return policy_insertion(
             html,
             env=build.env,
             where=where,
@@ -587,14 +604,16 @@ def _attach(
 
 
 def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Parse the finished page once (guide/site/finished_page.py): its scan for the output check and
-    the policy, its sections for the search index, its own files for the offline pack."""
-    parsed = finished_page.parse(output, page=page.file.dest_uri)
+    """Parse the finished page once (guide/site/finished_page.py): its scan for the output check
+    and the policy, its sections for the search index, its own files for the offline pack, its
+    names for the stylesheet steps after the build (finish_site), kept by what is written."""
+    position = policy_position(output)
+    parsed = finished_page.parse(output, page=page.file.dest_uri, position=position)
     record = build.language(config)
     if parsed.sections is not None:
         record.sections[page.file.dest_uri] = parsed.sections
     record.loads[page.file.dest_uri] = parsed.loads
-    return _attach(
+    insertion = _policy(
         build,
         output,
         config=config,
@@ -602,13 +621,20 @@ def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) 
         where=page.file.src_uri,
         found=parsed.scan,
     )
+    names = finished_page.names_after(parsed, position=position, insertion=insertion)
+    if insertion is not None:
+        output = insert(output, insertion)
+    if names is not None:  # else finish_site parses the page again
+        remember_names(build.page_names, output, names)
+    return output
 
 
 def finish_template(build: Build, output: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output
     base_url = template_base_url(template_name, site_url=config.site_url)
-    return _attach(build, output, config=config, base_url=base_url, where=template_name)
+    insertion = _policy(build, output, config=config, base_url=base_url, where=template_name)
+    return output if insertion is None else insert(output, insertion)
 
 
 # --- after each language's build ----------------------------------------------------------
@@ -627,7 +653,10 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
         report=report, root="../" * prefix.count("/"), **words(lang, ui=build.data.ui)
     )
     where = f"{prefix}translation-status.html"
-    (site / where).write_text(attach(html, env=build.env, where=where), encoding="utf-8")
+    html, names = finished_page.attach_once(html, env=build.env, where=where)
+    if names is not None:
+        remember_names(build.page_names, html, names)
+    (site / where).write_text(html, encoding="utf-8")
     if lang != source_language(config):
         return  # the JSON is written once, by the default language's build
     data = {code: asdict(entry) for code, entry in report.items()}
@@ -650,6 +679,7 @@ def write_data_status(build: Build, *, config: MkDocsConfig) -> None:
         where=where,
         ui=build.data.ui,
         tables=build.status_tables,
+        names=build.page_names,
     )
     site = Path(config.site_dir)
     (site / where).write_text(html, encoding="utf-8")
@@ -696,7 +726,6 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
         prefix=prefix,
         others=others,
         loads=build.language(config).loads,
-        sizes=build.sizes,
     )
     (site / prefix / PACK_JSON).write_text(pack, encoding="utf-8")
 
@@ -705,13 +734,15 @@ def remove_stock_search_index(*, config: MkDocsConfig) -> None:
     shutil.rmtree(Path(config.site_dir) / STOCK_INDEX_DIR, ignore_errors=True)
 
 
-def finish_site(*, config: MkDocsConfig) -> None:
+def finish_site(build: Build, *, config: MkDocsConfig) -> None:
     """Once every language is on disk: Material's stylesheet cut to what the site uses (no
     source maps), each page's first-paint rules inline, and the offline packs' sizes measured
-    again on these final files."""
+    on these final files. The names each page carries come from its one parse when it was
+    finished (finish_page), when the file is what was written then."""
     if builds_more_languages(config):
         return
     site = Path(config.site_dir)
-    prune_site(site)
-    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/")
-    remeasure_packs(site)
+    pages = SitePages(site, recorded=build.page_names)
+    prune_site(site, names=pages.names)
+    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/", pages=pages)
+    measure_packs(site)

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from guide.site.csp import Scan, ScriptScanner
+import jinja2
+
+from guide.site.css_prune import NameCollector, PageNames, page_names
+from guide.site.csp import Scan, ScriptScanner, insert, policy_insertion, policy_position
 from guide.site.search_index import Section, SectionParser, sections_of
 
 ARTICLE_CLASS = "md-content__inner"
@@ -29,6 +32,10 @@ class FinishedPage:
     scan: Scan
     sections: Sections | None  # None: the page has no article with a title
     loads: frozenset[str]  # site paths of the site's own files the page loads
+    names: PageNames  # what the stylesheet steps read of it (guide/site/first_paint.py)
+    # Whether the position `parse` was asked about lies between two tokens (not inside a
+    # tag, comment, script or text): a tag inserted there adds its names to the page's.
+    between_tokens: bool
 
 
 class _Page(HTMLParser):
@@ -38,9 +45,11 @@ class _Page(HTMLParser):
         self.article = SectionParser()
         self._depth = 0  # inside the article: the depth of nested <article>s
         self.references: list[str] = []  # scripts, stylesheets, icons and pictures
+        self.names = NameCollector()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts.handle_starttag(tag, attrs)
+        self.names.starttag(tag, attrs)
         self._reference(tag, attrs)
         if self._depth:
             self.article.handle_starttag(tag, attrs)
@@ -51,6 +60,7 @@ class _Page(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts.handle_startendtag(tag, attrs)
+        self.names.starttag(tag, attrs)
         self._reference(tag, attrs)
         if self._depth:
             self.article.handle_startendtag(tag, attrs)
@@ -79,17 +89,28 @@ class _Page(HTMLParser):
             self.article.handle_data(data)
 
 
-def parse(html: str, *, page: str = "index.html") -> FinishedPage:
-    """The finished page at site path `page` (its dest_uri), parsed once."""
+def parse(html: str, *, page: str = "index.html", position: int | None = None) -> FinishedPage:
+    """The finished page at site path `page` (its dest_uri), parsed once; `position`: where
+    the caller will insert a tag (the policy), FinishedPage.between_tokens says whether that
+    is between two tokens."""
     parsed = _Page()
-    parsed.feed(html)
+    between = False
+    if position is not None:
+        # Fed up to `position`, the parser holds nothing back only at a token's end, in
+        # neither a script's nor a style's text.
+        parsed.feed(html[:position])
+        between = not parsed.rawdata and parsed.cdata_elem is None
+        parsed.feed(html[position:])
+    else:
+        parsed.feed(html)
     parsed.close()
     scan = parsed.scripts.finish()
     try:
         sections: Sections | None = sections_of(parsed.article)
     except ValueError:
         sections = None
-    return FinishedPage(scan, sections, own_files(page, parsed.references))
+    loads = own_files(page, parsed.references)
+    return FinishedPage(scan, sections, loads, parsed.names.names(), between)
 
 
 def own_files(page: str, references: list[str]) -> frozenset[str]:
@@ -101,3 +122,29 @@ def own_files(page: str, references: list[str]) -> frozenset[str]:
         if url.netloc == "site.invalid" and not url.path.endswith("/" + PRINT_ONLY):
             found.add(url.path.removeprefix("/"))
     return frozenset(found)
+
+
+def names_after(
+    parsed: FinishedPage, *, position: int | None, insertion: tuple[int, str] | None
+) -> PageNames | None:
+    """The names of the page `parsed` (parsed with `position`) once `insertion` (the policy,
+    csp.policy_insertion) is made into it; None when that is not known without parsing the
+    page again: the insertion is elsewhere, inside a token, or holds a script."""
+    if insertion is None:
+        return parsed.names
+    at, text = insertion
+    inserted = page_names(text)
+    if at != position or not parsed.between_tokens or inserted.scripts:
+        return None
+    return parsed.names.with_names(inserted)
+
+
+def attach_once(
+    html: str, /, *, env: jinja2.Environment, where: str
+) -> tuple[str, PageNames | None]:
+    """guide.site.csp.attach (no inline script allowed) from the page's one parse, and the
+    names of the page it returns (names_after)."""
+    position = policy_position(html)
+    parsed = parse(html, page=where, position=position)
+    insertion = policy_insertion(html, env=env, where=where, found=parsed.scan)
+    return insert(html, insertion), names_after(parsed, position=position, insertion=insertion)

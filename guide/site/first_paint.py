@@ -17,7 +17,9 @@ output check still refuses any <style> in a page's body (hooks/csp.py).
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +28,17 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from guide.site.csp import CSP_META, with_style
-from guide.site.css_prune import Rule, Used, add_script, add_tag, parse_stylesheet, prune_parsed
+from guide.site.css_prune import (
+    NameCollector,
+    PageNames,
+    Rule,
+    Used,
+    page_names,
+    parse_stylesheet,
+    prune_parsed,
+    required_names,
+    script_names,
+)
 
 # boot.js turns a stylesheet marked so on for the screen once it has loaded: only a page
 # that runs it has its stylesheets wait (offline.html and the status pages run no script).
@@ -43,18 +55,23 @@ class Tag:
 
 @dataclass
 class Head:
-    """Where a page's head links its stylesheets and states its policy, and its scripts."""
+    """Where a page's head links its stylesheets and states its policy."""
 
     stylesheets: list[Tag] = field(default_factory=list)
     policy: Tag | None = None
-    scripts: list[str] = field(default_factory=list)
+
+
+class _HeadRead(Exception):
+    """The parser reached <body>: the head is read."""
 
 
 class _PageReader(HTMLParser):
-    def __init__(self, html: str, used: Used) -> None:
+    """A page's head; with `names`, also every name of the page (else it stops at <body>)."""
+
+    def __init__(self, html: str, *, names: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.head = Head()
-        self.used = used
+        self.collector = NameCollector() if names else None
         self._lines = [0]
         for line in html.splitlines(keepends=True):
             self._lines.append(self._lines[-1] + len(line))
@@ -67,14 +84,15 @@ class _PageReader(HTMLParser):
         return Tag(start, start + len(text), {name: value or "" for name, value in attrs})
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        add_tag(self.used, tag, attrs)
-        values = {name: value or "" for name, value in attrs}
+        if self.collector is not None:
+            self.collector.starttag(tag, attrs)
         if tag == "body":
             self._in_head = False
-        if tag == "script" and "src" in values:
-            self.head.scripts.append(values["src"])
+            if self.collector is None:
+                raise _HeadRead
         if not self._in_head:
             return
+        values = {name: value or "" for name, value in attrs}
         if tag == "link" and values.get("rel") == "stylesheet" and "media" not in values:
             self.head.stylesheets.append(self._tag(attrs))
         elif tag == "meta" and values.get("http-equiv", "").lower() == CSP_META:
@@ -83,22 +101,58 @@ class _PageReader(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def read_head(html: str, /) -> Head:
+    """A page's head, parsed up to <body>."""
+    reader = _PageReader(html, names=False)
+    try:
+        reader.feed(html)
+        reader.close()
+    except _HeadRead:
+        pass
+    return reader.head
+
+
 def read_page(
-    html: str, /, *, page: Path, site: Path, site_path: str, scripts: dict[Path, str] | None = None
+    html: str,
+    /,
+    *,
+    page: Path,
+    site: Path,
+    site_path: str,
+    scripts: dict[Path, PageNames] | None = None,
 ) -> tuple[Head, Used]:
     """A page's head, and what its first paint can use: its own classes, ids, attributes and
     elements, and the words of the scripts it loads (`scripts`: those already read)."""
-    scripts = {} if scripts is None else scripts
-    used = Used(tags=set(), first_paint=True)
-    reader = _PageReader(html, used)
+    reader = _PageReader(html, names=True)
     reader.feed(html)
     reader.close()
-    for src in reader.head.scripts:
+    assert reader.collector is not None
+    names = reader.collector.names()
+    return reader.head, first_paint_used(
+        names, page=page, site=site, site_path=site_path, scripts=scripts
+    )
+
+
+def first_paint_used(
+    names: PageNames,
+    /,
+    *,
+    page: Path,
+    site: Path,
+    site_path: str,
+    scripts: dict[Path, PageNames] | None = None,
+) -> Used:
+    """What the first paint of a page carrying `names` can use: its names and the words of
+    the scripts it loads (`scripts`: their words, by file, those already read)."""
+    scripts = {} if scripts is None else scripts
+    used = Used(tags=set(), first_paint=True)
+    names.add_to(used)
+    for src in names.scripts:
         path = site_file(src, page=page, site=site, site_path=site_path)
         if path not in scripts:
-            scripts[path] = path.read_text(encoding="utf-8") if path.is_file() else ""
-        add_script(used, scripts[path])
-    return reader.head, used
+            scripts[path] = script_names(path.read_text(encoding="utf-8") if path.is_file() else "")
+        scripts[path].add_to(used)
+    return used
 
 
 def site_file(href: str, /, *, page: Path, site: Path, site_path: str) -> Path:
@@ -141,23 +195,84 @@ def inline(html: str, *, head: Head, css: str) -> str:
     return html
 
 
-def inline_site(site: Path, /, *, site_path: str) -> None:
+def page_digest(html: bytes, /) -> bytes:
+    """What tells a page written to disk from any other (guide/site/features.py records each
+    finished page's names by it)."""
+    return hashlib.blake2b(html, digest_size=16).digest()
+
+
+def remember_names(recorded: dict[bytes, PageNames], html: str, names: PageNames) -> None:
+    """Keep the names of a page about to be written as `html` (as MkDocs writes a page,
+    mkdocs.utils.write_file), for SitePages."""
+    recorded[page_digest(html.encode("utf-8", errors="xmlcharrefreplace"))] = names
+
+
+class SitePages:
+    """The names each HTML page of a built site carries (until a page is rewritten): those
+    recorded when the page was finished and parsed (`recorded`, by the page_digest of what
+    was written), for any other page or a page changed since, parsed from the file."""
+
+    def __init__(self, site: Path, /, *, recorded: Mapping[bytes, PageNames] | None = None):
+        self.site = site
+        self.recorded = recorded or {}
+        self.parsed: list[Path] = []  # the pages read from disk and parsed
+        self._names: dict[Path, PageNames] = {}
+
+    def names(self, page: Path, /) -> PageNames:
+        found = self._names.get(page)
+        if found is None:
+            data = page.read_bytes()
+            found = self.recorded.get(page_digest(data))
+            if found is None:
+                found = page_names(data.decode("utf-8"))
+                self.parsed.append(page)
+            self._names[page] = found
+        return found
+
+
+def inline_site(site: Path, /, *, site_path: str, pages: SitePages | None = None) -> None:
     """Every HTML page of the built `site` (served at `site_path`) with its first paint's rules
-    inline."""
+    inline. `pages`: the names of the site's pages, where already known.
+
+    Pages whose names differ only in what no selector requires get the same rules: computed
+    once."""
+    pages = SitePages(site) if pages is None else pages
     sheets: dict[Path, tuple[Rule, ...]] = {}
-    scripts: dict[Path, str] = {}
+    required: dict[tuple[Path, ...], Used] = {}
+    scripts: dict[Path, PageNames] = {}
+    computed: dict[tuple[object, ...], str] = {}
     for page in sorted(site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        head, used = read_page(html, page=page, site=site, site_path=site_path, scripts=scripts)
-        runs = {site_file(src, page=page, site=site, site_path=site_path) for src in head.scripts}
-        if not head.stylesheets or site / SWITCH not in runs:
+        names = pages.names(page)
+        runs = {site_file(src, page=page, site=site, site_path=site_path) for src in names.scripts}
+        if site / SWITCH not in runs:
             continue
-        files = [
+        html = page.read_text(encoding="utf-8")
+        head = read_head(html)
+        if not head.stylesheets:
+            continue
+        files = tuple(
             site_file(tag.attributes["href"], page=page, site=site, site_path=site_path)
             for tag in head.stylesheets
-        ]
+        )
         for path in files:
             if path not in sheets:
                 sheets[path] = parse_stylesheet(path.read_text(encoding="utf-8"))
-        css = first_paint_css([sheets[path] for path in files], used)
+        if files not in required:
+            required[files] = required_names(rule for path in files for rule in sheets[path])
+        need = required[files]
+        # What the rules depend on: the stylesheets, the scripts' words, the page's names.
+        key = (
+            files,
+            frozenset(runs),
+            names.classes & need.classes,
+            names.ids & need.ids,
+            names.attributes & need.attributes,
+            names.tags & (need.tags or set()),
+        )
+        css = computed.get(key)
+        if css is None:
+            used = first_paint_used(
+                names, page=page, site=site, site_path=site_path, scripts=scripts
+            )
+            css = computed[key] = first_paint_css([sheets[path] for path in files], used)
         page.write_text(inline(html, head=head, css=css), encoding="utf-8")

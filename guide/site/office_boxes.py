@@ -22,7 +22,7 @@ from guide.data.yamlfile import DataError
 from guide.site import placeholders
 from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
 from guide.site.feedback import office_report_url
-from guide.site.render import render, words
+from guide.site.render import render, without_blank_lines, words
 
 
 def source_line(source: str, markdown: str, offset: int) -> int:
@@ -91,7 +91,9 @@ def office_box(
     )
 
 
-def offices_json_files(env: jinja2.Environment, lang: str, *, data: SiteData) -> dict[str, str]:
+def offices_json_files(
+    env: jinja2.Environment, lang: str, *, data: SiteData, slots: Slots | None = None
+) -> dict[str, str]:
     """The offices JSON of language `lang` by path inside its tree: offices.json (labels and
     the powiat list, fetched by every page with a box) and one offices/<slug>.json per powiat,
     fetched only once that powiat is chosen: a first view carries the list, not every office
@@ -113,18 +115,59 @@ def offices_json_files(env: jinja2.Environment, lang: str, *, data: SiteData) ->
     written = {OFFICES_JSON: _json(index)}
     for powiat in directory.powiaty:
         offices = {
-            key: render(
-                env,
-                "partials/guide/office-slot.html",
-                office=directory.office(powiat.slug, key),
-                route=directory.route(powiat.slug, key),
-                office_type=key,
-                **context,
+            key: without_blank_lines(
+                office_slot(env, lang, data=data, slug=powiat.slug, key=key, slots=slots)
             )
             for key in office_types_of(powiat, data.ui)
         }
         written[powiat_offices_json(powiat.slug)] = _json(offices)
     return written
+
+
+# Rendered office slots and boxes by (language, powiat slug or REGIONAL, office type).
+Slots = dict[tuple[str, str, str], str]
+REGIONAL = ""
+
+
+def office_slot(
+    env: jinja2.Environment,
+    lang: str,
+    /,
+    *,
+    data: SiteData,
+    slug: str,
+    key: str,
+    slots: Slots | None = None,
+) -> str:
+    """partials/guide/office-slot.html of powiat `slug`'s office type `key` in `lang`, as the
+    template writes it: the powiat's page and its offices/<slug>.json show the same, rendered
+    once when the build keeps it in `slots`."""
+    found = None if slots is None else slots.get((lang, slug, key))
+    if found is None:
+        found = env.get_template("partials/guide/office-slot.html").render(
+            office=data.directory.office(slug, key),
+            route=data.directory.route(slug, key),
+            office_type=key,
+            **words(lang, ui=data.ui),
+        )
+        if slots is not None:
+            slots[(lang, slug, key)] = found
+    return found
+
+
+def regional_office(
+    env: jinja2.Environment, lang: str, /, *, data: SiteData, key: str, slots: Slots | None = None
+) -> str:
+    """partials/guide/office.html of the regional office of type `key` in `lang`, as the
+    template writes it: every powiat page shows the same, rendered once with `slots`."""
+    found = None if slots is None else slots.get((lang, REGIONAL, key))
+    if found is None:
+        found = env.get_template("partials/guide/office.html").render(
+            office=data.directory.regional[key], **words(lang, ui=data.ui)
+        )
+        if slots is not None:
+            slots[(lang, REGIONAL, key)] = found
+    return found
 
 
 def _json(data: object) -> str:

@@ -87,34 +87,29 @@ def download_size(site: Path, path: str, *, sizes: dict[Path, int] | None = None
 
 
 def pack_json(
-    site: Path,
-    *,
-    prefix: str,
-    others: Sequence[str],
-    loads: Mapping[str, Iterable[str]],
-    sizes: dict[Path, int] | None = None,
+    site: Path, *, prefix: str, others: Sequence[str], loads: Mapping[str, Iterable[str]]
 ) -> str:
-    """The language's offline-pack.json: its files (relative to the JSON) and their size."""
+    """The language's offline-pack.json: its files (relative to the JSON). What they cost to
+    download is added once the site's files are final (measure_packs)."""
     files = pack_files(site, prefix=prefix, others=others, loads=loads)
     here = posixpath.dirname(prefix + PACK_JSON)
     relative = [
         posixpath.relpath(path or ".", here) + ("/" if path.endswith("/") or not path else "")
         for path in files
     ]
-    return json.dumps(
-        {"files": relative, "bytes": sum(download_size(site, path, sizes=sizes) for path in files)},
-        separators=(",", ":"),
-    )
+    return json.dumps({"files": relative}, separators=(",", ":"))
 
 
-def remeasure_packs(site: Path) -> None:
-    """Every offline-pack.json's size measured again, on the site's final files (after the
-    stylesheet is pruned and each page carries its first-paint rules: guide/site/first_paint.py)."""
+def measure_packs(site: Path) -> None:
+    """Every offline-pack.json gets its size, measured on the site's final files (after the
+    stylesheet is pruned and each page carries its first-paint rules: guide/site/first_paint.py);
+    a file several languages keep is measured once."""
+    sizes: dict[Path, int] = {}
     for pack in sorted(site.rglob(PACK_JSON)):
         data = json.loads(pack.read_text(encoding="utf-8"))
         base = "https://site.invalid/" + pack.relative_to(site).as_posix()
         paths = [
             urljoin(base, file).removeprefix("https://site.invalid/") for file in data["files"]
         ]
-        data["bytes"] = sum(download_size(site, path) for path in paths)
+        data["bytes"] = sum(download_size(site, path, sizes=sizes) for path in paths)
         pack.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

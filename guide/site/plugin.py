@@ -175,6 +175,6 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
     @event_priority(AFTER_I18N)  # static-i18n wrote every stock search index
     def _post_build_then(self, *, config: MkDocsConfig) -> None:
         feature.remove_stock_search_index(config=config)
-        feature.finish_site(config=config)  # last: reads the whole site
+        feature.finish_site(self._build(), config=config)  # last: reads the whole site
 
     on_post_build = CombinedEvent(_post_build_first, _post_build_then)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from guide.data.edition import current_edition
@@ -18,6 +20,7 @@ from guide.data.site_data import SiteData
 from guide.site import placeholders
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
 from guide.site.feedback import office_report_url
+from guide.site.office_boxes import Slots, office_slot, regional_office
 from guide.site.render import render, words
 
 # The map's labels (each powiat's number in the list beside it), in map units: 600 wide, so
@@ -56,7 +59,13 @@ def _markdown(title: str, intro: str, html: str) -> str:
 
 
 def _powiat_html(
-    env: jinja2.Environment, lang: str, data: SiteData, powiat: Powiat, *, address: str
+    env: jinja2.Environment,
+    lang: str,
+    data: SiteData,
+    powiat: Powiat,
+    *,
+    address: str,
+    slots: Slots | None = None,
 ) -> str:
     ui, directory = data.ui, data.directory
 
@@ -76,11 +85,22 @@ def _powiat_html(
         "partials/guide/powiat-page.html",
         powiat=powiat,
         offices=[
-            (ui.office_types[key].label[lang], key, *answer(key), report(key))
+            (
+                ui.office_types[key].label[lang],
+                key,
+                *answer(key),
+                report(key),
+                Markup(office_slot(env, lang, data=data, slug=powiat.slug, key=key, slots=slots)),
+            )
             for key in office_types_of(powiat, ui)
         ],
         regional=[
-            (ui.office_types[key].label[lang], directory.regional[key], report(key))
+            (
+                ui.office_types[key].label[lang],
+                directory.regional[key],
+                report(key),
+                Markup(regional_office(env, lang, data=data, key=key, slots=slots)),
+            )
             for key in ui.regional_office_types()
         ],
         gminy=data.gminy_by_powiat.get(powiat.slug, ()),
@@ -89,16 +109,30 @@ def _powiat_html(
     )
 
 
-def _index_html(env: jinja2.Environment, lang: str, prefix: str, data: SiteData) -> str:
+Labels = Mapping[str, tuple[float, float]]
+
+
+def map_labels(data: SiteData) -> Labels:
+    """Where the map's labels go: the same in every language (the build places them once)."""
+    return label_points(data.map, spacing=MAP_LABEL_SIZE * 1.6)
+
+
+def _index_html(
+    env: jinja2.Environment,
+    lang: str,
+    prefix: str,
+    data: SiteData,
+    labels: Callable[[], Labels] | None = None,
+) -> str:
     map_, directory = data.map, data.directory
-    labels = label_points(map_, spacing=MAP_LABEL_SIZE * 1.6)
+    labels_of = map_labels(data) if labels is None else labels()
     here = f"{prefix}powiaty/"
     return render(
         env,
         "partials/guide/powiaty-index.html",
         map=map_,
         shapes=[
-            (shape, f"{p.slug}/", p, labels[shape.name])
+            (shape, f"{p.slug}/", p, labels_of[shape.name])
             for p in directory.powiaty
             for shape in [shape_for(map_, p.name, p.kind)]
         ],
@@ -131,17 +165,29 @@ def generated_html(
     lang: str,
     prefix: str,
     site_url: str,
+    labels: Callable[[], Labels] | None = None,
+    slots: Slots | None = None,
 ) -> str:
     """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
-    the offices of powiat `slug` (POWIAT_KIND)."""
+    the offices of powiat `slug` (POWIAT_KIND). `labels`: the map's labels, `slots`: the
+    office slots rendered, where the build keeps them (map_labels, office_boxes.Slots)."""
     if kind == INDEX_KIND:
-        return _index_html(env, lang, prefix, data)
+        return _index_html(env, lang, prefix, data, labels)
     address = _address(site_url, prefix, slug)
-    return _powiat_html(env, lang, data, data.directory.powiat(slug), address=address)
+    powiat = data.directory.powiat(slug)
+    return _powiat_html(env, lang, data, powiat, address=address, slots=slots)
 
 
 def expand_powiat_html(
-    html: str, *, env: jinja2.Environment, data: SiteData, lang: str, prefix: str, site_url: str
+    html: str,
+    *,
+    env: jinja2.Environment,
+    data: SiteData,
+    lang: str,
+    prefix: str,
+    site_url: str,
+    labels: Callable[[], Labels] | None = None,
+    slots: Slots | None = None,
 ) -> str:
     """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
     return placeholders.expand(
@@ -155,6 +201,8 @@ def expand_powiat_html(
                 lang=lang,
                 prefix=prefix,
                 site_url=site_url,
+                labels=labels,
+                slots=slots,
             )
             for kind in (INDEX_KIND, POWIAT_KIND)
         },

@@ -125,5 +125,8 @@ def words(lang: str, *, ui: Ui | None = None) -> dict[str, Any]:
 
 def render(env: jinja2.Environment, template: str, **context: Any) -> str:
     """Render a template as one HTML block (no blank lines, which would end it in Markdown)."""
-    html = env.get_template(template).render(**context)
+    return without_blank_lines(env.get_template(template).render(**context))
+
+
+def without_blank_lines(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
