@@ -22,7 +22,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import DATA_DIR
 from guide.content.content_rules import content_problems, rendered_problems
 from guide.content.directives import GLOSSARY
 from guide.content.docs_files import docs_tree_problems, site_file_problem
@@ -130,9 +129,9 @@ def edition_settings(config: MkDocsConfig) -> None:
         config.extra["edition"] = edition
 
 
-def watch_data(server: Any) -> Any:
-    """`make serve` rebuilds after an edit of data/ too."""
-    server.watch(str(DATA_DIR))
+def watch_data(server: Any, *, data_dir: str) -> Any:
+    """`make serve` rebuilds after an edit of the data files too."""
+    server.watch(data_dir)
     return server
 
 
@@ -620,7 +619,8 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
     if build.translation_status is None:  # one report for the whole site
-        build.translation_status = status(Path(config.docs_dir))
+        partial = build.settings["partial_languages"]
+        build.translation_status = status(Path(config.docs_dir), partial=partial)
     report = build.translation_status
     site = Path(config.site_dir)
     html = build.env.get_template("partials/guide/translation-status.html").render(

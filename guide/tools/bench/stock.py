@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from guide import DOCS_DIR, ROOT
-from guide.data.languages import i18n_config, language_codes, site_language_prefix
+from guide.data.data_files import DataFiles
+from guide.data.languages import data_dir, i18n_config, language_codes, site_language_prefix
 from guide.data.site_data import load_site_data
 from guide.site.powiat_pages import powiat_pages
 from guide.site.raw_html_off import RAW_HTML_OFF
@@ -43,7 +44,7 @@ def stock_project(workdir: Path) -> Path:
     docs = workdir / "docs"
     shutil.copytree(DOCS_DIR, docs)
     env = guide_env(site_theme())
-    data = load_site_data()
+    data = load_site_data(DataFiles(data_dir()))
     for lang in language_codes():
         prefix = site_language_prefix(lang)
         for page in powiat_pages(env=env, data=data, lang=lang, prefix=prefix, inline_html=True):
