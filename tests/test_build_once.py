@@ -18,7 +18,7 @@ from mkdocs.plugins import CombinedEvent
 from guide import DATA_DIR, ROOT
 from guide.data.checks import LOADERS
 from guide.data.languages import complete_languages, default_language, language_codes
-from guide.site.build import mkdocs_build
+from guide.site.build import ENGINE, mkdocs_build
 from guide.site.plugin import AFTER_I18N, BEFORE_I18N, GuidePlugin
 from tests.fixture_site import make_project
 
@@ -187,6 +187,37 @@ def test_the_plugin_is_the_registered_entry_point() -> None:
     assert target == f"{GuidePlugin.__module__}:{GuidePlugin.__name__}"
     found = metadata.entry_points(group="mkdocs.plugins", name="guide")
     assert [point.load() for point in found] == [GuidePlugin]
+
+
+# The engines installed here: this venv's, and ProperDocs' venv once `make install
+# ENGINE=properdocs` has made it (`make engines-compare`, CI).
+PROPERDOCS_PYTHON = ROOT / ".venv-properdocs" / "bin" / "python"
+ENGINES = {ENGINE: Path(sys.executable)} | (
+    {"properdocs": PROPERDOCS_PYTHON} if PROPERDOCS_PYTHON.is_file() else {}
+)
+# What the engine's own plugin lookup (the one that reads mkdocs.yml's `plugins`) finds for
+# `guide`: the entry point's group and target, and the class it loads.
+FIND_GUIDE = """
+import importlib, sys
+found = importlib.import_module(sys.argv[1] + ".plugins").get_plugins()["guide"]
+loaded = found.load()
+print(found.group, found.value, f"{loaded.__module__}:{loaded.__name__}")
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_installed_engine_finds_the_plugin(engine: str) -> None:
+    """MkDocs and ProperDocs (which reads the `properdocs.plugins` and `mkdocs.plugins` groups)
+    both load the `guide` of mkdocs.yml from the one entry point `make install` registers."""
+    target = f"{GuidePlugin.__module__}:{GuidePlugin.__name__}"
+    done = subprocess.run(
+        [str(ENGINES[engine]), "-c", FIND_GUIDE, engine],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert done.stdout.split() == ["mkdocs.plugins", target, target]
 
 
 def test_events_run_only_before_or_after_static_i18n() -> None:
