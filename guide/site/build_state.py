@@ -8,6 +8,7 @@ so an edited data file or template shows after the rebuild.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from guide.content.translations import LanguageStatus
 from guide.data.checks import load_problems, map_problems
 from guide.data.coverage import StatusTables
 from guide.data.data_files import DataFiles
+from guide.data.edition import current_edition
+from guide.data.facts import reference_date
 from guide.data.languages import PARTIAL_SETTING, languages, unknown_partial
 from guide.data.offices import POWIATY_YML, load_directory
 from guide.data.site_data import SiteData, load_site_data
@@ -47,6 +50,10 @@ class Build:
     data: SiteData
     env: jinja2.Environment
     rules: TextRules  # what the page checks read from the data
+    # The edition being built (mike's MIKE_DOCS_VERSION; None for a plain build) and the day
+    # whose fact values the pages show: read from the environment once, here.
+    edition: str | None
+    day: dt.date
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files; gzipped sizes by site file.
     theme_files: frozenset[str] | None = None
@@ -91,7 +98,19 @@ class Build:
         rules = TextRules(
             ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
         )
-        return cls(settings=settings, data=data, env=guide_env(config.theme), rules=rules)
+        return cls(
+            settings=settings,
+            data=data,
+            env=guide_env(config.theme),
+            rules=rules,
+            edition=current_edition(),  # a wrong name fails the build here
+            day=reference_date(),
+        )
+
+    @property
+    def report_edition(self) -> str:
+        """What a correction report names as the edition: its year, or "dev"."""
+        return self.edition or "dev"
 
     def start_language(self, config: MkDocsConfig) -> None:
         """A language's build begins: forget what an earlier build of it recorded."""

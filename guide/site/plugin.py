@@ -66,7 +66,7 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
         # static-i18n's own builds of the other languages reuse the first language's Build.
         if self.build is None or not builds_more_languages(config):
             self.build = Build.start(config, settings=self.config)
-        feature.edition_settings(config)
+        feature.edition_settings(self.build, config)
         return config
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -141,7 +141,7 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
         context = cast(dict[str, Any], template_context)  # the guide's keys besides MkDocs' own
         feature.page_words(build, context, config=config)
         feature.overview_styles(context, page=page)
-        feature.feedback_links(context, page=page, config=config)
+        feature.feedback_links(build, context, page=page, config=config)
         feature.keep_offline_link(context, page=page, config=config)
         feature.search_links(context, page=page, config=config)
         feature.language_links(page=page, config=config)

@@ -10,7 +10,6 @@ from functools import partial
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from guide.data.edition import current_edition
 from guide.data.gminy import town_index
 from guide.data.offices import Directory, Office, Powiat, Route, office_types_of
 from guide.data.powiat_map import label_points, shape_for
@@ -56,13 +55,18 @@ def _markdown(title: str, intro: str, html: str) -> str:
 
 
 def _powiat_html(
-    env: jinja2.Environment, lang: str, data: SiteData, powiat: Powiat, *, address: str
+    env: jinja2.Environment,
+    lang: str,
+    data: SiteData,
+    powiat: Powiat,
+    *,
+    address: str,
+    edition: str,
 ) -> str:
     ui, directory = data.ui, data.directory
 
     def report(key: str) -> str:
         """The "Report a mistake" link of one office on this page (guide/site/feedback.py)."""
-        edition = current_edition() or "dev"
         return office_report_url(
             page=address, lang=lang, edition=edition, powiat=powiat.slug, office=key
         )
@@ -131,17 +135,26 @@ def generated_html(
     lang: str,
     prefix: str,
     site_url: str,
+    edition: str,
 ) -> str:
     """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
-    the offices of powiat `slug` (POWIAT_KIND)."""
+    the offices of powiat `slug` (POWIAT_KIND); `edition` names the build in report links."""
     if kind == INDEX_KIND:
         return _index_html(env, lang, prefix, data)
     address = _address(site_url, prefix, slug)
-    return _powiat_html(env, lang, data, data.directory.powiat(slug), address=address)
+    powiat = data.directory.powiat(slug)
+    return _powiat_html(env, lang, data, powiat, address=address, edition=edition)
 
 
 def expand_powiat_html(
-    html: str, *, env: jinja2.Environment, data: SiteData, lang: str, prefix: str, site_url: str
+    html: str,
+    *,
+    env: jinja2.Environment,
+    data: SiteData,
+    lang: str,
+    prefix: str,
+    site_url: str,
+    edition: str,
 ) -> str:
     """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
     return placeholders.expand(
@@ -155,6 +168,7 @@ def expand_powiat_html(
                 lang=lang,
                 prefix=prefix,
                 site_url=site_url,
+                edition=edition,
             )
             for kind in (INDEX_KIND, POWIAT_KIND)
         },
@@ -167,20 +181,29 @@ def powiat_pages(
     data: SiteData,
     lang: str,
     prefix: str,
+    edition: str,
     site_url: str = "",
     inline_html: bool = False,
 ) -> list[GeneratedPage]:
     """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`: their
     Markdown holds a placeholder that expand_powiat_html replaces after Markdown; with
     `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
-    `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
+    `site_url` (the edition's, in mike builds) makes the pages' addresses in report links, which
+    name `edition` (the build's, or "dev")."""
     directory = data.directory
     t = words(lang, ui=data.ui)["t"]
 
     def body(kind: str, slug: str = "") -> str:
         if inline_html:
             return generated_html(
-                kind, slug, env=env, data=data, lang=lang, prefix=prefix, site_url=site_url
+                kind,
+                slug,
+                env=env,
+                data=data,
+                lang=lang,
+                prefix=prefix,
+                site_url=site_url,
+                edition=edition,
             )
         return placeholders.block(kind, slug)
 

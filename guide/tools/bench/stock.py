@@ -47,7 +47,10 @@ def stock_project(workdir: Path) -> Path:
     data = load_site_data(DataFiles(data_dir()))
     for lang in language_codes():
         prefix = site_language_prefix(lang)
-        for page in powiat_pages(env=env, data=data, lang=lang, prefix=prefix, inline_html=True):
+        pages = powiat_pages(
+            env=env, data=data, lang=lang, prefix=prefix, edition="dev", inline_html=True
+        )
+        for page in pages:
             target = docs / lang / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
