@@ -76,6 +76,7 @@ from guide.site.powiat_pages import (
     EXTRA_CSS,
     OVERVIEW,
     GeneratedPage,
+    LanguagePages,
     powiat_of_page,
     powiat_pages,
     towns_json,
@@ -186,16 +187,7 @@ def add_powiat_pages(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     if not build.settings["powiat_pages"]:
         return
     lang = current_language(config)
-    prefix = built_language_prefix(config, lang)
-    pages = powiat_pages(
-        env=build.env,
-        data=build.data,
-        lang=lang,
-        prefix=prefix,
-        edition=build.report_edition,
-        site_url=config.site_url or "",
-    )
-    for page in pages:
+    for page in powiat_pages(_language_pages(build, config=config)):
         files.append(_powiat_file(config, lang, page))
     if lang == source_language(config):
         files.append(File.generated(config, TOWNS_JSON, content=towns_json(build.data)))
@@ -345,19 +337,21 @@ def mark_translation_notice(
     return f"{placeholders.block(NOTICE_KIND)}{markdown}"
 
 
-def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
-    """The generated pages' map, lists and offices: trusted HTML, put in after Markdown."""
+def _language_pages(build: Build, *, config: MkDocsConfig) -> LanguagePages:
     lang = current_language(config)
-    prefix = built_language_prefix(config, lang)
-    return expand_powiat_placeholders(
-        html,
+    return LanguagePages(
         env=build.env,
         data=build.data,
         lang=lang,
-        prefix=prefix,
-        site_url=config.site_url or "",
+        prefix=built_language_prefix(config, lang),
         edition=build.report_edition,
+        site_url=config.site_url or "",
     )
+
+
+def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
+    """The generated pages' map, lists and offices: trusted HTML, put in after Markdown."""
+    return expand_powiat_placeholders(html, made=_language_pages(build, config=config))
 
 
 def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
