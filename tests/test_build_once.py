@@ -180,6 +180,24 @@ def test_a_partial_language_must_be_a_language_of_the_site(tmp_path: Path) -> No
     )
 
 
+def test_the_data_folder_must_exist(tmp_path: Path) -> None:
+    """`data_dir` (here from GUIDE_DATA_DIR through mkdocs.yml's `!ENV`) is checked by MkDocs
+    before the build starts, the option named."""
+    config = make_project(tmp_path, {}, powiat_pages=False)
+    missing = tmp_path / "no-data"
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        mkdocs_build(
+            tmp_path / "site",
+            config_file=config,
+            capture=True,
+            extra_env={"GUIDE_DATA_DIR": str(missing)},
+        )
+    assert (
+        f"Plugin 'guide' option 'data_dir': The path '{missing}' isn't an existing directory."
+        in failed.value.output
+    )
+
+
 def test_the_plugin_is_the_registered_entry_point() -> None:
     """mkdocs.yml's `guide` is pyproject.toml's entry point, as `make install` registers it."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
