@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from guide import ROOT
 from guide.data.languages import language_codes
 from guide.data.offices import load_directory
+from guide.site.build import mkdocs_build
 
 
 def make_project(
@@ -51,6 +55,17 @@ def make_project(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{plugins}", encoding="utf-8"
     )
     return config
+
+
+def failed_build(config: Path, site: Path, *, data: Path) -> str:
+    """The log of a build of `config` into `site` with the data files of `data` (the guide
+    plugin's `data_dir`, through GUIDE_DATA_DIR), which must fail."""
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(
+            site, config_file=config, capture=True, extra_env={"GUIDE_DATA_DIR": str(data)}
+        )
+    output: str = failure.value.output
+    return output
 
 
 GUIDE_ENTRY = "  - guide:\n"

@@ -20,7 +20,7 @@ from guide.data.checks import LOADERS
 from guide.data.languages import complete_languages, default_language, language_codes
 from guide.site.build import ENGINE, mkdocs_build
 from guide.site.plugin import AFTER_I18N, BEFORE_I18N, GuidePlugin
-from tests.fixture_site import make_project
+from tests.fixture_site import failed_build, make_project
 
 # Runs one `mkdocs build` in this process, counting every YAML data file parsed and every
 # template compiled; prints the counts as JSON.
@@ -185,16 +185,10 @@ def test_the_data_folder_must_exist(tmp_path: Path) -> None:
     before the build starts, the option named."""
     config = make_project(tmp_path, {}, powiat_pages=False)
     missing = tmp_path / "no-data"
-    with pytest.raises(subprocess.CalledProcessError) as failed:
-        mkdocs_build(
-            tmp_path / "site",
-            config_file=config,
-            capture=True,
-            extra_env={"GUIDE_DATA_DIR": str(missing)},
-        )
+    output = failed_build(config, tmp_path / "site", data=missing)
     assert (
         f"Plugin 'guide' option 'data_dir': The path '{missing}' isn't an existing directory."
-        in failed.value.output
+        in output
     )
 
 
