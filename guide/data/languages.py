@@ -71,10 +71,12 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def _env_names(node: yaml.Node) -> set[str]:
-    """The variables the `!ENV` tags under `node` read (and their defaults: a superset)."""
+    """The variables the `!ENV` tags under `node` read: a scalar's, or a list's items but the
+    last where it has more than one (the default), as pyyaml_env_tag reads them."""
     if node.tag == "!ENV":
         children = node.value if isinstance(node, yaml.SequenceNode) else [node]
-        return {str(child.value) for child in children if isinstance(child, yaml.ScalarNode)}
+        names = children[:-1] if len(children) > 1 else children
+        return {str(child.value) for child in names if isinstance(child, yaml.ScalarNode)}
     if isinstance(node, yaml.MappingNode):
         return {name for pair in node.value for part in pair for name in _env_names(part)}
     if isinstance(node, yaml.SequenceNode):
