@@ -2,7 +2,6 @@
 
 import importlib
 import importlib.util
-import os
 from pathlib import Path
 
 # In the ProperDocs venv (`make build ENGINE=properdocs`) there is no mkdocs package: ProperDocs
@@ -12,6 +11,6 @@ if importlib.util.find_spec("mkdocs") is None and importlib.util.find_spec("prop
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
-# GUIDE_DATA_DIR lets tests build a fixture site from a fixture copy of the data.
-DATA_DIR = Path(os.environ.get("GUIDE_DATA_DIR", ROOT / "data"))
+# The project's data files; a build reads the guide plugin's `data_dir` (guide.data.data_files).
+DATA_DIR = ROOT / "data"
 MKDOCS_YML = ROOT / "mkdocs.yml"

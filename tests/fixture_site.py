@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from guide import ROOT
 from guide.data.languages import language_codes
 from guide.data.offices import load_directory
+from guide.site.build import mkdocs_build
 
 
 def make_project(
@@ -18,13 +22,14 @@ def make_project(
     nav: list[str] | None = None,
     powiat_pages: bool = True,
     checks_off: tuple[str, ...] = (),
+    partial_languages: tuple[str, ...] | None = None,
 ) -> Path:
     """Write `pages` ({"uk/index.md": "..."}) under docs/, every language getting an index.
 
     Returns the fixture's mkdocs.yml, which inherits the project's and shares its
     overrides and data. Without `powiat_pages` the build leaves out the generated powiat
     pages, a quarter of the build's time; `checks_off` names checks of the guide plugin to
-    leave out (guide.site.features.CHECKS).
+    leave out (guide.site.features.CHECKS); `partial_languages` replaces the guide plugin's.
     """
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
@@ -43,6 +48,8 @@ def make_project(
     settings = {} if powiat_pages else {"powiat_pages": "false"}
     if checks_off:
         settings["checks_off"] = "[" + ", ".join(checks_off) + "]"
+    if partial_languages is not None:
+        settings["partial_languages"] = "[" + ", ".join(partial_languages) + "]"
     plugins = plugins_block(settings) if settings else ""
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n{nav_lines}{plugins}", encoding="utf-8"
@@ -50,17 +57,36 @@ def make_project(
     return config
 
 
+def failed_build(config: Path, site: Path, *, data: Path) -> str:
+    """The log of a build of `config` into `site` with the data files of `data` (the guide
+    plugin's `data_dir`, through GUIDE_DATA_DIR), which must fail."""
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        mkdocs_build(
+            site, config_file=config, capture=True, extra_env={"GUIDE_DATA_DIR": str(data)}
+        )
+    output: str = failure.value.output
+    return output
+
+
 GUIDE_ENTRY = "  - guide:\n"
 
 
 def plugins_block(settings: dict[str, str]) -> str:
-    """mkdocs.yml's `plugins:` list as written, with `settings` added to the guide plugin's
-    (a child configuration's list replaces the inherited one as a whole)."""
+    """mkdocs.yml's `plugins:` list as written, with `settings` of the guide plugin in place of
+    its own or added (a child configuration's list replaces the inherited one as a whole)."""
     source = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     block = re.search(r"^plugins:\n(?:(?: .*)?\n)+", source, re.MULTILINE)
     assert block is not None and block[0].count(GUIDE_ENTRY) == 1
-    added = "".join(f"      {key}: {value}\n" for key, value in settings.items())
-    return block[0].replace(GUIDE_ENTRY, GUIDE_ENTRY + added)
+    head, guide = block[0].split(GUIDE_ENTRY)
+    lines = guide.splitlines(keepends=True)
+    for key, value in settings.items():
+        line = f"      {key}: {value}\n"
+        at = next((n for n, old in enumerate(lines) if old.startswith(f"      {key}: ")), None)
+        if at is None:
+            lines.insert(0, line)
+        else:
+            lines[at] = line
+    return head + GUIDE_ENTRY + "".join(lines)
 
 
 def bytowski_directory(

@@ -14,7 +14,7 @@ from guide.content.content_rules import content_problems
 from guide.data.checks import LOADERS
 from guide.site.build import mkdocs_build
 from guide.site.parsers import PageMarkdown
-from tests.fixture_site import make_project
+from tests.fixture_site import failed_build, make_project
 from tests.pages import run_guide
 
 HEAD = "---\ntitle: T\n---\n# T\n\n"
@@ -140,12 +140,6 @@ def test_build_names_a_missing_data_file(tmp_path: Path) -> None:
     name = DATA_FILES[-1]
     data = data_without(tmp_path, name)
     config = make_project(tmp_path, {}, powiat_pages=False)
-    with pytest.raises(subprocess.CalledProcessError) as failure:
-        mkdocs_build(
-            tmp_path / "out",
-            config_file=config,
-            capture=True,
-            extra_env={"GUIDE_DATA_DIR": str(data)},
-        )
-    assert f"{data / name}:1: missing: the guide needs this file\n" in failure.value.output
-    assert "Traceback" not in failure.value.output
+    output = failed_build(config, tmp_path / "out", data=data)
+    assert f"{data / name}:1: missing: the guide needs this file\n" in output
+    assert "Traceback" not in output

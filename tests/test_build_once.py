@@ -12,13 +12,15 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 from mkdocs.plugins import CombinedEvent
 
 from guide import DATA_DIR, ROOT
 from guide.data.checks import LOADERS
-from guide.data.languages import language_codes
+from guide.data.languages import complete_languages, default_language, language_codes
+from guide.site.build import ENGINE, mkdocs_build
 from guide.site.plugin import AFTER_I18N, BEFORE_I18N, GuidePlugin
-from tests.fixture_site import make_project
+from tests.fixture_site import failed_build, make_project
 
 # Runs one `mkdocs build` in this process, counting every YAML data file parsed and every
 # template compiled; prints the counts as JSON.
@@ -61,11 +63,12 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     )
     counts = json.loads(done.stdout.splitlines()[-1])
     assert len(language_codes()) > 1  # every hook event ran once per language
-    data_files = {str(path) for path, _, _ in LOADERS}
+    data = config.parent / "data"  # the guide plugin's `data_dir` in the fixture project
+    data_files = {str(data / path.name) for path, _, _ in LOADERS}
     assert {str(path): counts["parsed"].get(str(path)) for path in data_files} == dict.fromkeys(
         data_files, 1
     )
-    assert set(counts["parsed"]) == data_files, f"parsed outside LOADERS: {DATA_DIR}"
+    assert set(counts["parsed"]) == data_files, f"parsed outside LOADERS: {data}"
     # The theme's environments escape (guide/site/escaping.py). Material's search plugin renders
     # partials/language.html in an environment of its own in each language's on_config.
     twice = {name: n for name, n in counts["compiled"].items() if n > 1}
@@ -120,6 +123,75 @@ def test_each_build_reads_the_data_again(tmp_path: Path) -> None:
     }
 
 
+# Builds twice in this process with an edit of mkdocs.yml's `partial_languages` in between;
+# prints which languages each build's translation-status.json calls partial, and the language
+# API (guide.data.languages) after each build.
+TWO_CONFIGS = """
+import json, pathlib, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from guide.data.languages import languages
+config_file, site, old, new = sys.argv[1:]
+report = pathlib.Path(site) / "translation-status.json"
+def partial():
+    build(load_config(config_file, site_dir=site))
+    status = json.loads(report.read_text(encoding="utf-8"))
+    api = [lang.code for lang in languages(pathlib.Path(config_file)) if lang.partial]
+    return [sorted(lang for lang, entry in status.items() if entry["partial"]), api]
+first = partial()
+config = pathlib.Path(config_file)
+config.write_text(config.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+print(json.dumps({"first": first, "second": partial()}))
+"""
+
+
+def test_each_build_reads_mkdocs_yml_again(tmp_path: Path) -> None:
+    """No cache of mkdocs.yml outlives a build: the second build of one process has the
+    edited setting of the guide plugin, as `make serve`'s rebuild after an edit of mkdocs.yml."""
+    lang = complete_languages()[-1]
+    config = make_project(tmp_path, {}, powiat_pages=False, partial_languages=())
+    old, new = "partial_languages: []", f"partial_languages: [{lang}]"
+    assert config.read_text(encoding="utf-8").count(old) == 1
+    env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG"}
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_CONFIGS, str(config), str(tmp_path / "site"), old, new],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env | {"GUIDE_LANG": default_language(), "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == {
+        "first": [[], []],
+        "second": [[lang], [lang]],
+    }
+
+
+def test_a_partial_language_must_be_a_language_of_the_site(tmp_path: Path) -> None:
+    """The guide plugin's `partial_languages` names only static-i18n's translated languages:
+    the build stops at once with the option and the configuration file named."""
+    config = make_project(tmp_path, {}, powiat_pages=False, partial_languages=("xx",))
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        mkdocs_build(tmp_path / "site", config_file=config, capture=True)
+    translated = ", ".join(code for code in language_codes() if code != default_language())
+    assert (
+        f"{config}: plugins.guide.partial_languages: 'xx' is not a translated language "
+        f"({translated})" in failed.value.output
+    )
+
+
+def test_the_data_folder_must_exist(tmp_path: Path) -> None:
+    """`data_dir` (here from GUIDE_DATA_DIR through mkdocs.yml's `!ENV`) is checked by MkDocs
+    before the build starts, the option named."""
+    config = make_project(tmp_path, {}, powiat_pages=False)
+    missing = tmp_path / "no-data"
+    output = failed_build(config, tmp_path / "site", data=missing)
+    assert (
+        f"Plugin 'guide' option 'data_dir': The path '{missing}' isn't an existing directory."
+        in output
+    )
+
+
 def test_the_plugin_is_the_registered_entry_point() -> None:
     """mkdocs.yml's `guide` is pyproject.toml's entry point, as `make install` registers it."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -127,6 +199,37 @@ def test_the_plugin_is_the_registered_entry_point() -> None:
     assert target == f"{GuidePlugin.__module__}:{GuidePlugin.__name__}"
     found = metadata.entry_points(group="mkdocs.plugins", name="guide")
     assert [point.load() for point in found] == [GuidePlugin]
+
+
+# The engines installed here: this venv's, and ProperDocs' venv once `make install
+# ENGINE=properdocs` has made it (`make engines-compare`, CI).
+PROPERDOCS_PYTHON = ROOT / ".venv-properdocs" / "bin" / "python"
+ENGINES = {ENGINE: Path(sys.executable)} | (
+    {"properdocs": PROPERDOCS_PYTHON} if PROPERDOCS_PYTHON.is_file() else {}
+)
+# What the engine's own plugin lookup (the one that reads mkdocs.yml's `plugins`) finds for
+# `guide`: the entry point's group and target, and the class it loads.
+FIND_GUIDE = """
+import importlib, sys
+found = importlib.import_module(sys.argv[1] + ".plugins").get_plugins()["guide"]
+loaded = found.load()
+print(found.group, found.value, f"{loaded.__module__}:{loaded.__name__}")
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_installed_engine_finds_the_plugin(engine: str) -> None:
+    """MkDocs and ProperDocs (which reads the `properdocs.plugins` and `mkdocs.plugins` groups)
+    both load the `guide` of mkdocs.yml from the one entry point `make install` registers."""
+    target = f"{GuidePlugin.__module__}:{GuidePlugin.__name__}"
+    done = subprocess.run(
+        [str(ENGINES[engine]), "-c", FIND_GUIDE, engine],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert done.stdout.split() == ["mkdocs.plugins", target, target]
 
 
 def test_events_run_only_before_or_after_static_i18n() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from guide.data.checks import check_data
+from guide.data.data_files import DataFiles
 from guide.data.fold import fold_place_name as fold
 from guide.data.gminy import load_gminy, load_town_names, town_index
 from guide.data.languages import default_language, language_codes
@@ -79,7 +80,7 @@ def problems_for(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_real_data_is_valid() -> None:
-    assert check_data() == []
+    assert check_data(DataFiles()) == []
 
 
 def test_the_regions_powiats_and_gminas() -> None:

@@ -13,7 +13,8 @@ import pytest
 from guide import DATA_DIR, MKDOCS_YML
 from guide.data import checks
 from guide.data.coverage import coverage
-from guide.data.glossary import load_glossary, validate_glossary
+from guide.data.data_files import DataFiles
+from guide.data.glossary import GLOSSARY_YML, load_glossary, validate_glossary
 from guide.data.gminy import load_gminy, load_town_names
 from guide.data.languages import complete_languages, language_codes
 from guide.data.offices import POWIATY_YML, load_directory, validate_directory
@@ -50,9 +51,11 @@ def test_town_names_value_is_named(tmp_path: Path) -> None:
 def test_glossary_entry_with_only_a_term_fails_check_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _write(tmp_path, "glossary.yml", "terms:\n- term: starostwo\n")
-    monkeypatch.setattr(checks, "LOADERS", [(path, validate_glossary, lambda: None)])
-    problems = [str(problem) for problem in checks.check_data()]
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = _write(data, "glossary.yml", "terms:\n- term: starostwo\n")
+    monkeypatch.setattr(checks, "LOADERS", [(GLOSSARY_YML, validate_glossary, lambda: None)])
+    problems = [str(problem) for problem in checks.check_data(DataFiles(data))]
     assert problems[0].startswith(f"{path}:2: term 'starostwo': missing translation.")
 
 
@@ -255,7 +258,7 @@ def test_check_data_reports_a_bad_ui_file_alone(
 ) -> None:
     path = _from_real(tmp_path, "ui.yml", "    en: Source\n", "")
     monkeypatch.setattr(checks, "LOADERS", [(UI_YML, lambda _: validate_ui(path), lambda: None)])
-    problems = [str(problem) for problem in checks.check_data()]
+    problems = [str(problem) for problem in checks.check_data(DataFiles())]
     assert len(problems) == 1
     assert problems[0].endswith(": labels.source has no text for en: add one line per language")
 
@@ -264,14 +267,15 @@ def test_partial_language_must_be_a_translated_one(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     text = MKDOCS_YML.read_text(encoding="utf-8")
     config.write_text(
-        re.sub(r"(?m)^  partial_languages: .*$", "  partial_languages: [xx]", text),
+        re.sub(r"(?m)^      partial_languages: .*$", "      partial_languages: [xx]", text),
         encoding="utf-8",
     )
-    line = config.read_text(encoding="utf-8").splitlines().index("  partial_languages: [xx]") + 1
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index("      partial_languages: [xx]") + 1
     problems = [str(problem) for problem in checks.partial_problems(config)]
     translated = ", ".join(language_codes()[1:])
     assert problems == [
-        f"{config}:{line}: extra.partial_languages: 'xx' is not a translated language "
+        f"{config}:{line}: plugins.guide.partial_languages: 'xx' is not a translated language "
         f"({translated})"
     ]
 
@@ -284,7 +288,7 @@ def test_powiat_without_a_map_boundary_is_named_at_its_line() -> None:
         update={"powiaty": [first.model_copy(update={"name": "powiat x"}), *directory.powiaty[1:]]}
     )
     line = POWIATY_YML.read_text(encoding="utf-8").splitlines().index(f"  name: {first.name}") + 1
-    assert [str(problem) for problem in checks.map_problems(renamed)] == [
+    assert [str(problem) for problem in checks.map_problems(renamed, files=DataFiles())] == [
         f"{POWIATY_YML}:{line}: powiat {first.slug}: "
         "powiaty-pomorskie.geojson: no boundary for 'powiat x'"
     ]

@@ -192,6 +192,64 @@ def test_a_violation_is_named_at_its_line(
     assert layer_violations(_tree(tmp_path, files)) == expected
 
 
+# The guide's own variables (GUIDE_DATA_DIR, GUIDE_LANG, ...) reach a build through mkdocs.yml's
+# `!ENV` tags and the plugin's typed options: no module of guide/data (nor guide/__init__.py)
+# reads one; the data layer is given what they set (MAINTAINING.md "Settings").
+SETTINGS_PREFIX = "GUIDE_"
+
+
+def _variable(node: ast.AST) -> object:
+    """The variable `os.environ.get(NAME)`, `os.getenv(NAME)` or `os.environ[NAME]` reads."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("get", "getenv", "setdefault", "pop")
+        and node.args
+    ):
+        first = node.args[0]
+        return first.value if isinstance(first, ast.Constant) else None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return node.slice.value if isinstance(node.value, ast.Attribute) else None
+    return None
+
+
+def setting_reads(root: Path) -> list[str]:
+    """Every read of a GUIDE_ variable in guide/data and guide/__init__.py, as path:line."""
+    paths = [root / "guide" / "__init__.py", *sorted((root / "guide" / "data").rglob("*.py"))]
+    found = []
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            name = _variable(node)
+            if isinstance(name, str) and name.startswith(SETTINGS_PREFIX):
+                line = getattr(node, "lineno", 1)
+                found.append(
+                    f"{path.relative_to(root).as_posix()}:{line}: reads {name}; make it "
+                    "an option of the guide plugin and pass it in"
+                )
+    return found
+
+
+def test_the_data_layer_reads_no_setting_from_the_environment() -> None:
+    assert setting_reads(ROOT) == []
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'DATA_DIR = Path(os.environ.get("GUIDE_DATA_DIR", "data"))\n',
+        'DATA_DIR = os.getenv("GUIDE_DATA_DIR")\n',
+        'DATA_DIR = os.environ["GUIDE_DATA_DIR"]\n',
+    ],
+)
+def test_a_setting_read_in_the_data_layer_is_named(tmp_path: Path, code: str) -> None:
+    root = _tree(tmp_path, {"guide/data/region.py": f"import os\n{code}"})
+    assert setting_reads(root) == [
+        "guide/data/region.py:2: reads GUIDE_DATA_DIR; make it an option of the guide plugin "
+        "and pass it in"
+    ]
+
+
 # ARCHITECTURE.md names modules and functions; each must exist, so that the map stays true.
 PATH = re.compile(r"`((?:guide|hooks|overrides|data|docs|tests|tools)/[\w./-]*)`")
 CALL = re.compile(r"`(?:(\w+)\.)?(\w+)\(\)`")

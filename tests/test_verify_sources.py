@@ -212,7 +212,8 @@ def test_command_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr("guide.data.offices.POWIATY_YML", directory)
+    # The data folder the guide plugin's `data_dir` names (mkdocs.yml: `!ENV GUIDE_DATA_DIR`).
+    monkeypatch.setenv("GUIDE_DATA_DIR", str(directory.parent))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert main(["verify-sources", "--only", "nowhere"]) == 2
     assert capsys.readouterr().out == f"no powiat 'nowhere' in {directory}\n"

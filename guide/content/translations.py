@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -93,7 +93,7 @@ class LanguageStatus:
     stale: list[str] = field(default_factory=list)
     orphan: list[str] = field(default_factory=list)
     percent: int = 0
-    partial: bool = False  # mkdocs.yml extra.partial_languages: may miss pages
+    partial: bool = False  # the guide plugin's partial_languages: may miss pages
 
 
 def failures(report: Mapping[str, LanguageStatus]) -> list[str]:
@@ -102,7 +102,7 @@ def failures(report: Mapping[str, LanguageStatus]) -> list[str]:
     carry their notice on the site and are reported, never a failure."""
     found = [
         f"{lang}/{page}: missing ({lang} is a complete language: translate the page, or list "
-        f"{lang} in mkdocs.yml extra.partial_languages)"
+        f"{lang} in mkdocs.yml's partial_languages of the guide plugin)"
         for lang, entry in report.items()
         if not entry.partial
         for page in entry.missing
@@ -115,8 +115,11 @@ def failures(report: Mapping[str, LanguageStatus]) -> list[str]:
     return found
 
 
-def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
-    """Per translated language: translated (up to date), missing, stale and orphan pages."""
+def status(
+    docs_dir: Path = DOCS_DIR, *, partial: Collection[str] | None = None
+) -> dict[str, LanguageStatus]:
+    """Per translated language: translated (up to date), missing, stale and orphan pages;
+    `partial`: the partly translated languages (a build's setting; mkdocs.yml's when None)."""
     source = default_language()
     source_pages = pages(docs_dir, source)
     blobs = {page: blob_id(docs_dir / source / page) for page in source_pages}
@@ -125,7 +128,10 @@ def status(docs_dir: Path = DOCS_DIR) -> dict[str, LanguageStatus]:
         if lang == source:
             continue
         found = pages(docs_dir, lang)
-        entry = LanguageStatus(orphan=sorted(found - source_pages), partial=is_partial(lang))
+        entry = LanguageStatus(
+            orphan=sorted(found - source_pages),
+            partial=is_partial(lang) if partial is None else lang in partial,
+        )
         for page in sorted(source_pages):
             if page not in found:
                 entry.missing.append(page)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import cast
 
 from guide import MKDOCS_YML
+from guide.data.data_files import DataFiles
 from guide.data.facts import (
     FACTS_YML,
     Register,
@@ -25,7 +26,14 @@ from guide.data.gminy import (
     validate_gminy,
     validate_town_names,
 )
-from guide.data.languages import default_language, is_partial, language_codes, mkdocs_config
+from guide.data.languages import (
+    PARTIAL_SETTING,
+    default_language,
+    guide_settings,
+    is_partial,
+    language_codes,
+    unknown_partial,
+)
 from guide.data.offices import POWIATY_YML, Directory, load_directory, validate_directory
 from guide.data.powiat_map import GEOJSON, Map, load_map, shape_for
 from guide.data.region import REGION_YML, Region, load_region, validate_region
@@ -73,9 +81,10 @@ DEPENDS: dict[Path, dict[str, Path]] = {
 }
 
 
-def _validate_all() -> tuple[list[DataError], set[Path], dict[Path, object]]:
-    """Every problem of each file's own validation, the files that failed (or were not
-    checked because ui.yml failed) and the models of the others, each file read once."""
+def _validate_all(files: DataFiles) -> tuple[list[DataError], set[Path], dict[Path, object]]:
+    """Every problem of each file's own validation in `files`, the files that failed (or were
+    not checked because ui.yml failed) and the models of the others (both by LOADERS' path),
+    each file read once."""
     problems: list[DataError] = []
     failed: set[Path] = set()
     models: dict[Path, object] = {}
@@ -86,7 +95,7 @@ def _validate_all() -> tuple[list[DataError], set[Path], dict[Path, object]]:
             failed.add(path)
             continue
         given = {name: models.get(source) for name, source in DEPENDS.get(path, {}).items()}
-        model, found = validate(path, **given)
+        model, found = validate(files.at(path), **given)
         if found:
             problems.extend(found)
             failed.add(path)
@@ -95,46 +104,47 @@ def _validate_all() -> tuple[list[DataError], set[Path], dict[Path, object]]:
     return problems, failed, models
 
 
-def load_problems() -> list[DataError]:
+def load_problems(files: DataFiles) -> list[DataError]:
     """Every problem the data files' own validation finds (what stops a build)."""
-    return _validate_all()[0]
+    return _validate_all(files)[0]
 
 
-def check_data() -> list[DataError]:
-    """Every problem in the data files (empty when all is well), each file read once."""
-    problems, failed, models = _validate_all()
+def check_data(files: DataFiles, *, config_file: Path = MKDOCS_YML) -> list[DataError]:
+    """Every problem in the data files (empty when all is well), each file read once, and in
+    the languages `config_file` marks partial."""
+    problems, failed, models = _validate_all(files)
     if UI_YML in failed:
         return problems  # the checks across files read ui.yml
-    return problems + _across_files(failed, models) + untranslated_problems() + partial_problems()
+    return [
+        *problems,
+        *_across_files(failed, models, files),
+        *untranslated_problems(tuple(files.at(path) for path in TEXT_FILES)),
+        *partial_problems(config_file),
+    ]
 
 
 def partial_problems(path: Path = MKDOCS_YML) -> list[DataError]:
-    """A code in mkdocs.yml extra.partial_languages that is not a translated language."""
-    listed = (mkdocs_config(path).get("extra") or {}).get("partial_languages") or []
+    """A code in the guide plugin's partial_languages that is not a translated language."""
+    listed = guide_settings(path).get("partial_languages") or []
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if "partial_languages:" in text), 1)
     translated = [code for code in language_codes() if code != default_language()]
     return [
-        DataError(
-            path,
-            line,
-            f"extra.partial_languages: {code!r} is not a translated language "
-            f"({', '.join(translated)})",
-        )
-        for code in listed
-        if code not in translated
+        DataError(path, line, f"{PARTIAL_SETTING}: {problem}")
+        for problem in unknown_partial(listed, translated=translated)
     ]
 
 
 def map_problems(
-    directory: Directory, *, path: Path = POWIATY_YML, map_: Map | None = None
+    directory: Directory, *, files: DataFiles, map_: Map | None = None
 ) -> list[DataError]:
-    """The map's GeoJSON unreadable, or a powiat of `directory` (read from `path`) without a
+    """The map's GeoJSON unreadable, or a powiat of `directory` (read from `files`) without a
     boundary in `map_` (read when not given), named at the powiat's `name:` line."""
     try:
-        map_ = map_ or load_map()
+        map_ = map_ or load_map(files.at(GEOJSON))
     except (OSError, ValueError, KeyError, TypeError) as error:
-        return [DataError(GEOJSON, 1, f"not a GeoJSON file of the powiats' boundaries ({error})")]
+        problem = f"not a GeoJSON file of the powiats' boundaries ({error})"
+        return [DataError(files.at(GEOJSON), 1, problem)]
     unmapped: list[tuple[int, str]] = []
     for index, powiat in enumerate(directory.powiaty):
         try:
@@ -143,6 +153,7 @@ def map_problems(
             unmapped.append((index, f"powiat {powiat.slug}: {error.args[0]}"))
     if not unmapped:
         return []  # the file is parsed again only to name lines: not in a good build
+    path = files.at(POWIATY_YML)
     loaded = load_yaml(path)
     return [
         DataError(path, loaded.line_of(("powiaty", index, "name")), message)
@@ -150,11 +161,13 @@ def map_problems(
     ]
 
 
-def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataError]:
-    """Checks between files, on the files that loaded (`models`: theirs, by file; a file
-    LOADERS does not list is read here)."""
+def _across_files(
+    failed: set[Path], models: dict[Path, object], files: DataFiles
+) -> list[DataError]:
+    """Checks between files, on the files that loaded (`models`: theirs, by LOADERS' path; a
+    file LOADERS does not list is read here from `files`)."""
     problems: list[DataError] = []
-    loaders: dict[Path, Callable[[], object]] = {
+    loaders: dict[Path, Callable[[Path], object]] = {
         UI_YML: load_ui,
         REGION_YML: load_region,
         POWIATY_YML: load_directory,
@@ -164,19 +177,21 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
     }
 
     def model(path: Path) -> object:
-        return models[path] if path in models else loaders[path]()
+        return models[path] if path in models else loaders[path](files.at(path))
 
     ui = model(UI_YML)
     assert isinstance(ui, Ui)
     if POWIATY_YML not in failed:
         directory = model(POWIATY_YML)
         assert isinstance(directory, Directory)
-        problems.extend(map_problems(directory))
+        problems.extend(map_problems(directory, files=files))
         missing = [key for key in ui.regional_office_types() if key not in directory.regional]
         if missing:
-            line = load_yaml(POWIATY_YML).line_of(("regional",))
+            line = load_yaml(files.at(POWIATY_YML)).line_of(("regional",))
             problems.append(
-                DataError(POWIATY_YML, line, f"regional offices missing: {', '.join(missing)}")
+                DataError(
+                    files.at(POWIATY_YML), line, f"regional offices missing: {', '.join(missing)}"
+                )
             )
         if REGION_YML not in failed:
             region = cast(Region, model(REGION_YML))
@@ -186,10 +201,10 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
                 problems.append(DataError(POWIATY_YML, line, f"{found} (data/region.yml)"))
         if GMINY_YML not in failed:
             slugs = {powiat.slug for powiat in directory.powiaty}
-            loaded = load_yaml(GMINY_YML)
+            loaded = load_yaml(files.at(GMINY_YML))
             problems.extend(
                 DataError(
-                    GMINY_YML,
+                    files.at(GMINY_YML),
                     loaded.line_of(("gminy", index, "powiat")),
                     f"gmina {g.teryt} {g.name}: unknown powiat {g.powiat!r}",
                 )
@@ -199,7 +214,8 @@ def _across_files(failed: set[Path], models: dict[Path, object]) -> list[DataErr
     if FACTS_YML not in failed:
         problems.extend(expiry_problems(cast(Register, model(FACTS_YML)), reference_date()))
     if not failed & {TERMBASE_YML, GLOSSARY_YML}:
-        problems.extend(termbase_agreement(cast(Termbase, model(TERMBASE_YML))))
+        termbase = cast(Termbase, model(TERMBASE_YML))
+        problems.extend(termbase_agreement(termbase, files=files))
     return problems
 
 
@@ -247,11 +263,11 @@ def untranslated_problems(paths: tuple[Path, ...] = TEXT_FILES) -> list[DataErro
     ]
 
 
-def untranslated_notes() -> list[str]:
+def untranslated_notes(files: DataFiles) -> list[str]:
     """Per partly translated language, how many data texts still wait for a translation (a
     report, not a failure): `be: 321 data texts marked # untranslated (data/ui.yml 200, ...)`."""
     counts: dict[str, dict[str, int]] = {}
-    for path in TEXT_FILES:
+    for path in (files.at(path) for path in TEXT_FILES):
         for lang, _, marked in _language_texts(path):
             if marked and is_partial(lang):
                 per_file = counts.setdefault(lang, {})

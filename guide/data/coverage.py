@@ -155,12 +155,17 @@ class StatusTables:
 
 
 def status_tables(
-    directory: Directory | None = None, *, ui: Ui | None = None, facts: Register | None = None
+    directory: Directory | None = None,
+    *,
+    ui: Ui | None = None,
+    facts: Register | None = None,
+    day: dt.date | None = None,
 ) -> StatusTables:
-    """The data status of the data files (read when not given)."""
+    """The data status of the data files (read when not given) on `day` (the build's
+    reference date, reference_date() when not given)."""
     ui = ui or load_ui()
     directory = directory or load_directory(ui=ui)
-    day = reference_date()
+    day = day or reference_date()
     rows = sorted(
         fact_rows(facts or load_facts(ui=ui), day),
         key=lambda row: (("expired", "expiring", "current").index(row["state"]), row["expires"]),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
@@ -21,8 +23,8 @@ class Language:
     default: bool
     site_name: str
     # May miss pages (they fall back to Polish with the notice) and keep data texts marked
-    # `# untranslated`: mkdocs.yml `extra.partial_languages` (static-i18n's language entries
-    # take no key of ours). The other languages are promised complete.
+    # `# untranslated`: the guide plugin's `partial_languages` in mkdocs.yml (static-i18n's
+    # language entries take no key of ours). The other languages are promised complete.
     partial: bool = False
 
 
@@ -68,50 +70,105 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+def _env_names(node: yaml.Node) -> set[str]:
+    """The variables the `!ENV` tags under `node` read: a scalar's, or a list's items but the
+    last where it has more than one (the default), as pyyaml_env_tag reads them."""
+    if node.tag == "!ENV":
+        children = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        names = children[:-1] if len(children) > 1 else children
+        return {str(child.value) for child in names if isinstance(child, yaml.ScalarNode)}
+    if isinstance(node, yaml.MappingNode):
+        return {name for pair in node.value for part in pair for name in _env_names(part)}
+    if isinstance(node, yaml.SequenceNode):
+        return {name for child in node.value for name in _env_names(child)}
+    return set()
+
+
+def _yaml_problem(path: Path, error: yaml.YAMLError) -> DataError:
+    mark = getattr(error, "problem_mark", None)
+    return DataError(path, mark.line + 1 if mark else 1, str(error).replace("\n", " "))
+
+
+# Pure: the variables a file's `!ENV` tags read are a function of its bytes alone.
+@lru_cache(maxsize=16)
+def _env_read(path: Path, content: bytes) -> tuple[str, ...]:
     try:
-        with path.open("rb") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader)
+        node = yaml.compose(content, Loader=_ConfigLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        message = str(error).replace("\n", " ")
-        raise DataError(path, mark.line + 1 if mark else 1, message) from None
-    if not isinstance(config, dict):
+        raise _yaml_problem(path, error) from None
+    return tuple(sorted(_env_names(node))) if node is not None else ()
+
+
+# Keyed by all a file's reading depends on (its bytes and the values of the variables its
+# `!ENV` tags read): an edited mkdocs.yml or environment is read again, never stale.
+@lru_cache(maxsize=16)
+def _parsed(path: Path, content: bytes, environ: tuple[tuple[str, str | None], ...]) -> object:
+    del environ  # part of the key only: yaml_env_tag reads os.environ itself
+    try:
+        return yaml.load(content, Loader=_ConfigLoader)
+    except yaml.YAMLError as error:
+        raise _yaml_problem(path, error) from None
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    content = path.read_bytes()
+    environ = tuple((name, os.environ.get(name)) for name in _env_read(path, content))
+    parsed = _parsed(path, content, environ)
+    if not isinstance(parsed, dict):
         return {}
-    if "INHERIT" in config:
-        parent = (path.parent / str(config.pop("INHERIT"))).resolve()
+    # Shared with other callers (a new dict at the top and where INHERIT merges): not changed.
+    config = {key: value for key, value in parsed.items() if key != "INHERIT"}
+    if "INHERIT" in parsed:
+        parent = (path.parent / str(parsed["INHERIT"])).resolve()
         if not parent.is_file():
             raise DataError(path, 1, f"INHERIT: {parent} does not exist")
         config = _merged(_read_config(parent), config)
-    found: dict[str, Any] = config
-    return found
+    return config
 
 
-@cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    """mkdocs.yml as MkDocs reads it (`!ENV` from the environment, `INHERIT` merged),
-    unvalidated; `!!python/...` values are PythonTag.
-
-    Cached: `!ENV` values are those of the first call's environment.
-    """
+    """mkdocs.yml as MkDocs reads it now (`!ENV` from the environment, `INHERIT` merged),
+    unvalidated; `!!python/...` values are PythonTag. Read-only: the values are shared."""
     return _read_config(path)
+
+
+def plugin_config(name: str, path: Path = MKDOCS_YML) -> dict[str, Any]:
+    """The settings of the plugin `name` as written in mkdocs.yml's `plugins` list."""
+    return _plugin(mkdocs_config(path), name, path=path)
+
+
+def _plugin(config: dict[str, Any], name: str, *, path: Path) -> dict[str, Any]:
+    for plugin in config.get("plugins") or ():
+        if plugin == name:
+            return {}
+        if isinstance(plugin, dict) and name in plugin:
+            settings: dict[str, Any] = plugin[name] or {}
+            return settings
+    raise LookupError(f"{path}: no {name} plugin configured")
+
+
+def guide_settings(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    """The guide plugin's settings as written (guide/site/plugin.py GuideSettings validates
+    them in a build): for the commands that run without MkDocs."""
+    return plugin_config("guide", path)
+
+
+def data_dir(path: Path = MKDOCS_YML) -> Path:
+    """The guide plugin's `data_dir` (`!ENV [GUIDE_DATA_DIR, data]`), relative to mkdocs.yml's
+    folder as MkDocs resolves it: where a command run without MkDocs reads the data files."""
+    return path.parent / str(guide_settings(path).get("data_dir") or "data")
 
 
 def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
     """The static-i18n plugin's settings as written (languages, `build_only_locale`...)."""
-    for plugin in mkdocs_config(path)["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            i18n: dict[str, Any] = plugin["i18n"]
-            return i18n
-    raise LookupError(f"{path}: no i18n plugin configured")
+    return plugin_config("i18n", path)
 
 
-@cache
 def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     """The languages of the guide, the default (source) language first."""
     config = mkdocs_config(path)
     site_name = config["site_name"]
-    partial = set((config.get("extra") or {}).get("partial_languages") or ())
+    partial = set(_plugin(config, "guide", path=path).get("partial_languages") or ())
     found = [
         Language(
             code=entry["locale"],
@@ -120,7 +177,7 @@ def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
             site_name=entry.get("site_name", site_name),
             partial=entry["locale"] in partial,
         )
-        for entry in i18n_config(path)["languages"]
+        for entry in _plugin(config, "i18n", path=path)["languages"]
     ]
     return tuple(sorted(found, key=lambda language: not language.default))
 
@@ -134,8 +191,21 @@ def default_language() -> str:
 
 
 def is_partial(code: str) -> bool:
-    """Whether `code` is a partly translated language (mkdocs.yml extra.partial_languages)."""
+    """Whether `code` is a partly translated language (the guide plugin's partial_languages)."""
     return any(language.partial for language in languages() if language.code == code)
+
+
+# Where a partly translated language is listed, as MkDocs names a plugin's option in its errors.
+PARTIAL_SETTING = "plugins.guide.partial_languages"
+
+
+def unknown_partial(listed: Iterable[object], *, translated: Sequence[str]) -> list[str]:
+    """What is wrong with a listed partial language: one that is not a translated language."""
+    return [
+        f"{code!r} is not a translated language ({', '.join(translated)})"
+        for code in listed
+        if code not in translated
+    ]
 
 
 def complete_languages() -> tuple[str, ...]:

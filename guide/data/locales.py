@@ -18,6 +18,7 @@ _CLDR_LOCALE = {"en": "en_GB"}
 _MIN_GROUPING = {"pl": 2}
 
 
+# Cannot go stale: CLDR's data for a code is babel's installed files, the same all process long.
 @cache
 def locale(lang: str) -> Locale:
     """The CLDR locale of a site language (ValueError naming the code if CLDR has none)."""
@@ -33,6 +34,7 @@ def plural_categories(lang: str) -> frozenset[str]:
     return frozenset(locale(lang).plural_form.tags) | {"other"}
 
 
+# Cannot go stale: a pure function of its arguments and CLDR's rules.
 @cache
 def plural_category(number: Decimal, lang: str) -> str:
     """CLDR's category of `number` in `lang`: pl 1 one, 2 few, 5 many, 1.5 other."""

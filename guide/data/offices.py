@@ -34,7 +34,7 @@ from guide.data.languages import default_language, language_codes
 from guide.data.plain_text import Name, Note, checked
 from guide.data.region import Region, load_region
 from guide.data.ui import Ui, load_ui
-from guide.data.yamlfile import DataError, LoadedYaml, load_model, model_errors
+from guide.data.yamlfile import DataError, LoadedYaml, Location, load_model, model_errors
 
 POWIATY_YML = DATA_DIR / "powiaty.yml"
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -451,32 +451,24 @@ def _unknown_office_types(loaded: LoadedYaml, ui: Ui) -> list[DataError]:
     """Every office listed under a type data/ui.yml does not define, read from the YAML itself,
     so it is named in the same run as the file's other problems (the model needs none of it)."""
     data = loaded.data if isinstance(loaded.data, dict) else {}
+
+    def unknown(location: Location, what: str, known: list[str]) -> DataError:
+        message = f"{what}: unknown office type (known: {', '.join(known)})"
+        return DataError(loaded.path, loaded.line_of(location), message)
+
     problems = []
     powiaty = data.get("powiaty")
     for index, powiat in enumerate(powiaty if isinstance(powiaty, list) else []):
         offices = powiat.get("offices") if isinstance(powiat, dict) else None
         for key in offices if isinstance(offices, dict) else ():
             if key not in ui.powiat_office_types():
-                known = ", ".join(ui.powiat_office_types())
-                problems.append(
-                    DataError(
-                        loaded.path,
-                        loaded.line_of(("powiaty", index, "offices", key)),
-                        f"{_describe(loaded, ('powiaty', index, 'offices', key))}: unknown "
-                        f"office type (known: {known})",
-                    )
-                )
+                where: Location = ("powiaty", index, "offices", key)
+                problems.append(unknown(where, _describe(loaded, where), ui.powiat_office_types()))
     regional = data.get("regional")
     for key in regional if isinstance(regional, dict) else ():
         if key not in ui.regional_office_types():
-            known = ", ".join(ui.regional_office_types())
-            problems.append(
-                DataError(
-                    loaded.path,
-                    loaded.line_of(("regional", key)),
-                    f"regional office {key}: unknown office type (known: {known})",
-                )
-            )
+            what = f"regional office {key}"
+            problems.append(unknown(("regional", key), what, ui.regional_office_types()))
     return problems
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guide import DATA_DIR
+from guide.data.data_files import DataFiles
 from guide.data.glossary import GLOSSARY_YML, Term, load_glossary
 from guide.data.languages import default_language, language_codes
 from guide.data.plain_text import Name, Note, plain_text_problem
@@ -330,12 +331,16 @@ def check_termbase() -> list[DataError]:
     termbase, problems = validate_termbase()
     if termbase is None:
         return problems
-    return termbase_agreement(termbase)
+    return termbase_agreement(termbase, files=DataFiles())
 
 
-def termbase_agreement(termbase: Termbase) -> list[DataError]:
-    """The glossary and the data files' reader-facing strings against a valid termbase."""
-    return glossary_conflicts(termbase) + data_text_problems(termbase=termbase)
+def termbase_agreement(termbase: Termbase, *, files: DataFiles) -> list[DataError]:
+    """The glossary and the data files' reader-facing strings (in `files`) against a valid
+    termbase."""
+    texts = (files.at(UI_YML), files.at(GLOSSARY_YML))
+    return glossary_conflicts(termbase, glossary_path=files.at(GLOSSARY_YML)) + (
+        data_text_problems(texts, termbase=termbase)
+    )
 
 
 def blank_markdown(text: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from guide.data.fold import fold_place_name
 from guide.data.languages import languages
 
-
 # Data files the build writes into the site for offices.js (per language / once).
 OFFICES_JSON = "assets/guide/offices.json"
 

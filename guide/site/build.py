@@ -1,8 +1,8 @@
 """Atomic site build: build into a temporary directory, replace the site only on success.
 
 The engine is MkDocs, or ProperDocs where it is installed instead (`make build
-ENGINE=properdocs`, MAINTAINING.md "Engines and the exit plan"); `python -m guide.site.build --compare A B`
-says whether two builds are the same site.
+ENGINE=properdocs`, MAINTAINING.md "Engines and the exit plan"); `python -m guide.site.build
+--compare A B` says whether two builds are the same site.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ so an edited data file or template shows after the rebuild.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,11 @@ from guide.content.docs_files import FileProblem
 from guide.content.translations import LanguageStatus
 from guide.data.checks import load_problems, map_problems
 from guide.data.coverage import StatusTables
-from guide.data.offices import load_directory
+from guide.data.data_files import DataFiles
+from guide.data.edition import current_edition
+from guide.data.facts import reference_date
+from guide.data.languages import PARTIAL_SETTING, languages, unknown_partial
+from guide.data.offices import POWIATY_YML, load_directory
 from guide.data.site_data import SiteData, load_site_data
 from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
@@ -51,6 +56,10 @@ class Build:
     data: SiteData
     env: jinja2.Environment
     rules: TextRules  # what the page checks read from the data
+    # The edition being built (mike's MIKE_DOCS_VERSION; None for a plain build) and the day
+    # whose fact values the pages show: read from the environment once, here.
+    edition: str | None
+    day: dt.date
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files.
     theme_files: frozenset[str] | None = None
@@ -82,25 +91,44 @@ class Build:
 
     @classmethod
     def start(cls, config: MkDocsConfig, /, *, settings: Config) -> Build:
-        """Load and validate every data file the build reads; every problem, as file:line, in
-        one PluginError (what `python -m guide check-data` prints for each file's own checks).
-        The installed static-i18n is checked against the adapter's range first."""
+        """Load and validate every data file the build reads (`settings`: the guide plugin's);
+        every problem, as file:line, in one PluginError (what `python -m guide check-data`
+        prints for each file's own checks). The installed static-i18n is checked against the
+        adapter's range first, and the partial languages against static-i18n's."""
         check_version(config.plugins["i18n"])
+        config_file = Path(config.config_file_path)
+        translated = [lang.code for lang in languages(config_file) if not lang.default]
+        wrong = unknown_partial(settings["partial_languages"], translated=translated)
+        if wrong:
+            raise PluginError("\n".join(f"{config_file}: {PARTIAL_SETTING}: {w}" for w in wrong))
+        files = DataFiles(Path(settings["data_dir"]))
         try:
-            data = load_site_data()
+            data = load_site_data(files)
         except DataError as error:
-            problems = load_problems() or [error]
+            problems = load_problems(files) or [error]
         except (OSError, ValueError, KeyError, TypeError):  # the map's GeoJSON
-            problems = map_problems(load_directory())
+            problems = map_problems(load_directory(files.at(POWIATY_YML)), files=files)
         else:
-            problems = map_problems(data.directory, map_=data.map)
+            problems = map_problems(data.directory, files=files, map_=data.map)
         if problems:
             listed = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"{listed}\n{len(problems)} problem(s) in the data files")
         rules = TextRules(
             ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
         )
-        return cls(settings=settings, data=data, env=guide_env(config.theme), rules=rules)
+        return cls(
+            settings=settings,
+            data=data,
+            env=guide_env(config.theme),
+            rules=rules,
+            edition=current_edition(),  # a wrong name fails the build here
+            day=reference_date(),
+        )
+
+    @property
+    def report_edition(self) -> str:
+        """What a correction report names as the edition: its year, or "dev"."""
+        return self.edition or "dev"
 
     def start_language(self, config: MkDocsConfig) -> None:
         """A language's build begins: forget what an earlier build of it recorded."""

@@ -87,7 +87,8 @@ def _tag_text(tag: str, values: dict[str, str]) -> str:
 
 
 class ScriptScanner(HTMLParser):
-    """The events of a page that guide.site.csp checks (one listener of guide/site/finished_page.py)."""
+    """The events of a page that guide.site.csp checks (one listener of
+    guide/site/finished_page.py)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

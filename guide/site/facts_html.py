@@ -12,14 +12,19 @@ import jinja2
 from markupsafe import escape
 
 from guide.data.addresses import url_host
-from guide.data.facts import REFERENCE, Register, machine_value, reference_problem, references
-from guide.data.facts import value_note
-from guide.data.facts import value_text
+from guide.data.facts import (
+    REFERENCE,
+    Register,
+    machine_value,
+    reference_problem,
+    references,
+    value_note,
+    value_text,
+)
 from guide.data.formats import format_period as period_phrase
 from guide.data.ui import Ui
 from guide.data.yamlfile import DataError
 from guide.site import placeholders
-
 
 FACT_KIND = "fact"  # the placeholders' kind (guide/site/placeholders.py)
 FACT_TEMPLATE = "partials/guide/fact.html"

@@ -22,24 +22,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from guide import DATA_DIR
 from guide.content.content_rules import content_problems, rendered_problems
 from guide.content.directives import GLOSSARY
 from guide.content.docs_files import docs_tree_problems, site_file_problem
 from guide.content.translations import status, translation_notice
 from guide.data.coverage import status_tables
-from guide.data.edition import alias_of, current_edition
-from guide.data.facts import Register, reference_date
+from guide.data.edition import alias_of
+from guide.data.facts import Register
 from guide.data.languages import page_url
 from guide.data.ui import Ui
 from guide.data.yamlfile import DataError
 from guide.site import escaping, finished_page, placeholders
-from guide.site.asset_paths import TOWNS_JSON
+from guide.site.asset_paths import TOWNS_JSON, booklet_path, sheet_path
 from guide.site.build_state import Build
 from guide.site.csp import (
     CspError,
     Scan,
-    attach,
     features_of,
     insert,
     known_scripts,
@@ -51,9 +49,11 @@ from guide.site.csp import (
     template_base_url,
     theme_script_paths,
 )
+from guide.site.css_prune import prune_site
 from guide.site.data_status import render_data_status
 from guide.site.facts_html import FACT_KIND, FACT_TEMPLATE, mark_references, render_reference
 from guide.site.feedback import edit_url, in_translation, page_report_url, translation_report_url
+from guide.site.first_paint import SitePages, inline_site, remember_names
 from guide.site.i18n import (
     built_language_prefix,
     built_languages,
@@ -66,20 +66,19 @@ from guide.site.office_boxes import (
     office_box,
     offices_json_files,
 )
-from guide.site.css_prune import prune_site
-from guide.site.first_paint import SitePages, inline_site, remember_names
 from guide.site.offline import (
     KEEP_JS,
     OFFLINE_HTML,
     PACK_JSON,
+    measure_packs,
     offline_page,
     pack_json,
-    measure_packs,
 )
 from guide.site.powiat_pages import (
     EXTRA_CSS,
     OVERVIEW,
     GeneratedPage,
+    LanguagePages,
     powiat_of_page,
     powiat_pages,
     towns_json,
@@ -92,15 +91,14 @@ from guide.site.render import compiled_templates, render, words
 from guide.site.scripts import strip_site_scripts
 from guide.site.search_index import SEARCH_JSON, index_json, indexed_pages, synonyms
 from guide.site.static_i18n import (
+    builds_more_languages,
     file_locale,
     language_file,
     list_in_sitemap,
     normalized_src,
-    builds_more_languages,
     show_language_selector,
 )
 from guide.site.theme_files import theme_published_files
-from guide.site.asset_paths import booklet_path, sheet_path
 
 # The checks a test may switch off (the plugin's `checks_off`) to prove each one is what
 # stops a bad page.
@@ -119,12 +117,12 @@ STOCK_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search."
 # --- configuration ----------------------------------------------------------------------
 
 
-def edition_settings(config: MkDocsConfig) -> None:
+def edition_settings(build: Build, config: MkDocsConfig) -> None:
     """Editions: Material's edition selector and outdated notice in mike builds only
     (MIKE_DOCS_VERSION, set by `python -m guide deploy`), whose year the notice names as
     `config.extra.edition`. A plain build is in no edition folder, where the selector would
     request a `../versions.json` that does not exist: `extra.version` is dropped there."""
-    edition = current_edition()  # a wrong name fails the build here
+    edition = build.edition
     if edition is None:
         config.extra.pop("version", None)
     else:
@@ -133,9 +131,9 @@ def edition_settings(config: MkDocsConfig) -> None:
         config.extra["edition"] = edition
 
 
-def watch_data(server: Any) -> Any:
-    """`make serve` rebuilds after an edit of data/ too."""
-    server.watch(str(DATA_DIR))
+def watch_data(server: Any, *, data_dir: str) -> Any:
+    """`make serve` rebuilds after an edit of the data files too."""
+    server.watch(data_dir)
     return server
 
 
@@ -191,11 +189,7 @@ def add_powiat_pages(build: Build, files: Files, *, config: MkDocsConfig) -> Non
     if not build.settings["powiat_pages"]:
         return
     lang = current_language(config)
-    prefix = built_language_prefix(config, lang)
-    pages = powiat_pages(
-        env=build.env, data=build.data, lang=lang, prefix=prefix, site_url=config.site_url or ""
-    )
-    for page in pages:
+    for page in powiat_pages(_language_pages(build, config=config)):
         files.append(_powiat_file(config, lang, page))
     if lang == source_language(config):
         files.append(File.generated(config, TOWNS_JSON, content=towns_json(build.data)))
@@ -348,20 +342,23 @@ def mark_translation_notice(
     return f"{placeholders.block(NOTICE_KIND)}{markdown}"
 
 
-def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
-    """The generated pages' map, lists and offices: trusted HTML, put in after Markdown."""
+def _language_pages(build: Build, *, config: MkDocsConfig) -> LanguagePages:
     lang = current_language(config)
-    prefix = built_language_prefix(config, lang)
-    return expand_powiat_placeholders(
-        html,
+    return LanguagePages(
         env=build.env,
         data=build.data,
         lang=lang,
-        prefix=prefix,
+        prefix=built_language_prefix(config, lang),
+        edition=build.report_edition,
         site_url=config.site_url or "",
         labels=build.map_labels,
         slots=build.office_slots,
     )
+
+
+def expand_powiat_html(build: Build, html: str, *, config: MkDocsConfig) -> str:
+    """The generated pages' map, lists and offices: trusted HTML, put in after Markdown."""
+    return expand_powiat_placeholders(html, made=_language_pages(build, config=config))
 
 
 def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -378,6 +375,7 @@ def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsCo
             page_url=page.url,
             address=address,
             data=build.data,
+            edition=build.report_edition,
         )
 
     return placeholders.expand(html, {OFFICE_KIND: box})
@@ -388,7 +386,7 @@ def expand_facts(build: Build, html: str, *, page: Page, config: MkDocsConfig) -
     in this language is the Polish page: its values are written as the Polish text around them."""
     lang = file_locale(page.file) or current_language(config)
     template = build.env.get_template(FACT_TEMPLATE)
-    day, register = reference_date(), build.data.facts
+    day, register = build.day, build.data.facts
     noted: set[str] = set()
 
     def fact(argument: str) -> str:
@@ -487,14 +485,16 @@ def overview_styles(context: dict[str, Any], *, page: Page) -> None:
         context["guide_extra_css"] = get_relative_url(EXTRA_CSS, page.url)
 
 
-def feedback_links(context: dict[str, Any], *, page: Page, config: MkDocsConfig) -> None:
+def feedback_links(
+    build: Build, context: dict[str, Any], *, page: Page, config: MkDocsConfig
+) -> None:
     """ "Report a mistake" and "Edit this page" (guide/site/feedback.py), and on a translated page
     (not a Polish page in its place) "Report a translation problem", to the page's canonical
     URL, which mike moves into the edition's folder."""
     lang = current_language(config)
     src = normalized_src(page.file) or page.file.src_uri
     address = page.canonical_url or page.abs_url or page.url
-    edition = current_edition() or "dev"
+    edition = build.report_edition
     generated = page.file.generated_by is not None
     links = {
         "report": page_report_url(page=address, lang=lang, edition=edition),
@@ -646,7 +646,8 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
     if build.translation_status is None:  # one report for the whole site
-        build.translation_status = status(Path(config.docs_dir))
+        partial = build.settings["partial_languages"]
+        build.translation_status = status(Path(config.docs_dir), partial=partial)
     report = build.translation_status
     site = Path(config.site_dir)
     html = build.env.get_template("partials/guide/translation-status.html").render(
@@ -672,7 +673,9 @@ def write_data_status(build: Build, *, config: MkDocsConfig) -> None:
     where = built_language_prefix(config, lang) + "data-status.html"
     if build.status_tables is None:  # the same in every language
         data = build.data
-        build.status_tables = status_tables(data.directory, ui=data.ui, facts=data.facts)
+        build.status_tables = status_tables(
+            data.directory, ui=data.ui, facts=data.facts, day=build.day
+        )
     html, table = render_data_status(
         build.env,
         lang=lang,

@@ -1,13 +1,12 @@
 """Each finished page parsed once, for every check and file that reads it.
 
-The output check and the policy (guide/site/csp.py) and the search index (guide/site/search_index.py)
-each need a page's HTML as the browser will read it. `parse` runs one HTMLParser over the
-page and hands its events to both listeners: the script scanner sees the whole page, the
-section parser only the article, and the references to the site's own files are noted for the
-offline pack (guide/site/offline.py). The plugin parses every page in on_post_page and keeps what
-the search index and the offline pack need in the build object's record of the language
-(guide/site/build_state.py), which they read after the language is built.
-"""
+The output check and the policy (guide/site/csp.py) and the search index
+(guide/site/search_index.py) each need a page's HTML as the browser will read it. `parse` runs
+one HTMLParser over the page and hands its events to both listeners: the script scanner sees the
+whole page, the section parser only the article, and the references to the site's own files are
+noted for the offline pack (guide/site/offline.py). The plugin parses every page in on_post_page
+and keeps what the search index and the offline pack need in the build object's record of the
+language (guide/site/build_state.py), which they read after the language is built."""
 
 from __future__ import annotations
 
@@ -17,8 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 
-from guide.site.css_prune import NameCollector, PageNames, page_names
 from guide.site.csp import Scan, ScriptScanner, insert, policy_insertion, policy_position
+from guide.site.css_prune import NameCollector, PageNames, page_names
 from guide.site.search_index import Section, SectionParser, sections_of
 
 ARTICLE_CLASS = "md-content__inner"

@@ -14,7 +14,6 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from guide.content.directives import OFFICE
-from guide.data.edition import current_edition
 from guide.data.offices import office_types_of
 from guide.data.site_data import SiteData
 from guide.data.ui import Ui
@@ -35,9 +34,9 @@ OFFICE_KIND = "office"
 
 
 def mark_office_directives(markdown: str, *, src: str, source: str, ui: Ui) -> str:
-    """`markdown` with each `[[office: KEY]]` replaced by a placeholder (guide/site/placeholders.py);
-    `src` and `source` are the page's file and text. An unknown office type raises DataError
-    at `src`:line."""
+    """`markdown` with each `[[office: KEY]]` replaced by a placeholder
+    (guide/site/placeholders.py); `src` and `source` are the page's file and text. An unknown
+    office type raises DataError at `src`:line."""
     office_types = ui.office_types
 
     def mark(match: re.Match[str]) -> str:
@@ -63,11 +62,12 @@ def office_box(
     page_url: str,
     address: str,
     data: SiteData,
+    edition: str,
 ) -> str:
     """The "Your office" box of office type `key` (checked by mark_office_directives).
 
     `prefix` is the built language's URL prefix, `page_url` the page's site-relative URL,
-    `address` what a correction report names (its canonical URL).
+    `address` what a correction report names (its canonical URL), `edition` the build's.
     """
     kind = data.ui.office_types[key]
     directory = data.directory
@@ -84,9 +84,7 @@ def office_box(
         powiaty_url=get_relative_url(f"{prefix}powiaty/", page_url),
         offices_url=get_relative_url(prefix + OFFICES_JSON, page_url),
         # The reader's powiat is added by offices.js once chosen.
-        report_url=office_report_url(
-            page=address, lang=lang, edition=current_edition() or "dev", office=key
-        ),
+        report_url=office_report_url(page=address, lang=lang, edition=edition, office=key),
         **words(lang, ui=data.ui),
     )
 

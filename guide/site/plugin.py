@@ -42,6 +42,11 @@ class GuideSettings(Config):  # type: ignore[no-untyped-call]
     powiat_pages = c.Type(bool, default=True)
     # `make serve`: no CSP meta, whose hashes cannot allow live reload's inline script.
     live_preview = c.Type(bool, default=False)
+    # The validated data files (data/); tests build with a fixture copy.
+    data_dir = c.Dir(exists=True, default="data")
+    # Languages translated only in part: their missing pages fall back to Polish with a notice
+    # (checked against static-i18n's languages in on_config).
+    partial_languages = c.ListOfItems(c.Type(str), default=[])
     # Tests only: build without these checks to prove that each one is what stops a page
     # (names in guide.site.features.CHECKS).
     checks_off = c.ListOfItems(c.Choice(feature.CHECKS), default=[])
@@ -61,11 +66,11 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
         # static-i18n's own builds of the other languages reuse the first language's Build.
         if self.build is None or not builds_more_languages(config):
             self.build = Build.start(config, settings=self.config)
-        feature.edition_settings(config)
+        feature.edition_settings(self.build, config)
         return config
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        return feature.watch_data(server)
+        return feature.watch_data(server, data_dir=self.config.data_dir)
 
     @event_priority(AFTER_I18N)  # static-i18n has chosen each file's destination
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -136,7 +141,7 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
         context = cast(dict[str, Any], template_context)  # the guide's keys besides MkDocs' own
         feature.page_words(build, context, config=config)
         feature.overview_styles(context, page=page)
-        feature.feedback_links(context, page=page, config=config)
+        feature.feedback_links(build, context, page=page, config=config)
         feature.keep_offline_link(context, page=page, config=config)
         feature.search_links(context, page=page, config=config)
         feature.language_links(page=page, config=config)

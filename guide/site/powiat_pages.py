@@ -12,7 +12,6 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from guide.data.edition import current_edition
 from guide.data.gminy import town_index
 from guide.data.offices import Directory, Office, Powiat, Route, office_types_of
 from guide.data.powiat_map import label_points, shape_for
@@ -65,13 +64,13 @@ def _powiat_html(
     powiat: Powiat,
     *,
     address: str,
+    edition: str,
     slots: Slots | None = None,
 ) -> str:
     ui, directory = data.ui, data.directory
 
     def report(key: str) -> str:
         """The "Report a mistake" link of one office on this page (guide/site/feedback.py)."""
-        edition = current_edition() or "dev"
         return office_report_url(
             page=address, lang=lang, edition=edition, powiat=powiat.slug, office=key
         )
@@ -155,81 +154,60 @@ def _address(site_url: str, prefix: str, slug: str) -> str:
     return f"{site_url}{prefix}powiaty/{slug}/"
 
 
-def generated_html(
-    kind: str,
-    slug: str,
-    /,
-    *,
-    env: jinja2.Environment,
-    data: SiteData,
-    lang: str,
-    prefix: str,
-    site_url: str,
-    labels: Callable[[], Labels] | None = None,
-    slots: Slots | None = None,
-) -> str:
+@dataclass(frozen=True)
+class LanguagePages:
+    """What one language's generated pages are made with: the theme environment, the build's
+    data, the language and its tree's `prefix`, the `site_url` that makes the pages' addresses
+    in report links (the edition's, in mike builds) and the `edition` they name (or "dev");
+    where the build keeps them, the map's `labels` and the office `slots` rendered
+    (map_labels, office_boxes.Slots)."""
+
+    env: jinja2.Environment
+    data: SiteData
+    lang: str
+    prefix: str
+    edition: str
+    site_url: str = ""
+    labels: Callable[[], Labels] | None = None
+    slots: Slots | None = None
+
+
+def generated_html(kind: str, slug: str, /, *, made: LanguagePages) -> str:
     """The trusted HTML of a generated page: the map and list of the overview (INDEX_KIND) or
-    the offices of powiat `slug` (POWIAT_KIND). `labels`: the map's labels, `slots`: the
-    office slots rendered, where the build keeps them (map_labels, office_boxes.Slots)."""
+    the offices of powiat `slug` (POWIAT_KIND)."""
     if kind == INDEX_KIND:
-        return _index_html(env, lang, prefix, data, labels)
-    address = _address(site_url, prefix, slug)
-    powiat = data.directory.powiat(slug)
-    return _powiat_html(env, lang, data, powiat, address=address, slots=slots)
-
-
-def expand_powiat_html(
-    html: str,
-    *,
-    env: jinja2.Environment,
-    data: SiteData,
-    lang: str,
-    prefix: str,
-    site_url: str,
-    labels: Callable[[], Labels] | None = None,
-    slots: Slots | None = None,
-) -> str:
-    """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
-    return placeholders.expand(
-        html,
-        {
-            kind: partial(
-                generated_html,
-                kind,
-                env=env,
-                data=data,
-                lang=lang,
-                prefix=prefix,
-                site_url=site_url,
-                labels=labels,
-                slots=slots,
-            )
-            for kind in (INDEX_KIND, POWIAT_KIND)
-        },
+        return _index_html(made.env, made.lang, made.prefix, made.data, made.labels)
+    address = _address(made.site_url, made.prefix, slug)
+    powiat = made.data.directory.powiat(slug)
+    return _powiat_html(
+        made.env,
+        made.lang,
+        made.data,
+        powiat,
+        address=address,
+        edition=made.edition,
+        slots=made.slots,
     )
 
 
-def powiat_pages(
-    *,
-    env: jinja2.Environment,
-    data: SiteData,
-    lang: str,
-    prefix: str,
-    site_url: str = "",
-    inline_html: bool = False,
-) -> list[GeneratedPage]:
-    """The overview and one page per powiat, in `lang`, whose tree starts at `prefix`: their
-    Markdown holds a placeholder that expand_powiat_html replaces after Markdown; with
-    `inline_html` (the stock build of `make bench`, where raw HTML passes) the HTML itself.
-    `site_url` (the edition's, in mike builds) makes the pages' addresses in report links."""
-    directory = data.directory
-    t = words(lang, ui=data.ui)["t"]
+def expand_powiat_html(html: str, *, made: LanguagePages) -> str:
+    """A generated page's content with its placeholder replaced by its HTML, after Markdown."""
+    return placeholders.expand(
+        html,
+        {kind: partial(generated_html, kind, made=made) for kind in (INDEX_KIND, POWIAT_KIND)},
+    )
+
+
+def powiat_pages(made: LanguagePages, /, *, inline_html: bool = False) -> list[GeneratedPage]:
+    """The overview and one page per powiat in `made.lang`: their Markdown holds a placeholder
+    that expand_powiat_html replaces after Markdown; with `inline_html` (the stock build of
+    `make bench`, where raw HTML passes) the HTML itself."""
+    directory = made.data.directory
+    t = words(made.lang, ui=made.data.ui)["t"]
 
     def body(kind: str, slug: str = "") -> str:
         if inline_html:
-            return generated_html(
-                kind, slug, env=env, data=data, lang=lang, prefix=prefix, site_url=site_url
-            )
+            return generated_html(kind, slug, made=made)
         return placeholders.block(kind, slug)
 
     pages = [
@@ -238,7 +216,9 @@ def powiat_pages(
     pages.extend(
         GeneratedPage(
             f"powiaty/{powiat.slug}.md",
-            _markdown(powiat.title(lang), t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)),
+            _markdown(
+                powiat.title(made.lang), t["powiat_page_intro"], body(POWIAT_KIND, powiat.slug)
+            ),
         )
         for powiat in directory.powiaty
     )

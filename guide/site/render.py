@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-import phonenumbers
 from jinja2.bccache import Bucket
 from mkdocs.config import load_config
 from mkdocs.theme import Theme
@@ -15,8 +14,6 @@ from mkdocs.theme import Theme
 from guide import MKDOCS_YML
 from guide.data.offices import phone_display
 from guide.data.ui import Ui, fill, load_ui
-
-
 
 
 def display_url(url: str) -> str:

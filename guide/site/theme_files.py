@@ -1,5 +1,6 @@
 """The files the theme publishes, which no file of docs/ may replace (guide/content/docs_files.py
-checks docs/ against them; the guide plugin reads them from the build's own theme, once per build)."""
+checks docs/ against them; the guide plugin reads them from the build's own theme, once per
+build)."""
 
 from __future__ import annotations
 

@@ -31,12 +31,14 @@ from guide.content.translations import (
 )
 from guide.data.checks import check_data, untranslated_notes
 from guide.data.coverage import coverage, coverage_lines
+from guide.data.data_files import DataFiles
 from guide.data.edition import EditionError
 from guide.data.facts import SourceKind
 from guide.data.gminy import GMINY_YML, dump_gminy, gminy_from_terc
-from guide.data.languages import default_language, language_codes
-from guide.data.offices import load_directory
+from guide.data.languages import data_dir, default_language, language_codes
+from guide.data.offices import POWIATY_YML, load_directory
 from guide.data.termbase import data_text_problems
+from guide.data.ui import UI_YML, load_ui
 from guide.data.yamlfile import DataError
 from guide.site.build import build_atomically
 from guide.site.parsers import PageMarkdown
@@ -48,6 +50,12 @@ from guide.tools.pdf import PdfError
 OK, PROBLEMS, USAGE, BUILD_FAILED, NOT_IN_GIT = 0, 1, 2, 3, 4
 INVALID = 3  # `facts`: the register does not load (check-data names the problem)
 PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE
+
+
+def configured_data() -> DataFiles:
+    """The data files mkdocs.yml's guide plugin names (`data_dir`), as a build reads them."""
+    return DataFiles(data_dir())
+
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -148,16 +156,17 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     """Validate every data file (data/*.yml); print every problem. With --coverage, print per
     powiat and office type `verified`, `dated`, `unofficial`, `route` or `missing`, the age of
     `verified` and the source page's own date."""
-    problems = check_data()
+    files = configured_data()
+    problems = check_data(files)
     if args.coverage and not problems:
-        table = coverage(load_directory())
+        table = coverage(load_directory(files.at(POWIATY_YML)))
         if args.json:  # JSON only, so it can be piped
             print(json.dumps(table, indent=2, ensure_ascii=False))
             return OK
         print("\n".join(coverage_lines(table)))
     for problem in problems:
         print(problem)
-    for note in untranslated_notes():  # partly translated languages: a report, not a failure
+    for note in untranslated_notes(files):  # partly translated languages: a report, not a failure
         print(note)
     if problems:
         print(f"{len(problems)} problem(s) in the data files")
@@ -214,7 +223,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 def cmd_gminy_from_terc(args: argparse.Namespace) -> int:
     """Regenerate data/gminy.yml from a GUS TERC dump (JSON list of units)."""
-    directory = load_directory()
+    files = configured_data()
+    directory = load_directory(files.at(POWIATY_YML))
     slugs = {powiat.teryt: powiat.slug for powiat in directory.powiaty}
     if not Path(args.terc).is_file():
         raise UsageError(f"no such file: {args.terc} (a GUS TERC dump as a JSON list of units)")
@@ -222,8 +232,8 @@ def cmd_gminy_from_terc(args: argparse.Namespace) -> int:
         gminy = gminy_from_terc(Path(args.terc), slugs)
     except (ValueError, KeyError, TypeError) as error:  # JSONDecodeError is a ValueError
         raise UsageError(f"{args.terc}: not a TERC dump of Pomorskie ({error})") from None
-    GMINY_YML.write_text(dump_gminy(gminy), encoding="utf-8")
-    print(f"wrote {GMINY_YML}")
+    files.at(GMINY_YML).write_text(dump_gminy(gminy), encoding="utf-8")
+    print(f"wrote {files.at(GMINY_YML)}")
     return OK
 
 
@@ -318,9 +328,9 @@ def cmd_i18n_mark_synced(args: argparse.Namespace) -> int:
 
 def cmd_new_lang(args: argparse.Namespace) -> int:
     """Scaffold a partly translated language CODE named NAME (in that language): mkdocs.yml
-    entry and extra.partial_languages, every data text copied from --from (default en) marked
-    `# untranslated`, a CONTRIBUTING.md section; its pages fall back to Polish with a notice
-    until translated. Exit 1 for a file it edits missing or not valid YAML (nothing is
+    entry and the guide plugin's partial_languages, every data text copied from --from (default
+    en) marked `# untranslated`, a CONTRIBUTING.md section; its pages fall back to Polish with a
+    notice until translated. Exit 1 for a file it edits missing or not valid YAML (nothing is
     written), 2 for a code in use or not a language code."""
     from guide.tools.new_language import ScaffoldError, new_language
 
@@ -342,7 +352,6 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
     unreachable, with the data file and line (`--only POWIAT`: that powiat's offices only).
     Exit 0 when everything is confirmed, 1 when something drifted, 2 for an unknown powiat."""
     from guide.data.facts import FACTS_YML
-    from guide.data.offices import POWIATY_YML
     from guide.tools.verify_sources import (
         Fetcher,
         default_cache_dir,
@@ -353,12 +362,14 @@ def cmd_verify_sources(args: argparse.Namespace) -> int:
         verify,
     )
 
-    if args.only is not None and args.only not in powiat_slugs(POWIATY_YML):
-        print(f"no powiat {args.only!r} in {POWIATY_YML}")
+    files = configured_data()
+    powiaty = files.at(POWIATY_YML)
+    if args.only is not None and args.only not in powiat_slugs(powiaty):
+        print(f"no powiat {args.only!r} in {powiaty}")
         return USAGE
-    entries = load_entries(POWIATY_YML, only=args.only)
+    entries = load_entries(powiaty, only=args.only)
     if args.only is None:
-        entries += load_fact_entries(FACTS_YML)
+        entries += load_fact_entries(files.at(FACTS_YML))
     report = verify(
         entries,
         fetcher=Fetcher(cache_dir=default_cache_dir()),
@@ -379,7 +390,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
     `--expiring YYYY-MM-DD`: only facts whose value ends (or is due for review) by then;
     `--kind press`: only facts resting on that kind of source. Exit 0 listed, 1 (with
     --expiring) some fact expires by that date, 2 wrong usage, 3 the register has a problem."""
-    from guide.data.facts import fact_rows, load_facts, reference_date
+    from guide.data.facts import FACTS_YML, fact_rows, load_facts, reference_date
 
     try:
         until = dt.date.fromisoformat(args.expiring) if args.expiring else None
@@ -387,7 +398,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
         print(f"--expiring {args.expiring!r}: give a date as YYYY-MM-DD")
         return USAGE
     try:
-        register = load_facts()
+        files = configured_data()
+        register = load_facts(files.at(FACTS_YML), ui=load_ui(files.at(UI_YML)))
     except DataError as error:
         print(error)
         return INVALID

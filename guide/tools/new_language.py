@@ -1,12 +1,12 @@
 """`python -m guide new-lang CODE --name NAME`: scaffold a partly translated language.
 
-It adds the language to mkdocs.yml (static-i18n's list, and `extra.partial_languages`, so its
-missing pages fall back to Polish with the notice), copies every data text of the `--from`
-language (English by default) in data/ui.yml, data/glossary.yml, data/termbase.yml and the
-powiats' `names:` in data/powiaty.yml under the
-new code, each marked `# untranslated` (check-data counts them for a partial language), and
-adds a section for its translators to CONTRIBUTING.md. The edits are text insertions at the
-lines the YAML parser gives, so every comment and layout of the files stays.
+It adds the language to mkdocs.yml (static-i18n's list, and the guide plugin's
+`partial_languages`, so its missing pages fall back to Polish with the notice), copies every
+data text of the `--from` language (English by default) in data/ui.yml, data/glossary.yml,
+data/termbase.yml and the powiats' `names:` in data/powiaty.yml under the new code, each marked
+`# untranslated` (check-data counts them for a partial language), and adds a section for its
+translators to CONTRIBUTING.md. The edits are text insertions at the lines the YAML parser
+gives, so every comment and layout of the files stays.
 """
 
 from __future__ import annotations
@@ -129,14 +129,17 @@ def _languages_node(root: yaml.Node) -> yaml.SequenceNode:
 
 
 def _partial_node(root: yaml.Node) -> yaml.Node:
-    partial = _value(_value(root, "extra"), "partial_languages")
-    if partial is None:
-        raise ScaffoldError("mkdocs.yml: no `extra: partial_languages:` list")
-    return partial
+    plugins = _value(root, "plugins")
+    for plugin in plugins.value if isinstance(plugins, yaml.SequenceNode) else ():
+        partial = _value(_value(plugin, "guide"), "partial_languages")
+        if partial is not None:
+            return partial
+    raise ScaffoldError("mkdocs.yml: no `partial_languages:` list in the guide plugin's settings")
 
 
 def config_with(path: Path, *, code: str, name: str) -> str:
-    """mkdocs.yml with `code` added to static-i18n's languages and extra.partial_languages."""
+    """mkdocs.yml with `code` added to static-i18n's languages and the guide plugin's
+    partial_languages."""
     text = read_data(path)
     root = _compose(path, text)
     languages = _languages_node(root)
@@ -180,8 +183,8 @@ into {name}, then remove this comment. -->
    (and the powiats' names in `data/powiaty.yml`, marked the same way):
    translate the text and delete the comment.
 4. When your translation is done: `.venv/bin/python -m guide i18n-mark-synced {code}/PAGE.md`.
-5. When every page and text is translated, remove `{code}` from `extra.partial_languages` in
-   mkdocs.yml: from then on a missing page or text fails the tests.
+5. When every page and text is translated, remove `{code}` from `partial_languages` (the guide
+   plugin's settings) in mkdocs.yml: from then on a missing page or text fails the tests.
 """
 
 
@@ -199,7 +202,7 @@ def new_language(code: str, *, name: str, source: str = "en", root: Path = ROOT)
     done = []
     config = root / "mkdocs.yml"
     written[config] = config_with(config, code=code, name=name)
-    done.append(f"mkdocs.yml: {code} ({name}) added, in extra.partial_languages")
+    done.append(f"mkdocs.yml: {code} ({name}) added, in the guide plugin's partial_languages")
     # powiaty.yml: each powiat's name for readers of the language (`names:`)
     for data in ("ui.yml", "glossary.yml", "termbase.yml", "powiaty.yml"):
         path = root / "data" / data

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pypdf import PdfReader, PdfWriter
 
 SHEET_MAX_PAGES = 2  # both sides of one sheet of A4
+# Cannot go stale: Jinja checks each template file's modification time before reusing it.
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(ROOT / "overrides/partials/guide/pdf"), autoescape=True
 )

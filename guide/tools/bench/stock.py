@@ -8,9 +8,10 @@ from pathlib import Path
 import yaml
 
 from guide import DOCS_DIR, ROOT
-from guide.data.languages import i18n_config, language_codes, site_language_prefix
+from guide.data.data_files import DataFiles
+from guide.data.languages import data_dir, i18n_config, language_codes, site_language_prefix
 from guide.data.site_data import load_site_data
-from guide.site.powiat_pages import powiat_pages
+from guide.site.powiat_pages import LanguagePages, powiat_pages
 from guide.site.raw_html_off import RAW_HTML_OFF
 from guide.site.render import guide_env, site_theme
 
@@ -43,10 +44,12 @@ def stock_project(workdir: Path) -> Path:
     docs = workdir / "docs"
     shutil.copytree(DOCS_DIR, docs)
     env = guide_env(site_theme())
-    data = load_site_data()
+    data = load_site_data(DataFiles(data_dir()))
     for lang in language_codes():
         prefix = site_language_prefix(lang)
-        for page in powiat_pages(env=env, data=data, lang=lang, prefix=prefix, inline_html=True):
+        made = LanguagePages(env=env, data=data, lang=lang, prefix=prefix, edition="dev")
+        pages = powiat_pages(made, inline_html=True)
+        for page in pages:
             target = docs / lang / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
