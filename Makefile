@@ -101,6 +101,7 @@ chromium: $(STAMP)
 # Both engines build the same site (every HTML file identical but <meta name="generator">):
 # CI runs it; it installs the second venv, so it is not part of `make test`.
 engines-compare:
+	mkdir -p .engines
 	$(MAKE) build-into ENGINE=mkdocs OUT=.engines/mkdocs
 	$(MAKE) build-into ENGINE=properdocs OUT=.engines/properdocs
 	.venv/bin/python -m guide.site.build --compare .engines/mkdocs .engines/properdocs
