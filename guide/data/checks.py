@@ -196,9 +196,10 @@ def _across_files(
         if REGION_YML not in failed:
             region = cast(Region, model(REGION_YML))
             if len(directory.powiaty) != region.powiaty:
-                line = load_yaml(POWIATY_YML).line_of(("powiaty",))
+                path = files.at(POWIATY_YML)
+                line = load_yaml(path).line_of(("powiaty",))
                 found = f"{len(directory.powiaty)} powiats, expected {region.powiaty}"
-                problems.append(DataError(POWIATY_YML, line, f"{found} (data/region.yml)"))
+                problems.append(DataError(path, line, f"{found} (data/region.yml)"))
         if GMINY_YML not in failed:
             slugs = {powiat.slug for powiat in directory.powiaty}
             loaded = load_yaml(files.at(GMINY_YML))
