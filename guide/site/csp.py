@@ -111,8 +111,9 @@ class ScriptScanner(HTMLParser):
         if self._body and "style" in values:
             self.scan.styled.append(_tag_text(tag, values))
         kind = values.get("type", "").strip().lower()
-        if tag == "script" and "src" in values:
-            self.scan.script_sources.append(values["src"])
+        source = script_file(tag, values)
+        if source is not None:
+            self.scan.script_sources.append(source)
         if tag == "script" and "src" not in values and kind not in DATA_TYPES:
             self._script = []
 
@@ -135,6 +136,21 @@ class ScriptScanner(HTMLParser):
             self.scan.scripts.append("".join(self._script))
             self._script = None
         return self.scan
+
+
+# The guide's own scripts, loaded after the first paint (partials/javascripts/later.html).
+LATER_SCRIPT = "data-guide-script"
+
+
+def script_file(tag: str, values: dict[str, str], /) -> str | None:
+    """The script file a start tag has the browser run: a <script src>, or a <template
+    data-src>, which the guide's scripts load (overrides/main.html: Material's bundle at the
+    first touch, the guide's own scripts after the first paint)."""
+    if tag == "script" and "src" in values:
+        return values["src"]
+    if tag == "template" and "data-src" in values:
+        return values["data-src"]
+    return None
 
 
 _URL_IGNORED = str.maketrans("", "", "\t\n\r")  # browsers drop these anywhere in a URL
