@@ -348,7 +348,13 @@ def policy_insertion(
     sources: frozenset[str] | None = None,
     found: Scan | None = None,
 ) -> tuple[int, str]:
-    """What `attach` inserts into `html`, and where: (position, text)."""
+    """Where and what to insert into `html` (`insert`) for its policy: a meta tag
+    (partials/guide/csp.html) right after <meta charset>, as (position, text).
+
+    `known`: the inline scripts the page may hold (known_scripts); none by default.
+    `sources`: the script files it may load (script_sources), unchecked when None.
+    `found`: the page's scan, when the caller already parsed it.
+    """
     end = charset_end(html, where)
     policy = policy_for(html, known=known, where=where, sources=sources, found=found)
     meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
@@ -358,28 +364,6 @@ def policy_insertion(
 def insert(html: str, insertion: tuple[int, str], /) -> str:
     at, text = insertion
     return f"{html[:at]}{text}{html[at:]}"
-
-
-def attach(
-    html: str,
-    /,
-    *,
-    env: jinja2.Environment,
-    where: str,
-    known: frozenset[str] = frozenset(),
-    sources: frozenset[str] | None = None,
-    found: Scan | None = None,
-) -> str:
-    """`html` with its policy as a meta tag (partials/guide/csp.html) right after <meta charset>.
-
-    `known`: the inline scripts the page may hold (known_scripts); none by default.
-    `sources`: the script files it may load (script_sources), unchecked when None.
-    `found`: the page's scan, when the caller already parsed it.
-    """
-    insertion = policy_insertion(
-        html, env=env, where=where, known=known, sources=sources, found=found
-    )
-    return insert(html, insertion)
 
 
 def features_of(value: object) -> tuple[str, ...]:

@@ -141,8 +141,8 @@ def names_after(
 def attach_once(
     html: str, /, *, env: jinja2.Environment, where: str
 ) -> tuple[str, PageNames | None]:
-    """guide.site.csp.attach (no inline script allowed) from the page's one parse, and the
-    names of the page it returns (names_after)."""
+    """The page with its policy (guide.site.csp.policy_insertion, no inline script allowed),
+    from the page's one parse, and the names of the page it returns (names_after)."""
     position = policy_position(html)
     parsed = parse(html, page=where, position=position)
     insertion = policy_insertion(html, env=env, where=where, found=parsed.scan)
