@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import open_page
+from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -139,3 +139,25 @@ def test_a_page_opened_in_the_background_loads_its_files_at_once(
     phone.wait_for_function(READY, polling=50)  # (its frames are the test's)
     assert len(_files(requested, site_url)) >= 4
     assert errors == []
+
+
+HEADER_BOXES = """() => [...document.querySelectorAll(".md-header *")].map((el) => {
+  const box = el.getBoundingClientRect();
+  return [el.tagName, el.className.baseVal ?? el.className, box.x, box.y, box.width, box.height];
+})"""
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], 1280])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_header_does_not_move_when_the_scripts_run(
+    phone: Page, site_url: str, lang: str, width: int
+) -> None:
+    """boot.js shows the search button after the first paint: its place is kept until then."""
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+    phone.add_init_script(STEPS)
+    phone.goto(site_url + url_of(lang, "work.md"))
+    before = phone.evaluate(HEADER_BOXES)
+    phone.evaluate(PAINT, 10**9)
+    phone.wait_for_function(READY, polling=50)  # (its frames are the test's)
+    expect(phone.locator(".guide-search__open")).to_be_visible()
+    assert phone.evaluate(HEADER_BOXES) == before
