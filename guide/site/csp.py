@@ -97,24 +97,28 @@ class ScriptScanner(HTMLParser):
         self._body = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+        self.start(tag, {name: value or "" for name, value in attrs})
+
+    def start(self, tag: str, values: dict[str, str]) -> None:
+        """A start tag with its attributes' `values` (the last of a repeated name, a value
+        left out as ""), as the parser's listeners share them."""
+        scan = self.scan
         for name, value in values.items():
             if name.startswith("on"):
-                self.scan.handlers.append((tag, name, value))
+                scan.handlers.append((tag, name, value))
             elif name in URL_ATTRIBUTES and is_script_url(value):
-                self.scan.script_urls.append((tag, name, value))
+                scan.script_urls.append((tag, name, value))
         if "id" in values:
-            self.scan.ids.append(values["id"])
+            scan.ids.append(values["id"])
         self._body = self._body or tag == "body"
         if self._body and tag in FORBIDDEN_IN_BODY:
-            self.scan.forbidden.append(_tag_text(tag, values))
+            scan.forbidden.append(_tag_text(tag, values))
         if self._body and "style" in values:
-            self.scan.styled.append(_tag_text(tag, values))
-        kind = values.get("type", "").strip().lower()
+            scan.styled.append(_tag_text(tag, values))
         source = script_file(tag, values)
         if source is not None:
-            self.scan.script_sources.append(source)
-        if tag == "script" and "src" not in values and kind not in DATA_TYPES:
+            scan.script_sources.append(source)
+        elif tag == "script" and values.get("type", "").strip().lower() not in DATA_TYPES:
             self._script = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
