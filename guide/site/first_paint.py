@@ -7,8 +7,8 @@ head: the rules of its stylesheets (the pruned main.css, guide.css, the map's ex
 their order, that can apply at its first paint, i.e. whose every class, id, attribute and
 element occurs in the page or is a word of a script the page runs on load (boot.js,
 offices.js), without the states the reader causes (:hover, :focus) and without print rules.
-The stylesheets still load, after the first paint (a <template> that
-partials/javascripts/later.html empties into the head), as media="print", which never blocks
+The stylesheets still load, after the first paint (a JSON list of their addresses, which
+partials/javascripts/later.html makes into links), as media="print", which never blocks
 a paint, and boot.js turns each on for the screen at the reader's first touch (a browser without
 JavaScript reads them from <noscript>): the same rules again in the same order, so nothing moves
 (tests/test_first_paint.py compares screenshots with the stylesheets held back and let through).
@@ -19,6 +19,7 @@ inline style allowed; the output check still refuses any <style> in a page's bod
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,8 +45,10 @@ from guide.site.css_prune import (
 # boot.js turns a stylesheet marked so on for the screen once it has loaded: only a page
 # that runs it has its stylesheets wait (offline.html and the status pages run no script).
 LATER = "data-guide-later"
-# The <template> holding them until the first paint (partials/javascripts/later.html): a
-# stylesheet requested during the load shares the phone's first round trips with the page.
+# The JSON list of their addresses, which partials/javascripts/later.html makes into links after
+# the first paint: a stylesheet requested during the load shares the phone's first round trips
+# with the page. (Not a <template>: html5lib, which tests/test_html_valid.py parses every page
+# with, reports a <template> in the head as a misnested </head>.)
 STYLESHEETS_LATER = "data-guide-stylesheets"
 SWITCH = "assets/guide/boot.js"
 
@@ -179,14 +182,11 @@ def first_paint_css(sheets: list[tuple[Rule, ...]], used: Used) -> str:
 def inline(html: str, *, head: Head, css: str) -> str:
     """The page with `css` inline where its first stylesheet was, every stylesheet loading
     without blocking (and read from <noscript> without JavaScript), `css` allowed by hash."""
-    later = "".join(
-        f'<link rel="stylesheet" href="{escape(tag.attributes["href"])}" media="print" {LATER}>'
-        for tag in head.stylesheets
-    )
+    later = json.dumps([tag.attributes["href"] for tag in head.stylesheets]).replace("<", "\\u003c")
     plain = "".join(html[tag.start : tag.end] for tag in head.stylesheets)
     replacements = [(tag.start, tag.end, "") for tag in head.stylesheets[1:]]
     first = head.stylesheets[0]
-    held = f"<template {STYLESHEETS_LATER}>{later}</template>"
+    held = f'<script type="application/json" {STYLESHEETS_LATER}>{later}</script>'
     replacements.append(
         (first.start, first.end, f"<style>{css}</style>{held}<noscript>{plain}</noscript>")
     )

@@ -88,7 +88,7 @@ PHONE = {"width": 390, "height": 844}
 # (partials/javascripts/later.html), which marks <html> once they have loaded: true from then
 # on, and on a page without them (offline.html, a status page, anything not the guide's).
 GUIDE_READY = """() => document.documentElement.hasAttribute("data-guide-ready")
-  || !document.querySelector("template[data-guide-script], template[data-guide-stylesheets]")"""
+  || !document.querySelector("template[data-guide-script], [data-guide-stylesheets]")"""
 
 
 class ChromiumMissing(RuntimeError):
