@@ -4,12 +4,37 @@ guide/tools/chromium.py (also used by `python -m guide pdf`)."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
-from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
+from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, GUIDE_READY, PHONE, serve
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PHONE", "serve", "wait_for_search_answer", "wait_until"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "PHONE",
+    "open_page",
+    "reload_page",
+    "serve",
+    "wait_for_search_answer",
+    "wait_until",
+]
+
+
+def open_page(page: Page, url: str, **options: Any) -> Response | None:
+    """page.goto(url), then wait until the page's stylesheets and scripts, requested after its
+    first paint, have loaded (GUIDE_READY): as a reader's page has them by their first touch."""
+    response = page.goto(url, **options)
+    page.wait_for_function(GUIDE_READY)
+    return response
+
+
+def reload_page(page: Page, **options: Any) -> Response | None:
+    """page.reload(), then wait as open_page does."""
+    response = page.reload(**options)
+    page.wait_for_function(GUIDE_READY)
+    return response
 
 
 def wait_until(page: Page, script: str, arg: object = None, *, timeout: float = 10.0) -> None:

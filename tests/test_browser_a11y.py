@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from tests.browser import open_page
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,6 @@ def describe(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("page", KINDS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_axe_violations(phone: Page, site_url: str, lang: str, page: str) -> None:
-    phone.goto(site_url + url_of(lang, page), wait_until="load")
+    open_page(phone, site_url + url_of(lang, page), wait_until="load")
     violations = AXE.run(phone).response["violations"]
     assert violations == [], f"axe on /{url_of(lang, page)}:\n{describe(violations)}"

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, expect
 from guide.data.languages import default_language, language_codes
 from guide.site.build import mkdocs_build
 from guide.site.features import DOCS_FILES
-from tests.browser import PHONE, serve
+from tests.browser import PHONE, open_page, reload_page, serve
 from tests.fixture_site import make_project
 
 pytestmark = pytest.mark.browser
@@ -67,12 +67,12 @@ def test_without_the_check_docs_files_take_over(tmp_path: Path, browser: Browser
         context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
         try:
             page = context.new_page()
-            page.goto(url)
+            open_page(page, url)
             expect(page.locator("html")).to_have_attribute("data-hostile", "offices")
             page.wait_for_function(
                 "() => navigator.serviceWorker.controller !== null", timeout=10_000
             )
-            page.reload()
+            reload_page(page)
             expect(page.locator("h1")).to_have_text("hostile worker")
         finally:
             context.close()
@@ -80,7 +80,7 @@ def test_without_the_check_docs_files_take_over(tmp_path: Path, browser: Browser
             context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
             try:
                 page = context.new_page()
-                page.goto(f"{url}{OTHER}/{name}")
+                open_page(page, f"{url}{OTHER}/{name}")
                 page.wait_for_function(f"localStorage.getItem('hostile') === '{kind}'")
             finally:
                 context.close()

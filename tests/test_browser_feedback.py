@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from guide.data.languages import default_language
 from guide.data.ui import load_ui
-from tests.browser import PHONE
+from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -86,7 +86,7 @@ def test_box_link_carries_the_chosen_powiat(phone: Page, site_url: str) -> None:
     )
     errors: list[str] = []
     phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    phone.goto(site_url + "uk/work/")
+    open_page(phone, site_url + "uk/work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     link = box.locator('a[data-feedback="office"]')
     expect(link).to_have_text(load_ui().labels["report_office"]["uk"])
@@ -101,7 +101,7 @@ def test_box_link_carries_the_chosen_powiat(phone: Page, site_url: str) -> None:
     assert got["title"] == "[uk] gdansk / pup"
     assert got["template"] == "office-correction.yml" and got["lang"] == "uk"
     # Another page: the stored choice is already in its box's link.
-    phone.goto(site_url + "uk/safety-and-rights/")
+    open_page(phone, site_url + "uk/safety-and-rights/")
     phone.wait_for_function(
         "() => new URL(document.querySelector('aside.guide-box[data-office-type=legal-aid] "
         "a[data-feedback]').href).searchParams.get('powiat') === 'gdansk'"
@@ -111,7 +111,7 @@ def test_box_link_carries_the_chosen_powiat(phone: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize("path", ["en/work/", "en/powiaty/bytowski/"])
 def test_links_are_not_printed(phone: Page, site_url: str, path: str) -> None:
-    phone.goto(site_url + path)
+    open_page(phone, site_url + path)
     links = phone.locator(".guide-feedback")
     assert links.count() >= 1
     expect(links.first).to_be_visible()

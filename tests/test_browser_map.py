@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from guide.data.offices import load_directory
-from tests.browser import PHONE
+from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ _TARGETS = """(slug) => Array.from(document.querySelectorAll(`article a[href="${
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_powiat_has_a_44_px_target(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "powiaty/index.md"))
+    open_page(phone, site_url + url_of(lang, "powiaty/index.md"))
     for slug in SLUGS:
         boxes = phone.evaluate(_TARGETS, slug)
         assert any(w >= TARGET_PX and h >= TARGET_PX for w, h in boxes), (slug, boxes)
@@ -34,7 +34,7 @@ def test_every_powiat_has_a_44_px_target(phone: Page, site_url: str, lang: str) 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_map_numbers_are_readable_and_match_the_list(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "powiaty/index.md"))
+    open_page(phone, site_url + url_of(lang, "powiaty/index.md"))
     on_map = phone.locator(".guide-map a").evaluate_all(
         """(links) => links.map((link) => {
             const text = link.querySelector("text");
@@ -53,14 +53,14 @@ def test_map_numbers_are_readable_and_match_the_list(phone: Page, site_url: str,
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_chosen_powiat_is_marked(phone: Page, site_url: str, lang: str) -> None:
     url = site_url + url_of(lang, "powiaty/index.md")
-    phone.goto(url)
+    open_page(phone, url)
     fill = ".guide-map a[data-powiat='{}'] path"
     plain = phone.locator(fill.format(CHOSEN)).evaluate("(p) => getComputedStyle(p).fill")
     assert phone.locator("[aria-current]").count() == 0
     phone.evaluate(f"localStorage.setItem('guide.powiat', '{CHOSEN}')")
     for media in ("screen", "print"):
         phone.emulate_media(media=media)
-        phone.goto(url)
+        open_page(phone, url)
         marked = phone.locator("[aria-current='true']")
         marked.first.wait_for(state="attached")
         assert marked.evaluate_all("(links) => links.map((l) => l.dataset.powiat)") == [
@@ -82,7 +82,7 @@ STATUS_PAGES = [
 @pytest.mark.parametrize("path", STATUS_PAGES)
 def test_status_pages_fit_a_phone(phone: Page, site_url: str, path: str) -> None:
     """The maintainers' tables scroll in their own box at 390 px; the page never does."""
-    phone.goto(site_url + path)
+    open_page(phone, site_url + path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     boxes = phone.locator(".guide-status__table")
     assert boxes.count() >= 1

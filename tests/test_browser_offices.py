@@ -9,17 +9,18 @@ from guide.data.languages import site_language_prefix
 from guide.data.offices import load_directory
 from guide.data.ui import load_ui
 from guide.site.asset_paths import TOWNS_JSON
+from tests.browser import open_page
 from tests.pages import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
 
 def test_powiat_choice_persists_across_pages(phone: Page, site_url: str) -> None:
-    phone.goto(site_url + "uk/work/")
+    open_page(phone, site_url + "uk/work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     box.locator("select").select_option("gdansk")
     expect(box.locator(".guide-office__name")).to_have_text("Gdański Urząd Pracy")
-    phone.goto(site_url + "uk/safety-and-rights/")
+    open_page(phone, site_url + "uk/safety-and-rights/")
     legal = phone.locator('aside.guide-box[data-office-type="legal-aid"]')
     expect(legal).to_contain_text("+48 58 342 31 88")
     expect(legal.locator("select")).to_have_value("gdansk")
@@ -27,7 +28,7 @@ def test_powiat_choice_persists_across_pages(phone: Page, site_url: str) -> None
 
 
 def test_without_a_choice_the_box_offers_the_picker(phone: Page, site_url: str) -> None:
-    phone.goto(site_url + "en/work/")
+    open_page(phone, site_url + "en/work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     expect(box.locator("select")).to_be_visible()
     expect(box.locator(".guide-office__name")).to_have_count(0)
@@ -38,7 +39,7 @@ def test_without_a_choice_the_box_offers_the_picker(phone: Page, site_url: str) 
     [("lebork", "Lębork", "leborski"), ("Гданськ", "Гданськ (Gdańsk)", "gdansk")],
 )
 def test_town_search(phone: Page, site_url: str, query: str, shown: str, slug: str) -> None:
-    phone.goto(site_url + "uk/powiaty/")
+    open_page(phone, site_url + "uk/powiaty/")
     phone.locator("#guide-town").fill(query)
     result = phone.locator("#guide-town-results a").first
     expect(result).to_contain_text(shown)
@@ -51,7 +52,7 @@ def test_towns_are_fetched_on_first_use_of_the_town_search(phone: Page, site_url
     """The powiaty page's first view does not carry the town list (it grows with the region)."""
     requested: list[str] = []
     phone.on("request", lambda request: requested.append(request.url))
-    phone.goto(site_url + "uk/powiaty/")
+    open_page(phone, site_url + "uk/powiaty/")
     expect(phone.locator("#guide-town")).to_be_visible()
     phone.wait_for_load_state("networkidle")
     assert not [url for url in requested if url.endswith(TOWNS_JSON)]
@@ -64,7 +65,7 @@ def test_route_slot_in_the_box(phone: Page, site_url: str, lang: str) -> None:
     """bytowski has no confirmed PUP: the box shows its verified next step, a link."""
     route = load_directory().route("bytowski", "pup")
     assert route is not None and route.website is not None
-    phone.goto(site_url + site_language_prefix(lang) + "work/")
+    open_page(phone, site_url + site_language_prefix(lang) + "work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     box.locator("select").select_option("bytowski")
     link = box.locator(".guide-office--route").get_by_role("link", name=route.name, exact=True)

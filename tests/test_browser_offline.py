@@ -17,7 +17,7 @@ from guide.data.offices import load_directory
 from guide.data.ui import load_ui
 from guide.site.offline import PACK_JSON
 from guide.site.search_index import SEARCH_JSON
-from tests.browser import wait_until
+from tests.browser import open_page, reload_page, wait_until
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -52,9 +52,9 @@ def ready(phone: Page, site_url: str, lang: str, page: str) -> str:
     """Open the page twice: the worker takes over on the first view; from the second, the
     language's offline page is kept too (never on a first view: MAINTAINING.md "Budgets")."""
     url = site_url + url_of(lang, page)
-    phone.goto(url)
+    open_page(phone, url)
     phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
-    phone.reload()
+    reload_page(phone)
     wait_until(phone, READY, [CACHE_PREFIX + site_url, [url, offline_url(site_url, lang)]])
     return url
 
@@ -67,10 +67,10 @@ def test_worker_never_answers_from_a_foreign_cache(phone: Page, site_url: str, l
     phone.evaluate(POISON, [[read, unread]])
     phone.context.set_offline(True)
     try:
-        phone.goto(unread)
+        open_page(phone, unread)
         expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
         expect(phone.locator("html")).to_have_attribute("lang", lang)
-        phone.goto(read)
+        open_page(phone, read)
         expect(phone.locator("article h1")).to_have_text(heading)
     finally:
         phone.context.set_offline(False)
@@ -88,10 +88,10 @@ def test_offline_page_is_ready_only_once_the_worker_kept_it(
     offline = offline_url(site_url, lang)
     phone.context.route(offline, lambda route: held.append(route))
     url = site_url + url_of(lang, "index.md")
-    phone.goto(url)
+    open_page(phone, url)
     phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=10_000)
     with phone.context.expect_event("request", lambda request: request.url == offline):
-        phone.reload()
+        reload_page(phone)
     kept = [CACHE_PREFIX + site_url, [url, offline]]
     with pytest.raises(TimeoutError):
         wait_until(phone, READY, kept, timeout=1.0)
@@ -100,7 +100,7 @@ def test_offline_page_is_ready_only_once_the_worker_kept_it(
     wait_until(phone, READY, kept)
     phone.context.set_offline(True)
     try:
-        phone.goto(site_url + url_of(lang, "glossary.md"))
+        open_page(phone, site_url + url_of(lang, "glossary.md"))
         expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
     finally:
         phone.context.set_offline(False)
@@ -112,7 +112,7 @@ def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lan
     phone.context.set_offline(True)
     unread = site_url + url_of(lang, "glossary.md")
     try:
-        phone.goto(unread)
+        open_page(phone, unread)
         expect(phone.locator("p").first).to_have_text(load_ui().label("offline_text", lang))
         phone.get_by_role("link", name=load_ui().label("not_found_home", lang)).click()
         phone.wait_for_url(site_url + url_of(lang, "index.md"))
@@ -122,7 +122,7 @@ def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lan
 
 
 def test_activate_deletes_only_this_guides_old_caches(phone: Page, site_url: str) -> None:
-    phone.goto(site_url + "assets/guide/favicon.svg")  # same origin, no worker yet
+    open_page(phone, site_url + "assets/guide/favicon.svg")  # same origin, no worker yet
     old = ["guide-offline-v1:" + site_url, "pierwsze-kroki-w-pomorskim:1:" + site_url]
     foreign = ["other-site", "pierwsze-kroki-w-pomorskim:1:" + site_url + "other/"]
     phone.evaluate("names => Promise.all(names.map(n => caches.open(n)))", old + foreign)
@@ -154,7 +154,7 @@ def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str,
         expect(boxes.locator(".guide-box__notice")).to_have_text([notice] * boxes.count())
         assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
         assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
-        phone.reload()
+        reload_page(phone)
         expect(shown).to_have_count(boxes.count())
         assert shown.evaluate_all("divs => divs.map(d => d.innerHTML)") == before
         assert boxes.locator("select").evaluate_all(VALUES) == [first] * boxes.count()
@@ -192,15 +192,15 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
     phone.context.set_offline(True)
     try:
         for address in never_opened:
-            phone.goto(site_url + address)
+            open_page(phone, site_url + address)
             expect(phone.locator("article h1")).to_be_visible()
-        phone.goto(site_url + url_of(lang, "work.md"))
+        open_page(phone, site_url + url_of(lang, "work.md"))
         expect(phone.locator(BOXES).first.locator("[data-office-body] > div")).to_be_visible()
         index = site_url + site_language_prefix(lang) + SEARCH_JSON
         assert phone.evaluate("url => fetch(url).then(r => r.ok)", index)
     finally:
         phone.context.set_offline(False)
-    phone.goto(site_url + url_of(lang, "index.md"))
+    open_page(phone, site_url + url_of(lang, "index.md"))
     phone.get_by_role("button", name=ui.label("keep_button", lang)).click()
     expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
     phone.get_by_role("button", name=ui.label("keep_remove", lang)).click()

@@ -15,7 +15,7 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
 from guide import ROOT
 from guide.data.languages import languages, site_language_prefix
 from guide.data.ui import load_ui
-from tests.browser import wait_until
+from tests.browser import open_page, reload_page, wait_until
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -69,7 +69,7 @@ def test_page_stays_on_site_without_errors(
 ) -> None:
     traffic = Traffic(origin_of(site_url))
     traffic.watch(phone)
-    phone.goto(site_url + url_of(lang, page), wait_until="networkidle")
+    open_page(phone, site_url + url_of(lang, page), wait_until="networkidle")
     phone.locator("header a.guide-112").wait_for()
     phone.wait_for_timeout(300)  # late requests of the page's own scripts
     assert traffic.foreign == [], "requests to other origins"
@@ -82,7 +82,7 @@ def test_page_stays_on_site_without_errors(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_emergency_number_stays_in_view(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "safety-and-rights.md"))
+    open_page(phone, site_url + url_of(lang, "safety-and-rights.md"))
     phone.mouse.wheel(0, 4000)
     phone.wait_for_function("() => window.scrollY > 1000")  # scrolled, however slow the machine
     link = phone.locator("header a.guide-112")
@@ -96,7 +96,7 @@ SWITCHES = [(lang, target) for lang in LANGUAGES for target in LANGUAGES if targ
 
 @pytest.mark.parametrize(("lang", "target"), SWITCHES)
 def test_language_switch_keeps_the_page(phone: Page, site_url: str, lang: str, target: str) -> None:
-    phone.goto(site_url + url_of(lang, "work.md"))
+    open_page(phone, site_url + url_of(lang, "work.md"))
     phone.locator(".md-header .md-select > button").click()
     name = next(language.name for language in languages() if language.code == target)
     phone.get_by_role("link", name=name, exact=True).click()
@@ -115,7 +115,7 @@ OFFLINE_READY = (
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_read_once_opens_offline(phone: Page, site_url: str, lang: str) -> None:
     url = site_url + url_of(lang, "work.md")
-    phone.goto(url)
+    open_page(phone, url)
     # The worker (registered once the page has loaded) takes over the page and keeps it.
     wait_until(phone, OFFLINE_READY, url)
     phone.locator('aside.guide-box[data-office-type="pup"] select').select_option("gdansk")
@@ -126,7 +126,7 @@ def test_page_read_once_opens_offline(phone: Page, site_url: str, lang: str) -> 
     heading = phone.locator("article h1").inner_text()
     phone.context.set_offline(True)
     try:
-        phone.reload()
+        reload_page(phone)
         expect(phone.locator("article h1")).to_have_text(heading)
         expect(phone.locator("header a.guide-112")).to_be_visible()
         expect(office).to_have_text("Gdański Urząd Pracy")

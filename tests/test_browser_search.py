@@ -10,7 +10,7 @@ from playwright.sync_api import Page, Request, expect
 
 from guide.data.languages import default_language
 from guide.site.search_index import SEARCH_JSON, STEM, Synonym, load_index, search, synonyms
-from tests.browser import wait_for_search_answer
+from tests.browser import open_page, wait_for_search_answer
 from tests.pages import LANGUAGES, resolve, url_of
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def _hits(phone: Page, query: str) -> list[str]:
 def test_nothing_of_search_loads_before_it_is_opened(phone: Page, site_url: str, lang: str) -> None:
     requests: list[Request] = []
     phone.on("request", lambda request: requests.append(request))
-    phone.goto(site_url + url_of(lang, "work.md"), wait_until="networkidle")
+    open_page(phone, site_url + url_of(lang, "work.md"), wait_until="networkidle")
     assert [r.url for r in requests if _is_search_data(r)] == []
     _open_search(phone)
     expect(phone.locator("#guide-search-status")).to_be_empty()  # loaded
@@ -62,7 +62,7 @@ def test_nothing_of_search_loads_before_it_is_opened(phone: Page, site_url: str,
 def test_lebork_finds_the_lebork_powiat_page(phone: Page, site_url: str, lang: str) -> None:
     console: list[str] = []
     phone.on("console", lambda message: console.append(message.text))
-    phone.goto(site_url + url_of(lang, "health.md"))
+    open_page(phone, site_url + url_of(lang, "health.md"))
     _open_search(phone)
     hits = _hits(phone, "lebork")
     assert resolve(lang, "health.md", hits[0]) == url_of(lang, "powiaty/leborski.md")
@@ -78,7 +78,7 @@ def test_results_stay_in_the_language_and_exist(
     phone: Page, site: Path, site_url: str, lang: str
 ) -> None:
     page = "work.md"
-    phone.goto(site_url + url_of(lang, page))
+    open_page(phone, site_url + url_of(lang, page))
     _open_search(phone)
     # a language without its own query (a partial one): the Polish page's words
     hits = _hits(phone, RESIDENCE_QUERY.get(lang, RESIDENCE_QUERY[default_language()]))
@@ -112,7 +112,7 @@ def test_an_avoided_variant_finds_the_pages_of_the_rendering(
         if first and first[0] in found(query, known) and first[0] not in found(query):
             cases.append((query, first[0]))
     assert bool(cases) == bool(known)
-    phone.goto(site_url + url_of(lang, "work.md"))
+    open_page(phone, site_url + url_of(lang, "work.md"))
     _open_search(phone)
     for query, wanted in cases:
         targets = [resolve(lang, "work.md", href) for href in _hits(phone, query)]
@@ -123,7 +123,7 @@ def test_an_avoided_variant_finds_the_pages_of_the_rendering(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_escape_closes_and_nothing_found_is_said(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "index.md"))
+    open_page(phone, site_url + url_of(lang, "index.md"))
     _open_search(phone)
     assert _hits(phone, "qqqzzz") == []
     none = phone.locator("#guide-search").get_attribute("data-none")
@@ -135,7 +135,7 @@ def test_escape_closes_and_nothing_found_is_said(phone: Page, site_url: str, lan
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_open_dialog_has_no_axe_violations(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "work.md"))
+    open_page(phone, site_url + url_of(lang, "work.md"))
     _open_search(phone)
     _hits(phone, "lebork")
     results = Axe().run(phone, context="#guide-search")
@@ -146,7 +146,7 @@ def test_open_dialog_has_no_axe_violations(phone: Page, site_url: str, lang: str
 def test_slash_opens_search_before_and_after_it_loaded(
     phone: Page, site_url: str, lang: str
 ) -> None:
-    phone.goto(site_url + url_of(lang, "work.md"))
+    open_page(phone, site_url + url_of(lang, "work.md"))
     dialog = phone.locator("#guide-search")
     phone.keyboard.press("/")  # search.js is not loaded yet: boot.js fetches it
     expect(dialog).to_be_visible()

@@ -40,12 +40,20 @@ def counting_compile(self, source, name=None, *args, **kwargs):
     compiled[(name, self.autoescape)] += 1
     return compile_template(self, source, name, *args, **kwargs)
 jinja2.environment.Environment.compile = counting_compile
+import jinja2.loaders
+listed = []  # each listing of the theme's folders (every file in them)
+list_templates = jinja2.loaders.FileSystemLoader.list_templates
+def counting_list_templates(self):
+    listed.append(len(self.searchpath))
+    return list_templates(self)
+jinja2.loaders.FileSystemLoader.list_templates = counting_list_templates
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(json.dumps({
     "parsed": parsed,
     "compiled": {f"{name} {escaping}": count for (name, escaping), count in compiled.items()},
+    "listed": listed,
 }))
 """
 
@@ -74,6 +82,9 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     twice = {name: n for name, n in counts["compiled"].items() if n > 1}
     assert {name for name in twice if not name.startswith("partials/language")} == set()
     assert all(name.endswith(" False") for name in twice)
+    # MkDocs lists the theme's folders for each language, and the guide for the files the
+    # theme publishes: once per build (guide/site/theme_files.py, list_theme_once).
+    assert len(counts["listed"]) == 1, counts["listed"]
 
 
 # Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;

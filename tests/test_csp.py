@@ -19,13 +19,14 @@ from guide import MKDOCS_YML
 from guide.site.csp import (
     POLICY,
     CspError,
-    attach,
     features_of,
     inline_scripts,
+    insert,
     is_script_url,
     known_scripts,
     page_base_url,
     policy_for,
+    policy_insertion,
     script_hash,
     template_base_url,
 )
@@ -121,9 +122,8 @@ def test_json_blocks_and_external_scripts_are_not_hashed() -> None:
 
 
 def test_policy_goes_right_after_charset(env: jinja2.Environment) -> None:
-    page = attach(
-        '<html><head><meta charset="utf-8"><title>t</title></head></html>', env=env, where="x"
-    )
+    html = '<html><head><meta charset="utf-8"><title>t</title></head></html>'
+    page = insert(html, policy_insertion(html, env=env, where="x"))
     assert page.startswith(
         '<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy"'
     )
@@ -131,7 +131,9 @@ def test_policy_goes_right_after_charset(env: jinja2.Environment) -> None:
 
 def test_page_without_charset_is_refused(env: jinja2.Environment) -> None:
     with pytest.raises(CspError) as error:
-        attach("<html><head><title>t</title></head></html>", env=env, where="docs/pl/x.md")
+        policy_insertion(
+            "<html><head><title>t</title></head></html>", env=env, where="docs/pl/x.md"
+        )
     assert str(error.value) == (
         'docs/pl/x.md: no <meta charset="utf-8"> to put the Content-Security-Policy after'
     )

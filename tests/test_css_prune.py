@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from guide.data.languages import language_codes, mkdocs_config, site_language_prefix
 from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
-from tests.browser import PHONE, serve
+from tests.browser import PHONE, open_page, serve
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Material's whole main stylesheet; the pruned one has its name
@@ -109,7 +109,7 @@ def _shots(
         )
     shots: dict[str, tuple[bytes, bytes]] = {}
     try:
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url, wait_until="networkidle")
         # The page once the reader has touched it (boot.js): the stylesheets on for the screen
         # (until then the page shows its inline first-paint rules, tests/test_first_paint.py)
         # and Material's bundle running.

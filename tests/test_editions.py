@@ -33,7 +33,7 @@ from guide.tools.chromium import ChromiumMissing
 from guide.tools.cli import BUILD_FAILED, USAGE, main
 from guide.tools.editions import latest_alias, takes_alias
 from guide.tools.pdf import PdfError
-from tests.browser import serve
+from tests.browser import open_page, serve
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
 
 OLD, NEW = "2025", "2026"
@@ -388,7 +388,7 @@ def test_selector_and_notice_in_the_browser(phone: Page, editions_url: str, lang
     phone.on("console", console)
     phone.on("pageerror", lambda error: errors.append(f"script: {error}"))
     here = url_of(lang, "work.md")
-    phone.goto(f"{editions_url}{NEW}/{here}")
+    open_page(phone, f"{editions_url}{NEW}/{here}")
     # The newest edition: Material's bundle, which draws the selector, waits for the reader's
     # first touch (boot.js); on an old edition it loads at once, for the notice.
     phone.locator("h1").first.click()
@@ -496,7 +496,7 @@ def test_a_missing_address_lands_on_the_latest_start_page(
     context = browser.new_context(locale=locale)
     try:
         page = context.new_page()
-        page.goto(host_url + asked)
+        open_page(page, host_url + asked)
         page.wait_for_url(f"{host_url}{LATEST}/{lands}")
         assert page.locator("html").get_attribute("lang") == (
             lands.split("/")[0] if lands else DEFAULT_LANGUAGE

@@ -10,14 +10,25 @@ from pathlib import Path
 import pytest
 import tinycss2
 from bs4 import BeautifulSoup, Tag
+from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
+from guide import MKDOCS_YML
 from guide.data.languages import language_codes, site_language_prefix
 from guide.site import finished_page
-from guide.site.csp import POLICY, CspError, insert, policy_position, script_hash, with_style
+from guide.site.csp import (
+    LATER_SCRIPT,
+    POLICY,
+    CspError,
+    insert,
+    policy_position,
+    script_hash,
+    with_style,
+)
 from guide.site.css_prune import PageNames, Used, page_names, parse_selector, parse_stylesheet
 from guide.site.first_paint import (
     LATER,
+    STYLESHEETS_LATER,
     SWITCH,
     SitePages,
     first_paint_css,
@@ -26,7 +37,7 @@ from guide.site.first_paint import (
     read_page,
     remember_names,
 )
-from tests.browser import PHONE
+from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES, output_path, url_of
 from tests.test_csp import policy_of
 from tests.test_css_prune import PAGE_TYPES
@@ -45,17 +56,46 @@ def _head(site: Path, lang: str, page: str) -> tuple[str, Tag]:
 @pytest.mark.parametrize("page", KINDS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_stylesheet_holds_the_first_paint_back(site: Path, lang: str, page: str) -> None:
+    """The stylesheets wait in a <template> until the first paint (later.html), then load as
+    media="print"; the same ones in <noscript>."""
     _, head = _head(site, lang, page)
     links = [
         link for link in head.find_all("link", rel="stylesheet") if not link.find_parent("noscript")
     ]
     assert links, "the stylesheets still load"
+    (held,) = head.find_all("template", attrs={STYLESHEETS_LATER: True})
     for link in links:
+        assert link.parent is held, link
         assert link["media"] == "print" and link.has_attr(LATER), link
     (noscript,) = head.find_all("noscript")
     plain = noscript.find_all("link", rel="stylesheet")
     assert [link["href"] for link in plain] == [link["href"] for link in links]
     assert not any(link.has_attr("media") for link in plain)
+
+
+@pytest.mark.parametrize("page", KINDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_script_file_is_requested_before_the_first_paint(
+    site: Path, lang: str, page: str
+) -> None:
+    """No <script src> at all: the guide's scripts (mkdocs.yml extra_javascript, in order) wait
+    in <template data-guide-script>s, which the script ending the page loads after the first
+    paint (partials/javascripts/later.html)."""
+    html = output_path(site, lang, page).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find_all("script", src=True) == []
+    held = [
+        str(t["data-src"]).rsplit("/", 1)[1]
+        for t in soup.find_all("template")
+        if t.has_attr(LATER_SCRIPT)
+    ]
+    assert held == [
+        Path(str(getattr(s, "path", s))).name for s in load_config(str(MKDOCS_YML)).extra_javascript
+    ]
+    body = soup.body
+    assert body is not None
+    loader = body.find_all("script", recursive=False)[-1]
+    assert "data-guide-ready" in loader.text and loader.find_next_sibling() is None
 
 
 @pytest.mark.parametrize("page", KINDS)
@@ -114,8 +154,9 @@ def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
     allowed = with_style("default-src 'self'; style-src 'self'", ".x{}").replace("'", "&#39;")
     assert inline(html, head=head, css=".x{}") == (
         f'<html><head><meta http-equiv="Content-Security-Policy" content="{allowed}">'
-        f'<style>.x{{}}</style><link rel="stylesheet" href="a.css" media="print" {LATER}>'
-        f'<link rel="stylesheet" href="b.css" media="print" {LATER}>'
+        f"<style>.x{{}}</style><template {STYLESHEETS_LATER}>"
+        f'<link rel="stylesheet" href="a.css" media="print" {LATER}>'
+        f'<link rel="stylesheet" href="b.css" media="print" {LATER}></template>'
         '<noscript><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css">'
         "</noscript><title>t</title></head><body>"
         '<link rel="stylesheet" href="c.css"></body></html>'
@@ -258,7 +299,7 @@ def _first_paint_differences(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
         page.route("**/*.css", lambda route: route.fulfill(body="", content_type="text/css"))
-        page.goto(url, wait_until="networkidle")
+        open_page(page, url, wait_until="networkidle")
         page.evaluate(f"() => {{ window.guideHeld = ({RENDERED})(); }}")
         page.unroute("**/*.css")
         page.evaluate(LET_THROUGH)
@@ -293,7 +334,7 @@ def test_the_first_paint_is_the_whole_page(
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_stylesheets_turn_on_at_the_first_touch(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, "powiaty/index.md"), wait_until="networkidle")
+    open_page(phone, site_url + url_of(lang, "powiaty/index.md"), wait_until="networkidle")
     media = f"[...document.querySelectorAll('link[{LATER}]')].map(l => l.media)"
     assert phone.evaluate(media) == ["print", "print", "print"]  # main, guide, the map's extra
     phone.mouse.move(10, 10)
@@ -309,10 +350,10 @@ def test_without_javascript_the_stylesheets_apply(
     page = context.new_page()
     try:
         page.goto(site_url + url_of(lang, "work.md"), wait_until="networkidle")
-        # the sheets of <noscript>, for every medium, beside the print-only ones
+        # the sheets of <noscript>, for every medium (the <template>'s are never loaded)
         media = page.evaluate(
             "[...document.styleSheets].filter(s => s.href).map(s => s.media.mediaText)"
         )
-        assert sorted(media) == sorted(["print", "print", "", ""])
+        assert media == ["", ""]
     finally:
         context.close()

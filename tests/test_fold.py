@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 
 from guide import ROOT
 from guide.data.fold import fold_place_name, fold_search
+from tests.browser import open_page
 
 CASES: dict[str, list[list[str]]] = json.loads(
     (Path(__file__).parent / "fold_cases.json").read_text(encoding="utf-8")
@@ -56,7 +57,7 @@ def test_no_other_script_folds_text() -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", sorted(CASES))
 def test_javascript_fold_in_chromium(phone: Page, site_url: str, kind: str) -> None:
-    phone.goto(site_url)  # every page loads boot.js (mkdocs.yml extra_javascript)
+    open_page(phone, site_url)  # every page loads boot.js (mkdocs.yml extra_javascript)
     inputs = [text for text, _ in CASES[kind]]
     script = "([kind, inputs]) => inputs.map((text) => window.guideFold[kind](text))"
     folded = phone.evaluate(script, [kind, inputs])

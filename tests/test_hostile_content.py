@@ -28,7 +28,7 @@ from guide.site.build import mkdocs_build
 from guide.site.features import CONTENT_RULES, DOCS_FILES, OUTPUT
 from guide.site.parsers import PageMarkdown
 from guide.site.raw_html_off import RAW_HTML_OFF
-from tests.browser import PHONE, serve
+from tests.browser import PHONE, open_page, serve
 from tests.fixture_site import make_project
 
 LANGS = language_codes()
@@ -482,7 +482,7 @@ def test_hostile_pages_run_nothing_in_a_browser(browser: Browser, defended_url: 
     for case, lang, position in HARMLESS_VARIANTS:
         stem = page_name(case, position).removesuffix(".md")
         url = f"{defended_url.rstrip('/')}/{site_language_prefix(lang)}{stem}/"
-        tab.goto(url)
+        open_page(tab, url)
         tab.wait_for_load_state("load")
         tab.wait_for_timeout(300)  # a refresh of 0 s would have left by now
         assert tab.url == url, case

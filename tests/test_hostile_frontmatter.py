@@ -23,7 +23,7 @@ from guide.content.content_rules import content_problems
 from guide.data.languages import language_codes
 from guide.site.build import mkdocs_build
 from guide.site.features import CONTENT_RULES
-from tests.browser import PHONE, serve
+from tests.browser import PHONE, open_page, serve
 from tests.fixture_site import make_project
 
 PLAIN = "plain text on one line, no markup"
@@ -236,7 +236,7 @@ def test_nothing_runs_in_a_browser(browser: Browser, hostile_url: str, name: str
 
     tab.on("dialog", dismiss)
     url = f"{hostile_url.rstrip('/')}/{name}/"
-    tab.goto(url)
+    open_page(tab, url)
     tab.wait_for_load_state("load")
     tab.mouse.move(5, 5)
     tab.hover("h1")

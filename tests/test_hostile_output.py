@@ -34,6 +34,14 @@ CASES = {
         '<script src="../assets/guide/evil.js"></script>',
         "script file the theme does not list: ../assets/guide/evil.js",
     ),
+    "script-template-later": (
+        '<template data-guide-script data-src="../evil.js"></template>',
+        "script file the theme does not list: ../evil.js",
+    ),
+    "script-template-bundle": (
+        '<template id="x" data-src="../assets/javascripts/evil.js"></template>',
+        "script file the theme does not list: ../assets/javascripts/evil.js",
+    ),
     "meta-refresh": (
         f'<meta http-equiv="refresh" content="0;url={EVIL}">',
         f"{BODY}: " + excerpt(f'<meta http-equiv="refresh" content="0;url={EVIL}">'),

@@ -32,6 +32,7 @@ from guide.site.powiat_pages import powiat_of_page
 from guide.site.qr import QR_MASK
 from guide.site.serve import GzipHandler, SiteServer
 from guide.tools.pdf import OFFICES_READY, SHEET_MAX_PAGES, print_page, printouts, write_pdfs
+from tests.browser import open_page
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
 from tests.test_links import link_problems
 
@@ -136,7 +137,7 @@ def test_powiat_page_of_no_powiat_is_refused() -> None:
 
 def printed(page: Page, url: str) -> str:
     """The text of `url` printed to A4 PDF, once offices.js has filled the boxes."""
-    page.goto(url)
+    open_page(page, url)
     page.wait_for_function(OFFICES_READY)
     return pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
 
@@ -181,7 +182,7 @@ def test_printed_topic_page(phone: Page, site: Path, site_url: str, lang: str) -
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_printed_office_box_shows_the_chosen_powiat(phone: Page, site_url: str, lang: str) -> None:
-    phone.goto(site_url + url_of(lang, TOPIC))
+    open_page(phone, site_url + url_of(lang, TOPIC))
     phone.evaluate(f"localStorage.setItem('guide.powiat', '{POWIAT}')")
     office = load_directory().office(POWIAT, "legal-aid")
     assert office is not None and office.phones and office.address
@@ -197,7 +198,7 @@ def test_printed_office_box_shows_the_chosen_powiat(phone: Page, site_url: str, 
 def test_qr_code_only_in_print(phone: Page, site_url: str, lang: str) -> None:
     requested: list[str] = []
     phone.on("request", lambda request: requested.append(request.url))
-    phone.goto(site_url + url_of(lang, TOPIC))
+    open_page(phone, site_url + url_of(lang, TOPIC))
     phone.wait_for_function(OFFICES_READY)
     qr = phone.locator("img.guide-print__qr")
     address = phone.locator(".guide-print__address")

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from guide.data.languages import default_language
 from guide.site.search_index import SEARCH_JSON, STEM, load_index, load_synonyms, search
-from tests.browser import wait_for_search_answer
+from tests.browser import open_page, wait_for_search_answer
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -43,7 +43,7 @@ def test_python_and_javascript_rank_alike(
     queries = QUERIES.get(lang, QUERIES[default_language()]) + [
         " ".join(word.removesuffix(STEM) for word in variant) for variant, _ in synonyms
     ]
-    phone.goto(site_url + root)
+    open_page(phone, site_url + root)
     phone.locator(".guide-search__open").click()
     field, status = phone.locator("#guide-search-input"), phone.locator("#guide-search-status")
     expect(status).to_be_empty()  # the index is loaded

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 from pathlib import Path
@@ -16,16 +17,21 @@ from guide.content.content_rules import bracket_report, content_problems
 from guide.content.plain_language import long_summary, page_sentences, sentences, too_long, units
 from guide.data.languages import default_language, language_codes
 from guide.data.termbase import (
+    MIXED_HINT,
+    MIXED_HINTS,
+    case_keys,
     check_termbase,
     core,
     data_text_problems,
     first_mention_problems,
     glossary_conflicts,
+    literal_matches,
     load_termbase,
     repeated_brackets,
     text_problems,
     validate_termbase,
     variant_pattern,
+    variant_prefix,
 )
 from guide.site.build import mkdocs_build
 from tests.fixture_site import make_project
@@ -202,6 +208,63 @@ def test_regex_variant(text: str, flagged: list[str], small: guide.data.termbase
 def test_variant_syntax() -> None:
     assert variant_pattern("карт* перебуван*").pattern == (r"(?<!\w)карт\w*\s+перебуван\w*(?!\w)")
     assert variant_pattern("re:\\bx+").pattern == r"\bx+"
+
+
+# Characters `re` matches case-insensitively with others (Kelvin sign, long s, the old
+# Cyrillic letter forms, dotted and dotless i, sharp s, Greek sigma and iota) among letters,
+# joiners, digits and signs of both scripts.
+AWKWARD = "aAkKsSſiIİıeé×÷ßẞσΣςιΙͅ\u0345вВᲀдДᲁоОᲂсСᲃтТᲄᲅъЪᲆѣᲇкКіІї҂\u0483'’-_ 1²Ⅻα.\n"
+
+
+def _awkward_texts(count: int, *, seed: int, words: list[str]) -> list[str]:
+    """Deterministic texts mixing `words` (in random case, cut by awkward characters)."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            word = rng.choice(words)
+            word = "".join(c.upper() if rng.random() < 0.3 else c for c in word)
+            cut = rng.randrange(len(word) + 1)
+            parts.append(word[:cut] + rng.choice(AWKWARD) * rng.randint(0, 1) + word[cut:])
+        texts.append(rng.choice(["", " ", "\n", "(", "x", "-"]).join(parts))
+    return texts
+
+
+def test_variants_are_found_where_re_finds_them() -> None:
+    """The search from each variant's literal start (case_keys) finds exactly the matches of
+    the variant's pattern over the whole text, for every variant of the real termbase."""
+    termbase = load_termbase()
+    phrases = sorted(
+        {entry.variant for entry in termbase.avoided}
+        | {entry.rule.term for entry in termbase.explained}
+    )
+    words = [phrase.replace("*", "") for phrase in phrases] + ["ſtay", "ᲀид", "İD", "KARTA"]
+    checked = 0
+    for phrase in phrases:
+        prefix = variant_prefix(phrase)
+        if prefix is None:
+            continue
+        pattern = variant_pattern(phrase)
+        for text in _awkward_texts(40, seed=len(phrase), words=words):
+            expected = [m.span() for m in pattern.finditer(text)]
+            found = literal_matches(pattern, text, keys=case_keys(text), prefix=prefix)
+            assert [m.span() for m in found] == expected, (phrase, text)
+            checked += len(expected)
+    assert checked > 50  # the texts hold matches, not only misses
+
+
+def test_case_keys_keep_each_character_in_its_place() -> None:
+    assert case_keys("Kſ ᲀİ") == "ks вi"  # Kelvin sign, long s, rounded ve, dotted I
+    assert len(case_keys(AWKWARD)) == len(AWKWARD)
+
+
+def test_mixed_script_hints_find_what_the_one_pattern_finds() -> None:
+    texts = _awkward_texts(20000, seed=7, words=["ab", "бв", "aб", "e-посвідчення", "ID-к"])
+    texts += [page.read_text(encoding="utf-8") for page in sorted(DOCS_DIR.rglob("*.md"))]
+    for text in texts:
+        expected = MIXED_HINT.search(text) is None
+        assert all(hint.search(text) is None for hint in MIXED_HINTS) == expected, text
 
 
 # --- mixed script --------------------------------------------------------------------------

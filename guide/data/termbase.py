@@ -8,9 +8,11 @@ Also the script check: a word mixing Latin and Cyrillic letters (a Cyrillic word
 from __future__ import annotations
 
 import re
+from _sre import unicode_tolower  # type: ignore[import-not-found]  # re's own lower case
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from re import _casefix  # type: ignore[attr-defined]  # re's own case table (case_keys)
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -38,6 +40,45 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTAL
 # "карта побыту (вид на жительство)", an avoided variant that search then finds the term by.
 _BRACKETS = re.compile(r"\([^()]*\)")
 _URL = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?|\b[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _case_key(char: str) -> str:
+    """One character standing for every character that `re` matches `char` with under
+    IGNORECASE, as re/_compiler.py compiles a literal: its simple lower case (re's own),
+    joined with the extra cases re adds (long s with 's', U+1C80 with 'в')."""
+    lower: int = unicode_tolower(ord(char))
+    return chr(min((lower, *_casefix._EXTRA_CASES.get(lower, ()))))
+
+
+def case_keys(text: str) -> str:
+    """`text`, each character replaced by its _case_key: one character for one, so an offset
+    here is the same offset in `text`. Wherever a case-insensitive pattern that starts with a
+    literal matches `text`, the literal's case_keys stand here (the converse need not hold)."""
+    return text.translate({ord(char): _case_key(char) for char in set(text)})
+
+
+def literal_matches(
+    pattern: re.Pattern[str], text: str, *, keys: str, prefix: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern that can match only where its
+    literal start, `prefix` (its case_keys), stands in `keys` (case_keys(text)): the pattern
+    is tried at those offsets only, rather than at every character of the text."""
+    at = keys.find(prefix)
+    while at != -1:
+        match = pattern.match(text, at)  # a look-behind still sees the text before `at`
+        if match is None:
+            at = keys.find(prefix, at + 1)
+        else:
+            yield match
+            at = keys.find(prefix, max(match.end(), at + 1))
+
+
+def variant_prefix(variant: str) -> str | None:
+    """The case_keys of the literal a variant's pattern starts with (its first word's stem);
+    None for a `re:` variant."""
+    if variant.startswith(REGEX_PREFIX) or not variant.split():
+        return None
+    return case_keys(variant.split()[0].removesuffix("*")) or None
 
 
 def variant_hint(variant: str) -> str | None:
@@ -108,11 +149,19 @@ class Avoided:
     pattern: re.Pattern[str]
     allowed: tuple[re.Pattern[str], ...] = ()
     hint: str | None = None  # variant_hint
+    prefix: str | None = None  # variant_prefix
 
-    def mistakes(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches of the variant, except those inside an allowed phrase of the same term."""
-        spans = [match.span() for allow in self.allowed for match in allow.finditer(text)]
-        for match in self.pattern.finditer(text):
+    def mistakes(self, text: str, *, keys: str | None = None) -> Iterator[re.Match[str]]:
+        """Matches of the variant, except those inside an allowed phrase of the same term.
+        `keys`: case_keys(text), where the variant is looked for first."""
+        if keys is None or self.prefix is None:
+            matches = self.pattern.finditer(text)
+        else:
+            matches = literal_matches(self.pattern, text, keys=keys, prefix=self.prefix)
+        spans: list[tuple[int, int]] | None = None
+        for match in matches:
+            if spans is None:
+                spans = [m.span() for allow in self.allowed for m in allow.finditer(text)]
             if not any(start <= match.start() and match.end() <= end for start, end in spans):
                 yield match
 
@@ -127,6 +176,13 @@ class Explained:
     mention: re.Pattern[str]
     needs: re.Pattern[str]
     hint: str | None = None  # variant_hint of the term
+    prefix: str | None = None  # variant_prefix of the term
+
+    def first_mention(self, text: str, *, keys: str | None = None) -> re.Match[str] | None:
+        """The term's first mention in `text` (`keys`: case_keys(text))."""
+        if keys is None or self.prefix is None:
+            return self.mention.search(text)
+        return next(literal_matches(self.mention, text, keys=keys, prefix=self.prefix), None)
 
 
 @dataclass(frozen=True)
@@ -258,6 +314,7 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
             variant_pattern(variant),
             tuple(variant_pattern(phrase) for phrase in entry.allow.get(lang, [])),
             variant_hint(variant),
+            variant_prefix(variant),
         )
         for entry in model.terms
         for lang, variants in entry.avoid.items()
@@ -271,6 +328,7 @@ def validate_termbase(path: Path = TERMBASE_YML) -> tuple[Termbase | None, list[
             variant_pattern(rule.term),
             variant_pattern(rule.needs),
             variant_hint(rule.term),
+            variant_prefix(rule.term),
         )
         for entry in model.terms
         for lang, rule in entry.first_mention.items()
@@ -358,11 +416,21 @@ _LETTERS = rf"(?:[^\W\d_]|[{JOINERS}])*"
 MIXED_HINT = re.compile(
     rf"{LATIN.pattern}{_LETTERS}{CYRILLIC.pattern}|{CYRILLIC.pattern}{_LETTERS}{LATIN.pattern}"
 )
+# MIXED_HINT as two searches that find a match exactly when it does, three times faster: each
+# starts with its script's letters (so `re` skips ahead to them), takes the letters between
+# without backtracking (those not of the other script), and starts no second time inside a run
+# of its own script's letters (a match from there is a match from the run's first letter too).
+_NOT_CYRILLIC = rf"(?:[^\W\d_\u0400-\u04ff]|[{JOINERS}])*+"
+_NOT_LATIN = rf"(?:[^\W\d_A-Za-z\u00c0-\u024f]|[{JOINERS}])*+"
+MIXED_HINTS = (
+    re.compile(rf"{LATIN.pattern}(?<!{LATIN.pattern}[^\W\d_]){_NOT_CYRILLIC}{CYRILLIC.pattern}"),
+    re.compile(rf"{CYRILLIC.pattern}(?<!{CYRILLIC.pattern}[^\W\d_]){_NOT_LATIN}{LATIN.pattern}"),
+)
 
 
 def mixed_script_words(text: str, *, allowed: frozenset[str]) -> Iterator[re.Match[str]]:
     """Words mixing Latin and Cyrillic letters, except acronym compounds and allowed words."""
-    if MIXED_HINT.search(text) is None:
+    if all(hint.search(text) is None for hint in MIXED_HINTS):
         return
     for match in WORD.finditer(text):
         word = match[0]
@@ -389,10 +457,12 @@ def text_problems(
         return first_line + text.count("\n", 0, offset)
 
     folded = text.casefold()
+    keys: str | None = None
     for avoided in termbase.avoided_in(lang):
         if avoided.hint is not None and avoided.hint not in folded:
             continue  # the variant's first word is nowhere in the text
-        for match in avoided.mistakes(text):
+        keys = case_keys(text) if keys is None else keys
+        for match in avoided.mistakes(text, keys=keys):
             problems.append(
                 DataError(
                     path,
@@ -469,10 +539,12 @@ def first_mention_problems(
     text = blank_markdown(HEADING_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text))
     problems = []
     folded = text.casefold()
+    keys: str | None = None
     for explained in termbase.explained_in(lang):
         if explained.hint is not None and explained.hint not in folded:
             continue  # not mentioned
-        first = explained.mention.search(text)
+        keys = case_keys(text) if keys is None else keys
+        first = explained.first_mention(text, keys=keys)
         if first is None:
             continue
         start = text.rfind("\n", 0, first.start()) + 1

@@ -36,6 +36,7 @@ from guide.site.office_boxes import Slots
 from guide.site.powiat_pages import Labels, map_labels
 from guide.site.render import guide_env
 from guide.site.static_i18n import check_version
+from guide.site.theme_files import Listings, list_theme_once
 
 
 @dataclass
@@ -61,8 +62,9 @@ class Build:
     edition: str | None
     day: dt.date
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
-    # Computed once per site: the theme's published files.
+    # Computed once per site: the theme's published files, and the listing of its folders.
     theme_files: frozenset[str] | None = None
+    theme_listings: Listings = field(default_factory=dict)
     docs_tree_problems: list[FileProblem] = field(default_factory=list)
     translation_status: dict[str, LanguageStatus] | None = None
     status_tables: StatusTables | None = None
@@ -116,7 +118,7 @@ class Build:
         rules = TextRules(
             ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
         )
-        return cls(
+        build = cls(
             settings=settings,
             data=data,
             env=guide_env(config.theme),
@@ -124,6 +126,8 @@ class Build:
             edition=current_edition(),  # a wrong name fails the build here
             day=reference_date(),
         )
+        list_theme_once(config.theme, listings=build.theme_listings)
+        return build
 
     @property
     def report_edition(self) -> str:

@@ -97,23 +97,28 @@ class ScriptScanner(HTMLParser):
         self._body = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+        self.start(tag, {name: value or "" for name, value in attrs})
+
+    def start(self, tag: str, values: dict[str, str]) -> None:
+        """A start tag with its attributes' `values` (the last of a repeated name, a value
+        left out as ""), as the parser's listeners share them."""
+        scan = self.scan
         for name, value in values.items():
             if name.startswith("on"):
-                self.scan.handlers.append((tag, name, value))
+                scan.handlers.append((tag, name, value))
             elif name in URL_ATTRIBUTES and is_script_url(value):
-                self.scan.script_urls.append((tag, name, value))
+                scan.script_urls.append((tag, name, value))
         if "id" in values:
-            self.scan.ids.append(values["id"])
+            scan.ids.append(values["id"])
         self._body = self._body or tag == "body"
         if self._body and tag in FORBIDDEN_IN_BODY:
-            self.scan.forbidden.append(_tag_text(tag, values))
+            scan.forbidden.append(_tag_text(tag, values))
         if self._body and "style" in values:
-            self.scan.styled.append(_tag_text(tag, values))
-        kind = values.get("type", "").strip().lower()
-        if tag == "script" and "src" in values:
-            self.scan.script_sources.append(values["src"])
-        if tag == "script" and "src" not in values and kind not in DATA_TYPES:
+            scan.styled.append(_tag_text(tag, values))
+        source = script_file(tag, values)
+        if source is not None:
+            scan.script_sources.append(source)
+        elif tag == "script" and values.get("type", "").strip().lower() not in DATA_TYPES:
             self._script = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -135,6 +140,21 @@ class ScriptScanner(HTMLParser):
             self.scan.scripts.append("".join(self._script))
             self._script = None
         return self.scan
+
+
+# The guide's own scripts, loaded after the first paint (partials/javascripts/later.html).
+LATER_SCRIPT = "data-guide-script"
+
+
+def script_file(tag: str, values: dict[str, str], /) -> str | None:
+    """The script file a start tag has the browser run: a <script src>, or a <template
+    data-src>, which the guide's scripts load (overrides/main.html: Material's bundle at the
+    first touch, the guide's own scripts after the first paint)."""
+    if tag == "script" and "src" in values:
+        return values["src"]
+    if tag == "template" and "data-src" in values:
+        return values["data-src"]
+    return None
 
 
 _URL_IGNORED = str.maketrans("", "", "\t\n\r")  # browsers drop these anywhere in a URL
@@ -332,7 +352,13 @@ def policy_insertion(
     sources: frozenset[str] | None = None,
     found: Scan | None = None,
 ) -> tuple[int, str]:
-    """What `attach` inserts into `html`, and where: (position, text)."""
+    """Where and what to insert into `html` (`insert`) for its policy: a meta tag
+    (partials/guide/csp.html) right after <meta charset>, as (position, text).
+
+    `known`: the inline scripts the page may hold (known_scripts); none by default.
+    `sources`: the script files it may load (script_sources), unchecked when None.
+    `found`: the page's scan, when the caller already parsed it.
+    """
     end = charset_end(html, where)
     policy = policy_for(html, known=known, where=where, sources=sources, found=found)
     meta = env.get_template("partials/guide/csp.html").render(policy=policy).strip()
@@ -342,28 +368,6 @@ def policy_insertion(
 def insert(html: str, insertion: tuple[int, str], /) -> str:
     at, text = insertion
     return f"{html[:at]}{text}{html[at:]}"
-
-
-def attach(
-    html: str,
-    /,
-    *,
-    env: jinja2.Environment,
-    where: str,
-    known: frozenset[str] = frozenset(),
-    sources: frozenset[str] | None = None,
-    found: Scan | None = None,
-) -> str:
-    """`html` with its policy as a meta tag (partials/guide/csp.html) right after <meta charset>.
-
-    `known`: the inline scripts the page may hold (known_scripts); none by default.
-    `sources`: the script files it may load (script_sources), unchecked when None.
-    `found`: the page's scan, when the caller already parsed it.
-    """
-    insertion = policy_insertion(
-        html, env=env, where=where, known=known, sources=sources, found=found
-    )
-    return insert(html, insertion)
 
 
 def features_of(value: object) -> tuple[str, ...]:

@@ -34,6 +34,8 @@ from tinycss2.ast import (
     WhitespaceToken,
 )
 
+from guide.site.csp import LATER_SCRIPT, script_file
+
 STYLESHEETS = "assets/stylesheets/main.*.min.css"
 OTHER_STYLESHEETS = "assets/guide/*.css"
 SCRIPTS = ("assets/javascripts/*.js", "assets/guide/*.js", "sw.js")
@@ -79,7 +81,8 @@ class Used:
 @dataclass(frozen=True)
 class PageNames:
     """What the stylesheet steps read of one page's HTML: every element, class, id and
-    attribute name of its start tags, and the src of each of its <script>s, in order."""
+    attribute name of its start tags, and each script file it runs on load, in order (a
+    <script src> or a <template data-guide-script>)."""
 
     tags: frozenset[str]
     classes: frozenset[str]
@@ -116,10 +119,11 @@ class NameCollector:
 
     def starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         add_tag(self.used, tag, attrs)
-        if tag == "script":
+        if tag in ("script", "template"):
             values = {name: value or "" for name, value in attrs}
-            if "src" in values:
-                self.scripts.append(values["src"])
+            source = script_file(tag, values)
+            if source is not None and (tag == "script" or LATER_SCRIPT in values):
+                self.scripts.append(source)
 
     def names(self) -> PageNames:
         used = self.used

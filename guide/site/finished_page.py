@@ -24,6 +24,7 @@ ARTICLE_CLASS = "md-content__inner"
 PRINT_ONLY = "print-qr.svg"  # the QR code beside each page, fetched only when printing
 
 Sections = tuple[str, tuple[Section, ...]]  # the page's title and its sections
+_REFERRING = frozenset({"script", "img", "link", "template"})  # tags that load a file
 
 
 @dataclass(frozen=True)
@@ -46,31 +47,33 @@ class _Page(HTMLParser):
         self.references: list[str] = []  # scripts, stylesheets, icons and pictures
         self.names = NameCollector()
 
+    def updatepos(self, i: int, j: int) -> int:
+        return j  # the parser's line count: no listener reports a position (getpos)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.scripts.handle_starttag(tag, attrs)
+        values = {name: value or "" for name, value in attrs}  # one dict for the listeners
+        self.scripts.start(tag, values)
         self.names.starttag(tag, attrs)
-        self._reference(tag, attrs)
+        if tag in _REFERRING:
+            self._reference(tag, values)
         if self._depth:
             self.article.handle_starttag(tag, attrs)
-        if tag == "article" and (
-            self._depth or ARTICLE_CLASS in (dict(attrs).get("class") or "").split()
-        ):
+        if tag == "article" and (self._depth or ARTICLE_CLASS in values.get("class", "").split()):
             self._depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.scripts.handle_startendtag(tag, attrs)
+        values = {name: value or "" for name, value in attrs}
+        self.scripts.start(tag, values)  # browsers ignore the slash (ScriptScanner)
         self.names.starttag(tag, attrs)
-        self._reference(tag, attrs)
+        if tag in _REFERRING:
+            self._reference(tag, values)
         if self._depth:
             self.article.handle_startendtag(tag, attrs)
 
-    def _reference(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ("script", "img", "link", "template"):
-            return
-        values = {name: value or "" for name, value in attrs}
+    def _reference(self, tag: str, values: dict[str, str]) -> None:
         if tag in ("script", "img") and values.get("src"):
             self.references.append(values["src"])
-        elif tag == "template" and values.get("data-src"):  # Material's bundle, on demand
+        elif tag == "template" and values.get("data-src"):  # scripts loaded later (main.html)
             self.references.append(values["data-src"])
         elif tag == "link" and values.get("rel") in ("stylesheet", "icon") and values.get("href"):
             self.references.append(values["href"])
@@ -141,8 +144,8 @@ def names_after(
 def attach_once(
     html: str, /, *, env: jinja2.Environment, where: str
 ) -> tuple[str, PageNames | None]:
-    """guide.site.csp.attach (no inline script allowed) from the page's one parse, and the
-    names of the page it returns (names_after)."""
+    """The page with its policy (guide.site.csp.policy_insertion, no inline script allowed),
+    from the page's one parse, and the names of the page it returns (names_after)."""
     position = policy_position(html)
     parsed = parse(html, page=where, position=position)
     insertion = policy_insertion(html, env=env, where=where, found=parsed.scan)

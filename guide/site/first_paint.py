@@ -7,12 +7,13 @@ head: the rules of its stylesheets (the pruned main.css, guide.css, the map's ex
 their order, that can apply at its first paint, i.e. whose every class, id, attribute and
 element occurs in the page or is a word of a script the page runs on load (boot.js,
 offices.js), without the states the reader causes (:hover, :focus) and without print rules.
-The stylesheets still load, as media="print", which never blocks a paint, and boot.js turns
-each on for the screen once it has loaded (a browser without JavaScript reads them from
-<noscript>): the same rules again in the same order, so nothing moves (tests/test_first_paint.py
-compares screenshots with the stylesheets held back and let through). The style is allowed by
-its hash in the page's policy (style-src, guide/site/csp.py), the only inline style allowed; the
-output check still refuses any <style> in a page's body (hooks/csp.py).
+The stylesheets still load, after the first paint (a <template> that
+partials/javascripts/later.html empties into the head), as media="print", which never blocks
+a paint, and boot.js turns each on for the screen at the reader's first touch (a browser without
+JavaScript reads them from <noscript>): the same rules again in the same order, so nothing moves
+(tests/test_first_paint.py compares screenshots with the stylesheets held back and let through).
+The style is allowed by its hash in the page's policy (style-src, guide/site/csp.py), the only
+inline style allowed; the output check still refuses any <style> in a page's body.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ from guide.site.css_prune import (
 # boot.js turns a stylesheet marked so on for the screen once it has loaded: only a page
 # that runs it has its stylesheets wait (offline.html and the status pages run no script).
 LATER = "data-guide-later"
+# The <template> holding them until the first paint (partials/javascripts/later.html): a
+# stylesheet requested during the load shares the phone's first round trips with the page.
+STYLESHEETS_LATER = "data-guide-stylesheets"
 SWITCH = "assets/guide/boot.js"
 
 
@@ -182,8 +186,9 @@ def inline(html: str, *, head: Head, css: str) -> str:
     plain = "".join(html[tag.start : tag.end] for tag in head.stylesheets)
     replacements = [(tag.start, tag.end, "") for tag in head.stylesheets[1:]]
     first = head.stylesheets[0]
+    held = f"<template {STYLESHEETS_LATER}>{later}</template>"
     replacements.append(
-        (first.start, first.end, f"<style>{css}</style>{later}<noscript>{plain}</noscript>")
+        (first.start, first.end, f"<style>{css}</style>{held}<noscript>{plain}</noscript>")
     )
     if head.policy is not None:
         policy = head.policy.attributes["content"]

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from guide.data.ui import Ui
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
-from guide.site.csp import attach
+from guide.site.csp import insert, policy_insertion
 from guide.site.render import words
 from guide.site.search_index import SEARCH_JSON
 from guide.site.serve import GZIP_LEVEL
@@ -33,7 +33,7 @@ def offline_page(
     html = env.get_template("partials/guide/offline.html").render(
         **words(lang, ui=ui), site_name=site_name, css=get_relative_url(GUIDE_CSS, where)
     )
-    return attach(html, env=env, where=where)
+    return insert(html, policy_insertion(html, env=env, where=where))
 
 
 # "Keep this guide on my phone" (partials/guide/keep.html, assets/guide/keep.js): per language,

@@ -84,6 +84,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+# A page's stylesheets and the guide's scripts are requested after its first paint
+# (partials/javascripts/later.html), which marks <html> once they have loaded: true from then
+# on, and on a page without them (offline.html, a status page, anything not the guide's).
+GUIDE_READY = """() => document.documentElement.hasAttribute("data-guide-ready")
+  || !document.querySelector("template[data-guide-script], template[data-guide-stylesheets]")"""
 
 
 class ChromiumMissing(RuntimeError):

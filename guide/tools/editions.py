@@ -29,7 +29,7 @@ from guide import MKDOCS_YML, ROOT
 from guide.data.edition import EDITION, EDITION_VAR, alias_of, edition_name
 from guide.data.languages import languages, mkdocs_config, site_language_prefix
 from guide.site.build import mkdocs_build
-from guide.site.csp import attach, inline_scripts
+from guide.site.csp import inline_scripts, insert, policy_insertion
 from guide.site.render import words
 from guide.site.versions import Release, installed_version, version_problem
 from guide.tools.pdf import write_pdfs
@@ -201,7 +201,10 @@ def root_not_found_page(*, alias: str, names: Iterable[str], site_path: str) -> 
         data=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
         languages=entries,
     )
-    return attach(html, env=env, where=ROOT_404, known=frozenset(inline_scripts(html)))
+    return insert(
+        html,
+        policy_insertion(html, env=env, where=ROOT_404, known=frozenset(inline_scripts(html))),
+    )
 
 
 def write_root_not_found(alias: str, *, branch: str) -> None:

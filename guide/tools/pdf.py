@@ -34,7 +34,7 @@ from guide.data.languages import (
 from guide.data.offices import load_directory
 from guide.data.ui import load_ui
 from guide.site.asset_paths import booklet_path, sheet_path
-from guide.tools.chromium import chromium, serve
+from guide.tools.chromium import GUIDE_READY, chromium, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -111,6 +111,11 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     response = page.goto(url)
     if response is None or not response.ok:
         raise PdfError(f"{url}: HTTP {response.status if response else 'no response'}")
+    try:
+        # The stylesheets (with the print rules) and scripts requested after the first paint.
+        page.wait_for_function(GUIDE_READY, timeout=15_000)
+    except Exception as error:  # playwright's TimeoutError
+        raise PdfError(f"{url}: the stylesheets and scripts did not load: {error}") from None
     try:
         page.wait_for_function(OFFICES_READY, timeout=15_000)
     except Exception as error:  # playwright's TimeoutError

@@ -11,7 +11,7 @@ from guide.data.languages import language_codes, site_language_prefix
 from guide.site.build import timed_build
 from guide.site.serve import Sent, SiteServer, serve_site
 from guide.tools.bench.budgets import FIRST_VIEW_PAGES
-from guide.tools.chromium import PHONE, chromium
+from guide.tools.chromium import GUIDE_READY, PHONE, chromium
 
 # The first view is complete when the server has sent nothing for this long after the
 # load event (a service worker's installation counts: it is on the reader's data plan too).
@@ -61,6 +61,7 @@ def first_views(server: SiteServer, paths: Sequence[str]) -> dict[str, FirstView
             if response is None or response.status != 200:
                 status = response.status if response else None
                 raise LookupError(f"{server.url}{path}: not served (status {status})")
+            page.wait_for_function(GUIDE_READY)  # the files requested after the first paint
             page.wait_for_load_state("networkidle")
             server.wait_quiet(QUIET_SECONDS)
             views[path] = FirstView(server.url + path, tuple(server.take_log()))
