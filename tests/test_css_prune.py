@@ -5,7 +5,6 @@ scripts need at run time stay; the site ships no source maps."""
 from __future__ import annotations
 
 import base64
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +19,8 @@ from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_a
 from tests.browser import PHONE, open_page, serve
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+# Material's whole main stylesheet; the pruned one has its name
+(MATERIAL_MAIN,) = MATERIAL_STYLESHEETS.glob(Path(STYLESHEETS).name)
 
 # Every page type: home, topic, powiat page, powiaty index (with the map), glossary, 404.
 PAGE_TYPES = {
@@ -30,7 +31,8 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "404": "no-such-page/",  # served as a static host serves it: 404.html
 }
-STATES = ("screen", "search-open", "print")
+# In this order on one page: the search dialog, opened last, stays open.
+STATES = ("screen", "print", "search-open")
 # Two shots of the same page differed now and then in a few pixels: the right corners of a
 # rounded box one colour level apart, edge pixels of the map's shapes (6 Dec 2026: 2 to 6 pixels
 # in 5 of 82 comparisons, different ones per run, never alone). Pixels are compared as
@@ -43,37 +45,69 @@ SITE_FOLDER = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
 
 
 @pytest.fixture(scope="module")
-def whole_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site with Material's own stylesheet back in place of the pruned one."""
-    copy = tmp_path_factory.mktemp("whole-css") / "site"
-    shutil.copytree(site, copy)
-    for pruned in copy.glob(STYLESHEETS):
-        shutil.copyfile(MATERIAL_STYLESHEETS / pruned.name, pruned)
-    return copy
-
-
-@pytest.fixture(scope="module")
-def urls(
-    site: Path, whole_site: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    """Both sites as the host publishes them: in the site's folder (`/przewodnik/`), whose
+def site_address(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site as the host publishes it: in the site's folder (`/przewodnik/`), whose
     404.html answers every missing address below it and loads its files from that folder."""
-    hosts = []
-    for built in (site, whole_site):
-        host = tmp_path_factory.mktemp("host")
-        (host / SITE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
-        (host / SITE_FOLDER).symlink_to(built)
-        (host / "404.html").symlink_to(built / "404.html")
-        hosts.append(host)
-    with serve(hosts[0]) as pruned, serve(hosts[1]) as whole:
-        yield f"{pruned}{SITE_FOLDER}/", f"{whole}{SITE_FOLDER}/"
+    host = tmp_path_factory.mktemp("host")
+    (host / SITE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
+    (host / SITE_FOLDER).symlink_to(site)
+    (host / "404.html").symlink_to(site / "404.html")
+    with serve(host) as url:
+        yield f"{url}{SITE_FOLDER}/"
 
 
-def _screenshot(browser: Browser, url: str, state: str) -> bytes:
+# Material's whole stylesheet, served beside the pruned one (the same folder, so its relative
+# addresses mean the same) to the page under test only.
+WHOLE = "material-whole.css"
+# The page's link to the pruned stylesheet, pointed at the other stylesheet and loaded: the
+# same page, its scripts' state and its open dialog kept, drawn with the other rules.
+SWAP = """async (name) => {
+  const link = document.querySelector("link[data-pruned]") ??
+    document.querySelector('link[rel=stylesheet][href*="stylesheets/main."]');
+  link.dataset.pruned ??= link.getAttribute("href");
+  const href = name ? link.dataset.pruned.replace(/[^/]*$/, name) : link.dataset.pruned;
+  if (link.getAttribute("href") === href) return;
+  await new Promise((loaded, failed) => {
+    link.onload = loaded;
+    link.onerror = () => failed(new Error("not loaded: " + href));
+    setTimeout(() => failed(new Error("no load event in 30 s: " + href)), 30000);
+    link.href = href;
+  });
+}"""
+
+
+def _settle(page: Page) -> None:
+    # every image loaded (the print QR code is lazy: a full-page shot would race it)
+    page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
+    # transitions (the search dialog, focus rings) finished: no frame caught halfway
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def _shots(
+    browser: Browser, url: str, states: list[str], *, pruned: bytes | None = None
+) -> dict[str, tuple[bytes, bytes]]:
+    """One page in each state (in the order given), shot with the pruned stylesheet and with
+    Material's whole one swapped in (SWAP): {state: (pruned, whole)}. `pruned`: other bytes
+    served in place of the pruned stylesheet."""
     # bypass_csp: Playwright's own style (caret hidden, animations stopped) must apply; the
     # policy is the same for both stylesheets and changes nothing else that is drawn.
-    context = browser.new_context(viewport=PHONE, bypass_csp=True)  # type: ignore[arg-type]
+    # Service workers blocked: what sw.js fetched would not pass the routes below.
+    context = browser.new_context(
+        viewport=PHONE,  # type: ignore[arg-type]
+        bypass_csp=True,
+        service_workers="block",
+    )
     page: Page = context.new_page()
+    whole = MATERIAL_MAIN.read_bytes()
+    page.route(f"**/{WHOLE}", lambda route: route.fulfill(body=whole, content_type="text/css"))
+    if pruned is not None:
+        replaced = pruned
+        page.route(
+            f"**/{MATERIAL_MAIN.name}",
+            lambda route: route.fulfill(body=replaced, content_type="text/css"),
+        )
+    shots: dict[str, tuple[bytes, bytes]] = {}
     try:
         open_page(page, url, wait_until="networkidle")
         # The page once the reader has touched it (boot.js): the stylesheets on for the screen
@@ -82,51 +116,78 @@ def _screenshot(browser: Browser, url: str, state: str) -> bytes:
         page.evaluate("dispatchEvent(new Event('scroll'))")
         page.wait_for_function("() => document.documentElement.classList.contains('js')")
         page.wait_for_load_state("networkidle")
-        if state == "search-open":
-            page.locator(".guide-search__open").click()
-            expect(page.locator("#guide-search")).to_be_visible()
-            expect(page.locator("#guide-search-status")).to_be_empty()  # its index loaded
-        if state == "print":
-            page.emulate_media(media="print")
+        for state in states:
+            page.emulate_media(media="print" if state == "print" else "screen")
             page.wait_for_load_state("networkidle")
-        # every image loaded (the print QR code is lazy: a full-page shot would race it)
-        page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
-        page.wait_for_function("() => [...document.images].every(i => i.complete)")
-        # transitions (the search dialog, focus rings) finished: no frame caught halfway
-        page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
-        # Search open: the viewport, where the modal dialog is. A full-page shot of the open
-        # dialog came out in two versions at random, even of one site with one stylesheet:
-        # 14 anti-aliased pixels at the corners of the focused field's outline, 1 to 6 colour
-        # levels apart (6 Dec 2026, 8 shots of uk/work/: 2 versions, whether or not Material's
-        # focus-visible class was on the field); 10 viewport shots: one version.
-        full = state != "search-open"
-        return page.screenshot(full_page=full, animations="disabled", caret="hide")
+            if state == "search-open":
+                page.locator(".guide-search__open").click()
+                expect(page.locator("#guide-search")).to_be_visible()
+                expect(page.locator("#guide-search-status")).to_be_empty()  # its index loaded
+            # Search open: the viewport, where the modal dialog is. A full-page shot of the
+            # open dialog came out in two versions at random, even of one site with one
+            # stylesheet: 14 anti-aliased pixels at the corners of the focused field's
+            # outline, 1 to 6 colour levels apart (6 Dec 2026, 8 shots of uk/work/: 2
+            # versions, whether or not Material's focus-visible class was on the field); 10
+            # viewport shots: one version.
+            full = state != "search-open"
+            pair = []
+            for name in (None, WHOLE):
+                page.evaluate(SWAP, name)
+                _settle(page)
+                pair.append(page.screenshot(full_page=full, animations="disabled", caret="hide"))
+            shots[state] = (pair[0], pair[1])
+        return shots
     finally:
         context.close()
 
 
+def _states(kind: str) -> list[str]:
+    return [state for state in STATES if (kind, state) != ("404", "search-open")]  # no button
+
+
+def _differences(browser: Browser, shots: dict[str, tuple[bytes, bytes]]) -> dict[str, str]:
+    """{state: how its two shots differ}, for the states whose shots differ."""
+    differ = {}
+    for state, (pruned, whole) in shots.items():
+        if pruned != whole:
+            count, rows = _differing_pixels(browser, pruned, whole)
+            if count:
+                differ[state] = f"{count} pixels differ ({rows})"
+    return differ
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    ("kind", "state"),
-    # the 404 page has no search button
-    [(k, s) for k in PAGE_TYPES for s in STATES if (k, s) != ("404", "search-open")],
-)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
 @pytest.mark.parametrize("lang", language_codes())
 def test_page_looks_the_same_with_the_pruned_stylesheet(
-    browser: Browser, urls: tuple[str, str], tmp_path: Path, lang: str, kind: str, state: str
+    browser: Browser, site_address: str, tmp_path: Path, lang: str, kind: str
 ) -> None:
-    path = site_language_prefix(lang) + PAGE_TYPES[kind]
-    pruned, whole = (_screenshot(browser, url + path, state) for url in urls)
-    if pruned == whole:
-        return
-    count, rows = _differing_pixels(browser, pruned, whole)
-    if count == 0:
-        return
-    (tmp_path / "pruned.png").write_bytes(pruned)
-    (tmp_path / "whole.png").write_bytes(whole)
-    pytest.fail(f"{lang} {kind} ({state}): {count} pixels differ ({rows}); in {tmp_path}")
+    url = site_address + site_language_prefix(lang) + PAGE_TYPES[kind]
+    shots = _shots(browser, url, _states(kind))
+    assert list(shots) == _states(kind)
+    differ = _differences(browser, shots)
+    for state in differ:
+        (tmp_path / f"{state}-pruned.png").write_bytes(shots[state][0])
+        (tmp_path / f"{state}-whole.png").write_bytes(shots[state][1])
+    assert differ == {}, f"{lang} {kind}: {differ}; shots in {tmp_path}"
+
+
+# A rule of Material's for paper (the first-paint rules inline in each page carry none, and
+# guide.css does not repeat it): no shadow around a note box.
+PRINT_RULE = "@media print{.md-typeset .admonition,.md-typeset details{box-shadow:none}}"
+
+
+@pytest.mark.browser
+def test_the_comparison_catches_an_over_pruned_stylesheet(
+    browser: Browser, site: Path, site_address: str
+) -> None:
+    (pruned,) = site.glob(STYLESHEETS)
+    css = pruned.read_text(encoding="utf-8")
+    assert css.count(PRINT_RULE) == 1
+    over_pruned = css.replace(PRINT_RULE, "").encode()
+    url = site_address + site_language_prefix(language_codes()[0]) + PAGE_TYPES["topic"]
+    differ = _differences(browser, _shots(browser, url, ["print"], pruned=over_pruned))
+    assert list(differ) == ["print"]
 
 
 def _shot(browser: Browser, html: str) -> bytes:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,12 +66,26 @@ class Section:
     heading: str
     text: str
 
+    # Folded once per section, not once per query: the tests run hundreds of queries on
+    # one index (kept with the object, so no cache outlives it).
+    @cached_property
+    def heading_words(self) -> tuple[str, ...]:
+        return words(self.heading)
+
+    @cached_property
+    def text_words(self) -> tuple[str, ...]:
+        return words(self.text)
+
 
 @dataclass(frozen=True)
 class IndexedPage:
     url: str  # relative to the language's root, e.g. 'powiaty/leborski/'
     title: str
     sections: tuple[Section, ...]
+
+    @cached_property
+    def title_words(self) -> tuple[str, ...]:
+        return words(self.title)
 
 
 class SectionParser(HTMLParser):
@@ -292,10 +307,10 @@ def search(
     queries = expanded(terms, synonyms)
     hits: list[tuple[int, int, Hit]] = []
     for order, page in enumerate(pages):
-        title = words(page.title)
+        title = page.title_words
         best: Hit | None = None
         for section in page.sections:
-            heading, text = words(section.heading), words(section.text)
+            heading, text = section.heading_words, section.text_words
             scores = max(
                 (
                     [_term_score(term, title, heading, text) for term in alternative]
