@@ -347,7 +347,7 @@ def test_without_javascript_the_stylesheets_apply(
     page = context.new_page()
     try:
         page.goto(site_url + url_of(lang, "work.md"), wait_until="networkidle")
-        # the sheets of <noscript>, for every medium (the <template>'s are never loaded)
+        # the sheets of <noscript>, for every medium (the JSON list's are never loaded)
         media = page.evaluate(
             "[...document.styleSheets].filter(s => s.href).map(s => s.media.mediaText)"
         )
