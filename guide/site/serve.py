@@ -12,6 +12,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -147,6 +148,13 @@ class SiteServer(http.server.ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that stops reading (a page closed, a request aborted or answered from
+        elsewhere) is no error of the site: no traceback in the test run for it."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def compressed(self, path: Path, body: bytes) -> bytes:
         key = (path, os.stat(path).st_mtime_ns)
