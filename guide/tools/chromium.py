@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.site.csp import LATER_SCRIPT
+from guide.site.first_paint import STYLESHEETS_LATER
 from guide.site.serve import serve_site
 
 if TYPE_CHECKING:
@@ -87,8 +89,8 @@ PHONE = {"width": 390, "height": 844}
 # A page's stylesheets and the guide's scripts are requested after its first paint
 # (partials/javascripts/later.html), which marks <html> once they have loaded: true from then
 # on, and on a page without them (offline.html, a status page, anything not the guide's).
-GUIDE_READY = """() => document.documentElement.hasAttribute("data-guide-ready")
-  || !document.querySelector("template[data-guide-script], [data-guide-stylesheets]")"""
+GUIDE_READY = f"""() => document.documentElement.hasAttribute("data-guide-ready")
+  || !document.querySelector("template[{LATER_SCRIPT}], [{STYLESHEETS_LATER}]")"""
 
 
 class ChromiumMissing(RuntimeError):
