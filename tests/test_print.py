@@ -248,6 +248,29 @@ def test_the_pdf_waits_for_the_lazy_qr_code(site: Path, browser: Browser) -> Non
         server.server_close()
 
 
+@pytest.mark.browser
+def test_the_pdf_step_prints_what_chromium_prints_from_the_screen(
+    site_url: str, browser: Browser
+) -> None:
+    """print_page lays the page out for print before it prints (without that, Chromium took
+    2 s more per page with a picture shown only in print): the PDF is the same, page for page,
+    as Chromium's own print of the loaded page."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        _, ours = print_page(page, site_url + url_of(PDF_LANG, f"powiaty/{POWIAT}.md"))
+        assert page.evaluate("() => matchMedia('print').matches") is False
+        chromiums = page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
+        contents = [
+            [sheet.get_contents().get_data() for sheet in PdfReader(io.BytesIO(pdf)).pages]
+            for pdf in (ours, chromiums)
+        ]
+        assert len(contents[0]) == SHEET_MAX_PAGES
+        assert contents[0] == contents[1]
+    finally:
+        context.close()
+
+
 # --- The pdf step (`make pdf`) on one language -----------------------------------------------
 
 

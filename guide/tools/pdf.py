@@ -55,6 +55,9 @@ OFFICES_READY = """() => !document.querySelector("[data-office-body]")
 _LOAD_IMAGES = """() => document.querySelectorAll("img[loading=lazy]")
   .forEach((image) => { image.loading = "eager"; })"""
 _IMAGES_SETTLED = "() => Array.from(document.images).every((image) => image.complete)"
+_TWO_FRAMES = (
+    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+)
 # Images the print would not get (settled, but not loaded).
 _NOT_LOADED = """() => Array.from(document.images)
   .filter((image) => !(image.complete && image.naturalWidth > 0))
@@ -128,7 +131,14 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     failed = page.evaluate(_NOT_LOADED)
     if failed:
         raise PdfError(f"{url}: images missing from the print: {', '.join(failed)}")
-    return title, page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
+    # Laid out and painted for print first: printing a page whose picture shows only in print
+    # (the QR code) waited 2 s per page otherwise, for the same PDF.
+    page.emulate_media(media="print")
+    try:
+        page.evaluate(_TWO_FRAMES)
+        return title, page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
+    finally:
+        page.emulate_media(media="null")
 
 
 def _print_html(page: Page, template: str, **context: object) -> PdfReader:
