@@ -17,6 +17,7 @@ __all__ = [
     "PHONE",
     "open_page",
     "reload_page",
+    "search_answers",
     "serve",
     "settle",
     "wait_for_search_answer",
@@ -111,3 +112,39 @@ def wait_for_search_answer(phone: Page) -> None:
                 status !== document.getElementById("guide-search").dataset.loading;
         }"""
     )
+
+
+# Each query typed into the open search dialog (its index loaded), as an input event: the
+# links of its answer. A mark in the status first, which the dialog's answer replaces, tells
+# this answer from the last one, whatever they say.
+_SEARCH_ANSWERS = """async (queries) => {
+  const input = document.getElementById("guide-search-input");
+  const status = document.getElementById("guide-search-status");
+  const results = document.getElementById("guide-search-results");
+  const mark = "\u2063waiting";
+  const answers = [];
+  for (const query of queries) {
+    status.textContent = mark;
+    const answered = new Promise((done, fail) => {
+      const observer = new MutationObserver(() => {
+        if (status.textContent !== mark) { observer.disconnect(); done(); }
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+      setTimeout(() => fail(new Error(`no answer to ${JSON.stringify(query)} in 10 s`)), 10000);
+    });
+    input.value = query;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await answered;
+    answers.push([...results.querySelectorAll("a")].map((link) => link.getAttribute("href")));
+  }
+  return answers;
+}"""
+
+
+def search_answers(page: Page, queries: list[str]) -> dict[str, list[str]]:
+    """The links the open search dialog answers each of `queries` with, typed one after the
+    other in the page (one call, not a round trip per step)."""
+    answers = page.evaluate(_SEARCH_ANSWERS, queries)
+    return {
+        query: [str(href) for href in hrefs] for query, hrefs in zip(queries, answers, strict=True)
+    }
