@@ -9,6 +9,9 @@ import segno
 # Any of the 8 standard masks gives a valid code; choosing one instead of letting segno try
 # all eight makes the build's 136 codes five times faster (1 s less per full build).
 QR_MASK = 0
+# The picture's class (overrides/partials/guide/print-address.html): `python -m guide pdf`
+# draws the code in the page from the file before printing (guide/tools/pdf.py).
+QR_CLASS = "guide-print__qr"
 
 
 def qr_svg(url: str) -> str:

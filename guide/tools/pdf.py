@@ -34,6 +34,7 @@ from guide.data.languages import (
 from guide.data.offices import load_directory
 from guide.data.ui import load_ui
 from guide.site.asset_paths import booklet_path, sheet_path
+from guide.site.qr import QR_CLASS
 from guide.tools.chromium import GUIDE_READY, chromium, serve
 
 if TYPE_CHECKING:
@@ -55,9 +56,22 @@ OFFICES_READY = """() => !document.querySelector("[data-office-body]")
 _LOAD_IMAGES = """() => document.querySelectorAll("img[loading=lazy]")
   .forEach((image) => { image.loading = "eager"; })"""
 _IMAGES_SETTLED = "() => Array.from(document.images).every((image) => image.complete)"
-_TWO_FRAMES = (
-    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-)
+# The QR code drawn in the page from its file, with its class and its alt text as the label:
+# Chromium's PDF of a page holding an SVG picture took 2 s more per page (Chromium 156) for the
+# same drawing. One that cannot be fetched stays a picture (named below if it does not load).
+_QR_INLINE = f"""async () => {{
+  for (const image of document.querySelectorAll("img.{QR_CLASS}")) {{
+    const answer = await fetch(image.src).catch(() => null);
+    if (!answer || !answer.ok) {{ continue; }}
+    const parsed = new DOMParser().parseFromString(await answer.text(), "image/svg+xml");
+    if (parsed.documentElement.localName !== "svg") {{ continue; }}
+    const drawing = document.importNode(parsed.documentElement, true);
+    drawing.setAttribute("class", image.className);
+    drawing.setAttribute("role", "img");
+    drawing.setAttribute("aria-label", image.alt);
+    image.replaceWith(drawing);
+  }}
+}}"""
 # Images the print would not get (settled, but not loaded).
 _NOT_LOADED = """() => Array.from(document.images)
   .filter((image) => !(image.complete && image.naturalWidth > 0))
@@ -124,6 +138,7 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     except Exception as error:  # playwright's TimeoutError
         raise PdfError(f"{url}: the office boxes were not filled: {error}") from None
     title: str = page.evaluate(_TITLE)
+    page.evaluate(_QR_INLINE)
     page.evaluate(_LOAD_IMAGES)
     # playwright's TimeoutError: the images still missing are named below
     with contextlib.suppress(Exception):
@@ -131,14 +146,7 @@ def print_page(page: Page, url: str) -> tuple[str, bytes]:
     failed = page.evaluate(_NOT_LOADED)
     if failed:
         raise PdfError(f"{url}: images missing from the print: {', '.join(failed)}")
-    # Laid out and painted for print first: printing a page whose picture shows only in print
-    # (the QR code) waited 2 s per page otherwise, for the same PDF.
-    page.emulate_media(media="print")
-    try:
-        page.evaluate(_TWO_FRAMES)
-        return title, page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
-    finally:
-        page.emulate_media(media="null")
+    return title, page.pdf(format="A4", prefer_css_page_size=True, tagged=True)
 
 
 def _print_html(page: Page, template: str, **context: object) -> PdfReader:
