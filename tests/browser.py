@@ -4,9 +4,10 @@ guide/tools/chromium.py (also used by `python -m guide pdf`)."""
 from __future__ import annotations
 
 import time
+import weakref
 from typing import Any
 
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Page, Request, Response
 
 from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, GUIDE_READY, PHONE, serve
 
@@ -16,18 +17,67 @@ __all__ = [
     "PHONE",
     "open_page",
     "reload_page",
+    "search_answers",
     "serve",
+    "settle",
     "wait_for_search_answer",
     "wait_until",
 ]
 
 
-def open_page(page: Page, url: str, **options: Any) -> Response | None:
+def open_page(page: Page, url: str, *, settled: bool = False, **options: Any) -> Response | None:
     """page.goto(url), then wait until the page's stylesheets and scripts, requested after its
-    first paint, have loaded (GUIDE_READY): as a reader's page has them by their first touch."""
+    first paint, have loaded (GUIDE_READY): as a reader's page has them by their first touch.
+    `settled`: then also until nothing it asked for is pending (`settle`)."""
+    if settled:
+        _pending(page)  # watched from the first request on
     response = page.goto(url, **options)
     page.wait_for_function(GUIDE_READY)
+    if settled:
+        settle(page)
     return response
+
+
+class _Pending:
+    """The requests of one page not yet answered or failed."""
+
+    def __init__(self, page: Page) -> None:
+        self.requests: set[Request] = set()
+        page.on("request", lambda request: self.requests.add(request))
+        page.on("requestfinished", lambda request: self.requests.discard(request))
+        page.on("requestfailed", lambda request: self.requests.discard(request))
+
+
+_WATCHED: weakref.WeakKeyDictionary[Page, _Pending] = weakref.WeakKeyDictionary()
+# Two frames drawn and the fonts in use loaded: what the page started by then is requested.
+_FRAMES_AND_FONTS = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await document.fonts.ready;
+}"""
+
+
+def _pending(page: Page) -> _Pending:
+    if page not in _WATCHED:
+        _WATCHED[page] = _Pending(page)
+    return _WATCHED[page]
+
+
+def settle(page: Page, *, timeout: float = 10.0) -> None:
+    """Wait until every request the page has made is answered and, two frames later with its
+    fonts loaded, it has made no new one: the state Playwright's "networkidle" reaches only
+    after 500 ms without a request. Requests are counted from the page's first
+    `open_page(..., settled=True)` or `settle` on (call one of them before what it waits for)."""
+    pending = _pending(page)
+    deadline = time.monotonic() + timeout
+    while True:
+        while pending.requests:
+            if time.monotonic() > deadline:
+                urls = sorted(request.url for request in pending.requests)
+                raise TimeoutError(f"still pending after {timeout} s: {urls}")
+            page.wait_for_timeout(10)
+        page.evaluate(_FRAMES_AND_FONTS)
+        if not pending.requests:
+            return
 
 
 def reload_page(page: Page, **options: Any) -> Response | None:
@@ -62,3 +112,39 @@ def wait_for_search_answer(phone: Page) -> None:
                 status !== document.getElementById("guide-search").dataset.loading;
         }"""
     )
+
+
+# Each query typed into the open search dialog (its index loaded), as an input event: the
+# links of its answer. A mark in the status first, which the dialog's answer replaces, tells
+# this answer from the last one, whatever they say.
+_SEARCH_ANSWERS = """async (queries) => {
+  const input = document.getElementById("guide-search-input");
+  const status = document.getElementById("guide-search-status");
+  const results = document.getElementById("guide-search-results");
+  const mark = "\u2063waiting";
+  const answers = [];
+  for (const query of queries) {
+    status.textContent = mark;
+    const answered = new Promise((done, fail) => {
+      const observer = new MutationObserver(() => {
+        if (status.textContent !== mark) { observer.disconnect(); done(); }
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+      setTimeout(() => fail(new Error(`no answer to ${JSON.stringify(query)} in 10 s`)), 10000);
+    });
+    input.value = query;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await answered;
+    answers.push([...results.querySelectorAll("a")].map((link) => link.getAttribute("href")));
+  }
+  return answers;
+}"""
+
+
+def search_answers(page: Page, queries: list[str]) -> dict[str, list[str]]:
+    """The links the open search dialog answers each of `queries` with, typed one after the
+    other in the page (one call, not a round trip per step)."""
+    answers = page.evaluate(_SEARCH_ANSWERS, queries)
+    return {
+        query: [str(href) for href in hrefs] for query, hrefs in zip(queries, answers, strict=True)
+    }

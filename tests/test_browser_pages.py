@@ -69,7 +69,7 @@ def test_page_stays_on_site_without_errors(
 ) -> None:
     traffic = Traffic(origin_of(site_url))
     traffic.watch(phone)
-    open_page(phone, site_url + url_of(lang, page), wait_until="networkidle")
+    open_page(phone, site_url + url_of(lang, page), settled=True)
     phone.locator("header a.guide-112").wait_for()
     phone.wait_for_timeout(300)  # late requests of the page's own scripts
     assert traffic.foreign == [], "requests to other origins"

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from guide.data.languages import language_codes, mkdocs_config, site_language_prefix
 from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
-from tests.browser import PHONE, open_page, serve
+from tests.browser import PHONE, open_page, serve, settle
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Material's whole main stylesheet; the pruned one has its name
@@ -109,16 +109,16 @@ def _shots(
         )
     shots: dict[str, tuple[bytes, bytes]] = {}
     try:
-        open_page(page, url, wait_until="networkidle")
+        open_page(page, url, settled=True)
         # The page once the reader has touched it (boot.js): the stylesheets on for the screen
         # (until then the page shows its inline first-paint rules, tests/test_first_paint.py)
         # and Material's bundle running.
         page.evaluate("dispatchEvent(new Event('scroll'))")
         page.wait_for_function("() => document.documentElement.classList.contains('js')")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         for state in states:
             page.emulate_media(media="print" if state == "print" else "screen")
-            page.wait_for_load_state("networkidle")
+            settle(page)
             if state == "search-open":
                 page.locator(".guide-search__open").click()
                 expect(page.locator("#guide-search")).to_be_visible()

@@ -109,13 +109,13 @@ def test_translation_link_only_on_a_translation(lang: str) -> None:
 def test_office_links(site: Path, lang: str, page: str) -> None:
     """Every office box and every office of a powiat page: its own link to the correction form."""
     soup = parse(site, lang, page)
-    label = load_ui().labels["report_office"][lang]
+    ui = load_ui()
+    label = ui.labels["report_office"][lang]
     boxes = soup.select("article aside.guide-box")
     offices = soup.select("article .guide-powiat__office")
-    holders = [*boxes, *offices]
     if page.startswith("powiaty/") and page != "powiaty/index.md":
-        assert len(offices) == len(load_ui().office_types)
-    for holder in holders:
+        assert len(offices) == len(ui.office_types)
+    for in_box, holder in [*((True, box) for box in boxes), *((False, o) for o in offices)]:
         links = holder.select('a[data-feedback="office"]')
         assert len(links) == 1
         assert links[0].get_text() == label
@@ -124,8 +124,8 @@ def test_office_links(site: Path, lang: str, page: str) -> None:
         assert set(fields) == {"template", "title", *OFFICE_FIELDS}
         assert fields["template"] == OFFICE_FORM
         assert (fields["page"], fields["lang"], fields["edition"]) == (canonical(soup), lang, "dev")
-        assert fields["office"] in load_ui().office_types
-        if holder in boxes:
+        assert fields["office"] in ui.office_types
+        if in_box:
             assert fields["office"] == holder["data-office-type"]
             assert fields["powiat"] == ""  # offices.js adds the reader's choice
         else:

@@ -38,7 +38,7 @@ from guide.site.first_paint import (
     read_page,
     remember_names,
 )
-from tests.browser import PHONE, open_page
+from tests.browser import PHONE, open_page, settle
 from tests.pages import LANGUAGES, output_path, url_of
 from tests.test_csp import policy_of
 from tests.test_css_prune import PAGE_TYPES
@@ -296,7 +296,7 @@ def _first_paint_differences(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
         page.route("**/*.css", lambda route: route.fulfill(body="", content_type="text/css"))
-        open_page(page, url, wait_until="networkidle")
+        open_page(page, url, settled=True)
         page.evaluate(f"() => {{ window.guideHeld = ({RENDERED})(); }}")
         page.unroute("**/*.css")
         page.evaluate(LET_THROUGH)
@@ -304,7 +304,7 @@ def _first_paint_differences(
         page.evaluate("dispatchEvent(new Event('pointermove'))")
         later = f"[...document.querySelectorAll('link[{LATER}]')]"
         page.wait_for_function(f"() => {later}.every(l => l.media === 'all')")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         held, through, first, count = page.evaluate(COMPARED)
         assert errors == []  # the inline style is allowed
         return held, through, first, count

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from guide.data.languages import default_language
 from guide.site.search_index import SEARCH_JSON, STEM, load_index, load_synonyms, search
-from tests.browser import open_page, wait_for_search_answer
+from tests.browser import open_page, search_answers
 from tests.pages import LANGUAGES, url_of
 
 pytestmark = pytest.mark.browser
@@ -39,25 +39,18 @@ def test_python_and_javascript_rank_alike(
     root = url_of(lang, "index.md")
     text = (site / root / SEARCH_JSON).read_text(encoding="utf-8")
     pages, synonyms = load_index(text), load_synonyms(text)
-    # Each avoided variant of the language, as a reader types it (a stem as it stands).
+    # A language without queries of its own (a partial one shows the Polish pages): Polish's;
+    # then each avoided variant of the language, as a reader types it (a stem as it stands).
     queries = QUERIES.get(lang, QUERIES[default_language()]) + [
         " ".join(word.removesuffix(STEM) for word in variant) for variant, _ in synonyms
     ]
     open_page(phone, site_url + root)
     phone.locator(".guide-search__open").click()
-    field, status = phone.locator("#guide-search-input"), phone.locator("#guide-search-status")
-    expect(status).to_be_empty()  # the index is loaded
-    found: dict[str, list[str]] = {}
-    # a language without queries of its own (a partial one shows the Polish pages): Polish's
-    for query in queries:
-        field.fill(query)
-        wait_for_search_answer(phone)
-        hrefs = phone.locator("#guide-search-results a").evaluate_all(
-            "links => links.map(link => link.getAttribute('href'))"
-        )
-        found[query] = [_site_path(lang, str(href)) for href in hrefs]
-        field.fill("")
-        expect(status).to_be_empty()
+    expect(phone.locator("#guide-search-status")).to_be_empty()  # the index is loaded
+    found = {
+        query: [_site_path(lang, href) for href in hrefs]
+        for query, hrefs in search_answers(phone, queries).items()
+    }
     expected = {
         query: [unquote(root + hit.url) for hit in search(pages, query, synonyms=synonyms)]
         for query in queries
