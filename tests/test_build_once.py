@@ -47,6 +47,14 @@ def counting_list_templates(self):
     listed.append(len(self.searchpath))
     return list_templates(self)
 jinja2.loaders.FileSystemLoader.list_templates = counting_list_templates
+from guide.site import feedback
+read_repository = []  # the repository read from mkdocs.yml, not given the build's
+repository = feedback.repository
+def counting_repository(*args):
+    if not args or args[0] is None:
+        read_repository.append(1)
+    return repository(*args)
+feedback.repository = counting_repository  # before the plugin imports it by name
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
@@ -54,6 +62,7 @@ print(json.dumps({
     "parsed": parsed,
     "compiled": {f"{name} {escaping}": count for (name, escaping), count in compiled.items()},
     "listed": listed,
+    "repository_read": len(read_repository),
 }))
 """
 
@@ -85,6 +94,8 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     # MkDocs lists the theme's folders for each language, and the guide for the files the
     # theme publishes: once per build (guide/site/theme_files.py, list_theme_once).
     assert len(counts["listed"]) == 1, counts["listed"]
+    # Every page's report and edit links take the repository the build read once (Build).
+    assert counts["repository_read"] == 0
 
 
 # Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;

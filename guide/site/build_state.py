@@ -30,6 +30,7 @@ from guide.data.offices import POWIATY_YML, load_directory
 from guide.data.site_data import SiteData, load_site_data
 from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
+from guide.site.feedback import repository
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
 from guide.site.office_boxes import Slots
@@ -61,6 +62,7 @@ class Build:
     # whose fact values the pages show: read from the environment once, here.
     edition: str | None
     day: dt.date
+    repository: str  # where the pages' reports and edit links go (feedback.repository)
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files, and the listing of its folders.
     theme_files: frozenset[str] | None = None
@@ -125,6 +127,7 @@ class Build:
             rules=rules,
             edition=current_edition(),  # a wrong name fails the build here
             day=reference_date(),
+            repository=repository(config.repo_url or None),
         )
         list_theme_once(config.theme, listings=build.theme_listings)
         return build

@@ -163,6 +163,8 @@ _URL_LEADING = "".join(map(chr, range(33)))  # and controls and spaces before it
 
 def is_script_url(value: str) -> bool:
     """True for a javascript: URL as browsers read it (tabs, newlines, leading controls)."""
+    if ":" not in value:  # most links: nothing below adds one
+        return False
     cleaned = value.translate(_URL_IGNORED)
     return cleaned.lstrip(_URL_LEADING).lower().startswith("javascript:")
 

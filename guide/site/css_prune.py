@@ -117,10 +117,17 @@ class NameCollector:
         self.used = Used(tags=set())
         self.scripts: list[str] = []
 
-    def starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def starttag(
+        self,
+        tag: str,
+        attrs: list[tuple[str, str | None]],
+        values: dict[str, str] | None = None,
+    ) -> None:
+        """`values`: the attributes as the listeners of one parse share them, where made."""
         add_tag(self.used, tag, attrs)
         if tag in ("script", "template"):
-            values = {name: value or "" for name, value in attrs}
+            if values is None:
+                values = {name: value or "" for name, value in attrs}
             source = script_file(tag, values)
             if source is not None and (tag == "script" or LATER_SCRIPT in values):
                 self.scripts.append(source)

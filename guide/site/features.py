@@ -350,6 +350,7 @@ def _language_pages(build: Build, *, config: MkDocsConfig) -> LanguagePages:
         lang=lang,
         prefix=built_language_prefix(config, lang),
         edition=build.report_edition,
+        repo=build.repository,
         site_url=config.site_url or "",
         labels=build.map_labels,
         slots=build.office_slots,
@@ -376,6 +377,7 @@ def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsCo
             address=address,
             data=build.data,
             edition=build.report_edition,
+            repo=build.repository,
         )
 
     return placeholders.expand(html, {OFFICE_KIND: box})
@@ -494,14 +496,16 @@ def feedback_links(
     lang = current_language(config)
     src = normalized_src(page.file) or page.file.src_uri
     address = page.canonical_url or page.abs_url or page.url
-    edition = build.report_edition
+    edition, repo = build.report_edition, build.repository
     generated = page.file.generated_by is not None
     links = {
-        "report": page_report_url(page=address, lang=lang, edition=edition),
-        "edit": edit_url(lang=lang, src=src, generated=generated),
+        "report": page_report_url(page=address, lang=lang, edition=edition, repo=repo),
+        "edit": edit_url(lang=lang, src=src, generated=generated, repo=repo),
     }
     if in_translation(lang=lang, src=src, generated=generated):
-        links["translation"] = translation_report_url(page=address, lang=lang, edition=edition)
+        links["translation"] = translation_report_url(
+            page=address, lang=lang, edition=edition, repo=repo
+        )
     context["guide_feedback"] = links
 
 

@@ -25,34 +25,38 @@ PAGE_FIELDS = ("page", "lang", "edition")
 OFFICE_FIELDS = (*PAGE_FIELDS, "powiat", "office")
 
 
-def repository() -> str:
-    """https://github.com/<owner>/<repo>, from mkdocs.yml `repo_url`."""
-    url: str = mkdocs_config()["repo_url"]
+def repository(repo_url: str | None = None, /) -> str:
+    """https://github.com/<owner>/<repo>, from mkdocs.yml `repo_url` (or `repo_url` as a build
+    read it: the links of every page take the build's, guide/site/build_state.py)."""
+    url: str = mkdocs_config()["repo_url"] if repo_url is None else repo_url
     return url.rstrip("/")
 
 
-def _issue_url(form: str, title: str, fields: dict[str, str]) -> str:
+def _issue_url(form: str, title: str, fields: dict[str, str], *, repo: str) -> str:
     query = urlencode({"template": form, "title": title, **fields})
-    return f"{repository()}/issues/new?{query}"
+    return f"{repo}/issues/new?{query}"
 
 
-def page_report_url(*, page: str, lang: str, edition: str) -> str:
-    """A content mistake on the page at address `page` (absolute, inside its edition)."""
+def page_report_url(*, page: str, lang: str, edition: str, repo: str) -> str:
+    """A content mistake on the page at address `page` (absolute, inside its edition), reported
+    to the repository `repo` (repository())."""
     fields = {"page": page, "lang": lang, "edition": edition}
-    return _issue_url(CONTENT_FORM, f"[{lang}] {urlsplit(page).path}", fields)
+    return _issue_url(CONTENT_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=repo)
 
 
-def translation_report_url(*, page: str, lang: str, edition: str) -> str:
+def translation_report_url(*, page: str, lang: str, edition: str, repo: str) -> str:
     """A sentence of the translated page at address `page` that reads wrong in `lang`."""
     fields = {"page": page, "lang": lang, "edition": edition}
-    return _issue_url(TRANSLATION_FORM, f"[{lang}] {urlsplit(page).path}", fields)
+    return _issue_url(TRANSLATION_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=repo)
 
 
-def office_report_url(*, page: str, lang: str, edition: str, office: str, powiat: str = "") -> str:
+def office_report_url(
+    *, page: str, lang: str, edition: str, repo: str, office: str, powiat: str = ""
+) -> str:
     """A correction of the `office` box (type key) of `powiat` (slug; empty for a regional
     office, or a box whose powiat the reader has not chosen yet: offices.js fills it in)."""
     fields = {"page": page, "lang": lang, "edition": edition, "powiat": powiat, "office": office}
-    return _issue_url(OFFICE_FORM, f"[{lang}] {powiat or '-'} / {office}", fields)
+    return _issue_url(OFFICE_FORM, f"[{lang}] {powiat or '-'} / {office}", fields, repo=repo)
 
 
 def in_translation(*, lang: str, src: str, generated: bool) -> bool:
@@ -61,14 +65,14 @@ def in_translation(*, lang: str, src: str, generated: bool) -> bool:
     return lang != default_language() and (generated or (DOCS_DIR / lang / src).is_file())
 
 
-def edit_url(*, lang: str, src: str, generated: bool) -> str:
+def edit_url(*, lang: str, src: str, generated: bool, repo: str) -> str:
     """The page's own file in GitHub's editor: docs/<lang>/<src>. A generated powiat page is
     made from the office directory, so its link opens data/powiaty.yml. A page not translated
     yet (shown in Polish) opens a new file in its language's folder, to translate it."""
     if generated:
-        return f"{repository()}/edit/{BRANCH}/{POWIATY_YML}"
+        return f"{repo}/edit/{BRANCH}/{POWIATY_YML}"
     path = PurePosixPath("docs", lang, src)
     if (DOCS_DIR / lang / src).is_file():
-        return f"{repository()}/edit/{BRANCH}/{path}"
+        return f"{repo}/edit/{BRANCH}/{path}"
     query = urlencode({"filename": path.name})
-    return f"{repository()}/new/{BRANCH}/{path.parent}?{query}"
+    return f"{repo}/new/{BRANCH}/{path.parent}?{query}"

@@ -53,7 +53,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}  # one dict for the listeners
         self.scripts.start(tag, values)
-        self.names.starttag(tag, attrs)
+        self.names.starttag(tag, attrs, values)
         if tag in _REFERRING:
             self._reference(tag, values)
         if self._depth:
@@ -64,7 +64,7 @@ class _Page(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         self.scripts.start(tag, values)  # browsers ignore the slash (ScriptScanner)
-        self.names.starttag(tag, attrs)
+        self.names.starttag(tag, attrs, values)
         if tag in _REFERRING:
             self._reference(tag, values)
         if self._depth:

@@ -63,11 +63,13 @@ def office_box(
     address: str,
     data: SiteData,
     edition: str,
+    repo: str,
 ) -> str:
     """The "Your office" box of office type `key` (checked by mark_office_directives).
 
     `prefix` is the built language's URL prefix, `page_url` the page's site-relative URL,
-    `address` what a correction report names (its canonical URL), `edition` the build's.
+    `address` what a correction report names (its canonical URL), `edition` the build's,
+    `repo` the repository it goes to (feedback.repository).
     """
     kind = data.ui.office_types[key]
     directory = data.directory
@@ -84,7 +86,9 @@ def office_box(
         powiaty_url=get_relative_url(f"{prefix}powiaty/", page_url),
         offices_url=get_relative_url(prefix + OFFICES_JSON, page_url),
         # The reader's powiat is added by offices.js once chosen.
-        report_url=office_report_url(page=address, lang=lang, edition=edition, office=key),
+        report_url=office_report_url(
+            page=address, lang=lang, edition=edition, repo=repo, office=key
+        ),
         **words(lang, ui=data.ui),
     )
 

@@ -65,6 +65,7 @@ def _powiat_html(
     *,
     address: str,
     edition: str,
+    repo: str,
     slots: Slots | None = None,
 ) -> str:
     ui, directory = data.ui, data.directory
@@ -72,7 +73,7 @@ def _powiat_html(
     def report(key: str) -> str:
         """The "Report a mistake" link of one office on this page (guide/site/feedback.py)."""
         return office_report_url(
-            page=address, lang=lang, edition=edition, powiat=powiat.slug, office=key
+            page=address, lang=lang, edition=edition, repo=repo, powiat=powiat.slug, office=key
         )
 
     def answer(key: str) -> tuple[Office | None, Route | None]:
@@ -167,6 +168,7 @@ class LanguagePages:
     lang: str
     prefix: str
     edition: str
+    repo: str  # where the office reports go (feedback.repository)
     site_url: str = ""
     labels: Callable[[], Labels] | None = None
     slots: Slots | None = None
@@ -186,6 +188,7 @@ def generated_html(kind: str, slug: str, /, *, made: LanguagePages) -> str:
         powiat,
         address=address,
         edition=made.edition,
+        repo=made.repo,
         slots=made.slots,
     )
 

@@ -100,10 +100,11 @@ class SectionParser(HTMLParser):
         self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
         if self.skipping:
             self.skipping += tag not in _VOID
-        elif tag in _SKIPPED or _NOT_CONTENT & set((attributes.get("class") or "").split()):
+            return
+        attributes = dict(attrs)
+        if tag in _SKIPPED or not _NOT_CONTENT.isdisjoint((attributes.get("class") or "").split()):
             self.skipping = 1
         elif tag in _HEADINGS:
             self.heading = (attributes.get("id") or "", [])
