@@ -21,6 +21,7 @@ __all__ = [
     "serve",
     "settle",
     "wait_for_search_answer",
+    "wait_ready",
     "wait_until",
 ]
 
@@ -32,7 +33,7 @@ def open_page(page: Page, url: str, *, settled: bool = False, **options: Any) ->
     if settled:
         _pending(page)  # watched from the first request on
     response = page.goto(url, **options)
-    page.wait_for_function(GUIDE_READY)
+    wait_ready(page)
     if settled:
         settle(page)
     return response
@@ -83,8 +84,14 @@ def settle(page: Page, *, timeout: float = 10.0) -> None:
 def reload_page(page: Page, **options: Any) -> Response | None:
     """page.reload(), then wait as open_page does."""
     response = page.reload(**options)
-    page.wait_for_function(GUIDE_READY)
+    wait_ready(page)
     return response
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the page's stylesheets and scripts have loaded (GUIDE_READY): after a
+    navigation by a click, before the next touch (boot.js must be there to see it)."""
+    page.wait_for_function(GUIDE_READY)
 
 
 def wait_until(page: Page, script: str, arg: object = None, *, timeout: float = 10.0) -> None:
@@ -141,9 +148,17 @@ _SEARCH_ANSWERS = """async (queries) => {
 }"""
 
 
+# search.js opened the dialog and asked for the index in one task; then the index is loaded
+# once the status is empty (before search.js runs, it is empty too).
+_SEARCH_LOADED = """() => document.getElementById("guide-search").open
+  && document.getElementById("guide-search-status").textContent === ''"""
+
+
 def search_answers(page: Page, queries: list[str]) -> dict[str, list[str]]:
-    """The links the open search dialog answers each of `queries` with, typed one after the
-    other in the page (one call, not a round trip per step)."""
+    """The links the search dialog (opened, its index loading or loaded) answers each of
+    `queries` with, typed one after the other in the page (one call, not a round trip per
+    step)."""
+    page.wait_for_function(_SEARCH_LOADED)
     answers = page.evaluate(_SEARCH_ANSWERS, queries)
     return {
         query: [str(href) for href in hrefs] for query, hrefs in zip(queries, answers, strict=True)

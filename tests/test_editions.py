@@ -33,7 +33,7 @@ from guide.tools.chromium import ChromiumMissing
 from guide.tools.cli import BUILD_FAILED, USAGE, main
 from guide.tools.editions import latest_alias, takes_alias
 from guide.tools.pdf import PdfError
-from tests.browser import open_page, serve
+from tests.browser import open_page, serve, wait_ready
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, url_of
 
 OLD, NEW = "2025", "2026"
@@ -407,6 +407,7 @@ def test_selector_and_notice_in_the_browser(phone: Page, editions_url: str, lang
 
     notice.get_by_role("link").click()
     phone.wait_for_url(f"{editions_url}{LATEST}/{here}")
+    wait_ready(phone)  # boot.js sees the touch
     phone.locator("h1").first.click()
     expect(phone.locator(".md-version__current")).to_have_text(NEW)
     expect(phone.locator("[data-md-component=outdated]")).to_be_hidden()
