@@ -1,7 +1,7 @@
 """Print-ready pages and PDFs: the print/download area, the QR code of the page's address,
 pages printed to PDF by Chromium and read back, and the `python -m guide pdf` step.
 
-Printing every PDF of the four languages takes about 70 s on the project's machine, so the
+Printing every PDF of the four languages takes about 60 s on the project's machine, so the
 pdf step runs here on one language (PDF_LANG); `make pdf` and a deploy print them all.
 """
 
