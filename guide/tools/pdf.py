@@ -51,8 +51,8 @@ _TEMPLATES = jinja2.Environment(
 OFFICES_READY = """() => !document.querySelector("[data-office-body]")
   || document.querySelectorAll("[data-office-body]").length
      === document.querySelectorAll("[data-office-body] .guide-box__picker").length"""
-# The QR code is loaded lazily, by the print itself, and Chromium's PDF does not wait for it
-# (on a busy machine the PDF came out without it): every image is loaded before the PDF.
+# A lazy picture is loaded by the print itself, and Chromium's PDF does not wait for it (on a
+# busy machine a PDF came out without its QR code): every picture left is loaded before it.
 _LOAD_IMAGES = """() => document.querySelectorAll("img[loading=lazy]")
   .forEach((image) => { image.loading = "eager"; })"""
 _IMAGES_SETTLED = "() => Array.from(document.images).every((image) => image.complete)"
