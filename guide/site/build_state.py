@@ -30,7 +30,7 @@ from guide.data.offices import POWIATY_YML, load_directory
 from guide.data.site_data import SiteData, load_site_data
 from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
-from guide.site.feedback import repository
+from guide.site.feedback import ReportTo, repository
 from guide.site.finished_page import Sections
 from guide.site.i18n import current_language
 from guide.site.office_boxes import Slots
@@ -62,7 +62,7 @@ class Build:
     # whose fact values the pages show: read from the environment once, here.
     edition: str | None
     day: dt.date
-    repository: str  # where the pages' reports and edit links go (feedback.repository)
+    reports: ReportTo  # where the pages' reports and edit links go
     languages: dict[str, LanguageRecord] = field(default_factory=dict)
     # Computed once per site: the theme's published files, and the listing of its folders.
     theme_files: frozenset[str] | None = None
@@ -120,22 +120,18 @@ class Build:
         rules = TextRules(
             ui=data.ui, termbase=data.termbase, glossary=data.glossary, register=data.facts
         )
+        edition = current_edition()  # a wrong name fails the build here
         build = cls(
             settings=settings,
             data=data,
             env=guide_env(config.theme),
             rules=rules,
-            edition=current_edition(),  # a wrong name fails the build here
+            edition=edition,
             day=reference_date(),
-            repository=repository(config.repo_url or None),
+            reports=ReportTo(repository(config.repo_url or None), edition or "dev"),
         )
         list_theme_once(config.theme, listings=build.theme_listings)
         return build
-
-    @property
-    def report_edition(self) -> str:
-        """What a correction report names as the edition: its year, or "dev"."""
-        return self.edition or "dev"
 
     def start_language(self, config: MkDocsConfig) -> None:
         """A language's build begins: forget what an earlier build of it recorded."""

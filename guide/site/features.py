@@ -349,8 +349,7 @@ def _language_pages(build: Build, *, config: MkDocsConfig) -> LanguagePages:
         data=build.data,
         lang=lang,
         prefix=built_language_prefix(config, lang),
-        edition=build.report_edition,
-        repo=build.repository,
+        reports=build.reports,
         site_url=config.site_url or "",
         labels=build.map_labels,
         slots=build.office_slots,
@@ -376,8 +375,7 @@ def expand_office_boxes(build: Build, html: str, *, page: Page, config: MkDocsCo
             page_url=page.url,
             address=address,
             data=build.data,
-            edition=build.report_edition,
-            repo=build.repository,
+            reports=build.reports,
         )
 
     return placeholders.expand(html, {OFFICE_KIND: box})
@@ -496,16 +494,14 @@ def feedback_links(
     lang = current_language(config)
     src = normalized_src(page.file) or page.file.src_uri
     address = page.canonical_url or page.abs_url or page.url
-    edition, repo = build.report_edition, build.repository
+    to = build.reports
     generated = page.file.generated_by is not None
     links = {
-        "report": page_report_url(page=address, lang=lang, edition=edition, repo=repo),
-        "edit": edit_url(lang=lang, src=src, generated=generated, repo=repo),
+        "report": page_report_url(page=address, lang=lang, to=to),
+        "edit": edit_url(lang=lang, src=src, generated=generated, repo=to.repo),
     }
     if in_translation(lang=lang, src=src, generated=generated):
-        links["translation"] = translation_report_url(
-            page=address, lang=lang, edition=edition, repo=repo
-        )
+        links["translation"] = translation_report_url(page=address, lang=lang, to=to)
     context["guide_feedback"] = links
 
 

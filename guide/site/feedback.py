@@ -8,6 +8,7 @@ link opens the page's own Markdown file, in its own language, in GitHub's web ed
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlencode, urlsplit
 
@@ -25,9 +26,18 @@ PAGE_FIELDS = ("page", "lang", "edition")
 OFFICE_FIELDS = (*PAGE_FIELDS, "powiat", "office")
 
 
+@dataclass(frozen=True)
+class ReportTo:
+    """Where a page's report and edit links go: the repository (repository()) and the edition
+    its reports name (its year, or "dev")."""
+
+    repo: str
+    edition: str
+
+
 def repository(repo_url: str | None = None, /) -> str:
     """https://github.com/<owner>/<repo>, from mkdocs.yml `repo_url` (or `repo_url` as a build
-    read it: the links of every page take the build's, guide/site/build_state.py)."""
+    read it: the links of every page take the build's ReportTo, guide/site/build_state.py)."""
     url: str = mkdocs_config()["repo_url"] if repo_url is None else repo_url
     return url.rstrip("/")
 
@@ -37,26 +47,23 @@ def _issue_url(form: str, title: str, fields: dict[str, str], *, repo: str) -> s
     return f"{repo}/issues/new?{query}"
 
 
-def page_report_url(*, page: str, lang: str, edition: str, repo: str) -> str:
-    """A content mistake on the page at address `page` (absolute, inside its edition), reported
-    to the repository `repo` (repository())."""
-    fields = {"page": page, "lang": lang, "edition": edition}
-    return _issue_url(CONTENT_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=repo)
+def page_report_url(*, page: str, lang: str, to: ReportTo) -> str:
+    """A content mistake on the page at address `page` (absolute, inside its edition)."""
+    fields = {"page": page, "lang": lang, "edition": to.edition}
+    return _issue_url(CONTENT_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=to.repo)
 
 
-def translation_report_url(*, page: str, lang: str, edition: str, repo: str) -> str:
+def translation_report_url(*, page: str, lang: str, to: ReportTo) -> str:
     """A sentence of the translated page at address `page` that reads wrong in `lang`."""
-    fields = {"page": page, "lang": lang, "edition": edition}
-    return _issue_url(TRANSLATION_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=repo)
+    fields = {"page": page, "lang": lang, "edition": to.edition}
+    return _issue_url(TRANSLATION_FORM, f"[{lang}] {urlsplit(page).path}", fields, repo=to.repo)
 
 
-def office_report_url(
-    *, page: str, lang: str, edition: str, repo: str, office: str, powiat: str = ""
-) -> str:
+def office_report_url(*, page: str, lang: str, to: ReportTo, office: str, powiat: str = "") -> str:
     """A correction of the `office` box (type key) of `powiat` (slug; empty for a regional
     office, or a box whose powiat the reader has not chosen yet: offices.js fills it in)."""
-    fields = {"page": page, "lang": lang, "edition": edition, "powiat": powiat, "office": office}
-    return _issue_url(OFFICE_FORM, f"[{lang}] {powiat or '-'} / {office}", fields, repo=repo)
+    fields = {"page": page, "lang": lang, "edition": to.edition, "powiat": powiat, "office": office}
+    return _issue_url(OFFICE_FORM, f"[{lang}] {powiat or '-'} / {office}", fields, repo=to.repo)
 
 
 def in_translation(*, lang: str, src: str, generated: bool) -> bool:

@@ -20,7 +20,7 @@ from guide.data.ui import Ui
 from guide.data.yamlfile import DataError
 from guide.site import placeholders
 from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
-from guide.site.feedback import office_report_url
+from guide.site.feedback import ReportTo, office_report_url
 from guide.site.render import render, without_blank_lines, words
 
 
@@ -62,14 +62,12 @@ def office_box(
     page_url: str,
     address: str,
     data: SiteData,
-    edition: str,
-    repo: str,
+    reports: ReportTo,
 ) -> str:
     """The "Your office" box of office type `key` (checked by mark_office_directives).
 
     `prefix` is the built language's URL prefix, `page_url` the page's site-relative URL,
-    `address` what a correction report names (its canonical URL), `edition` the build's,
-    `repo` the repository it goes to (feedback.repository).
+    `address` what a correction report names (its canonical URL), `reports` where it goes.
     """
     kind = data.ui.office_types[key]
     directory = data.directory
@@ -86,9 +84,7 @@ def office_box(
         powiaty_url=get_relative_url(f"{prefix}powiaty/", page_url),
         offices_url=get_relative_url(prefix + OFFICES_JSON, page_url),
         # The reader's powiat is added by offices.js once chosen.
-        report_url=office_report_url(
-            page=address, lang=lang, edition=edition, repo=repo, office=key
-        ),
+        report_url=office_report_url(page=address, lang=lang, to=reports, office=key),
         **words(lang, ui=data.ui),
     )
 

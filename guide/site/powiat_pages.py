@@ -18,7 +18,7 @@ from guide.data.powiat_map import label_points, shape_for
 from guide.data.site_data import SiteData
 from guide.site import placeholders
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
-from guide.site.feedback import office_report_url
+from guide.site.feedback import ReportTo, office_report_url
 from guide.site.office_boxes import Slots, office_slot, regional_office
 from guide.site.render import render, words
 
@@ -64,8 +64,7 @@ def _powiat_html(
     powiat: Powiat,
     *,
     address: str,
-    edition: str,
-    repo: str,
+    reports: ReportTo,
     slots: Slots | None = None,
 ) -> str:
     ui, directory = data.ui, data.directory
@@ -73,7 +72,7 @@ def _powiat_html(
     def report(key: str) -> str:
         """The "Report a mistake" link of one office on this page (guide/site/feedback.py)."""
         return office_report_url(
-            page=address, lang=lang, edition=edition, repo=repo, powiat=powiat.slug, office=key
+            page=address, lang=lang, to=reports, powiat=powiat.slug, office=key
         )
 
     def answer(key: str) -> tuple[Office | None, Route | None]:
@@ -159,7 +158,7 @@ def _address(site_url: str, prefix: str, slug: str) -> str:
 class LanguagePages:
     """What one language's generated pages are made with: the theme environment, the build's
     data, the language and its tree's `prefix`, the `site_url` that makes the pages' addresses
-    in report links (the edition's, in mike builds) and the `edition` they name (or "dev");
+    in report links (the edition's, in mike builds) and where the reports go (`reports`);
     where the build keeps them, the map's `labels` and the office `slots` rendered
     (map_labels, office_boxes.Slots)."""
 
@@ -167,8 +166,7 @@ class LanguagePages:
     data: SiteData
     lang: str
     prefix: str
-    edition: str
-    repo: str  # where the office reports go (feedback.repository)
+    reports: ReportTo
     site_url: str = ""
     labels: Callable[[], Labels] | None = None
     slots: Slots | None = None
@@ -187,8 +185,7 @@ def generated_html(kind: str, slug: str, /, *, made: LanguagePages) -> str:
         made.data,
         powiat,
         address=address,
-        edition=made.edition,
-        repo=made.repo,
+        reports=made.reports,
         slots=made.slots,
     )
 

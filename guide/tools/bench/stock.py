@@ -11,7 +11,7 @@ from guide import DOCS_DIR, ROOT
 from guide.data.data_files import DataFiles
 from guide.data.languages import data_dir, i18n_config, language_codes, site_language_prefix
 from guide.data.site_data import load_site_data
-from guide.site.feedback import repository
+from guide.site.feedback import ReportTo, repository
 from guide.site.powiat_pages import LanguagePages, powiat_pages
 from guide.site.raw_html_off import RAW_HTML_OFF
 from guide.site.render import guide_env, site_theme
@@ -48,9 +48,8 @@ def stock_project(workdir: Path) -> Path:
     data = load_site_data(DataFiles(data_dir()))
     for lang in language_codes():
         prefix = site_language_prefix(lang)
-        made = LanguagePages(
-            env=env, data=data, lang=lang, prefix=prefix, edition="dev", repo=repository()
-        )
+        reports = ReportTo(repository(), "dev")
+        made = LanguagePages(env=env, data=data, lang=lang, prefix=prefix, reports=reports)
         pages = powiat_pages(made, inline_html=True)
         for page in pages:
             target = docs / lang / page.src
