@@ -10,6 +10,7 @@ from typing import Any
 from playwright.sync_api import Page, Request, Response
 
 from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, GUIDE_READY, PHONE, serve
+from guide.tools.pdf import OFFICES_READY
 
 __all__ = [
     "CHROMIUM",
@@ -65,9 +66,11 @@ def _pending(page: Page) -> _Pending:
 
 def settle(page: Page, *, timeout: float = 10.0) -> None:
     """Wait until every request the page has made is answered and, two frames later with its
-    fonts loaded, it has made no new one: the state Playwright's "networkidle" reaches only
-    after 500 ms without a request. Requests are counted from the page's first
-    `open_page(..., settled=True)` or `settle` on (call one of them before what it waits for)."""
+    fonts loaded and its office boxes filled (OFFICES_READY: offices.js fills them once its
+    answer is read, which may be later), it has made no new one: the state Playwright's
+    "networkidle" reaches only after 500 ms without a request. Requests are counted from the
+    page's first `open_page(..., settled=True)` or `settle` on (call one of them before what it
+    waits for)."""
     pending = _pending(page)
     deadline = time.monotonic() + timeout
     while True:
@@ -76,6 +79,7 @@ def settle(page: Page, *, timeout: float = 10.0) -> None:
                 urls = sorted(request.url for request in pending.requests)
                 raise TimeoutError(f"still pending after {timeout} s: {urls}")
             page.wait_for_timeout(10)
+        page.wait_for_function(OFFICES_READY, timeout=timeout * 1000)
         page.evaluate(_FRAMES_AND_FONTS)
         if not pending.requests:
             return
