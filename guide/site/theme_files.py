@@ -36,9 +36,13 @@ class _ListedOnce(jinja2.FileSystemLoader):
     def list_templates(self) -> list[str]:
         # The listing is the sorted union of the folders' files: static-i18n puts its sitemap
         # folder first once more for every language, which changes neither.
+        # Its one reader, MkDocs' add_files_from_theme, never publishes a path starting with
+        # "." (its filter's ".*"): Material's 14,300 icons under .icons/ are left out here
+        # rather than matched against each of its patterns for every language.
         key = (frozenset(self.searchpath), self.followlinks)
         if key not in self._listings:
-            self._listings[key] = super().list_templates()
+            listed = super().list_templates()
+            self._listings[key] = [name for name in listed if not name.startswith(".")]
         return list(self._listings[key])
 
 
@@ -47,8 +51,9 @@ def list_theme_once(theme: Theme, /, *, listings: Listings) -> None:
     14,500 with Material's icons) to find the files the theme publishes (add_files_from_theme,
     through `theme.get_env()`), and the guide does once more (theme_published_files). static-i18n
     builds every language with this theme and these folders: the environments get_env makes
-    from now on read the folders' listing from `listings`, the build's, so it is made once.
-    Only the listing is shared: templates load from the folders as before."""
+    from now on read the folders' listing from `listings`, the build's, so it is made once,
+    without the paths MkDocs never publishes (_ListedOnce). Only the listing is shared:
+    templates (and icons) load from the folders as before."""
     get_env: Callable[[], jinja2.Environment] = theme.get_env
 
     def listed_once() -> jinja2.Environment:
