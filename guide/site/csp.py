@@ -103,23 +103,28 @@ class ScriptScanner(HTMLParser):
         """A start tag with its attributes' `values` (the last of a repeated name, a value
         left out as ""), as the parser's listeners share them."""
         scan = self.scan
-        for name, value in values.items():
-            if name.startswith("on"):
-                scan.handlers.append((tag, name, value))
-            elif name in URL_ATTRIBUTES and is_script_url(value):
-                scan.script_urls.append((tag, name, value))
-        if "id" in values:
-            scan.ids.append(values["id"])
-        self._body = self._body or tag == "body"
-        if self._body and tag in FORBIDDEN_IN_BODY:
-            scan.forbidden.append(_tag_text(tag, values))
-        if self._body and "style" in values:
-            scan.styled.append(_tag_text(tag, values))
-        source = script_file(tag, values)
-        if source is not None:
-            scan.script_sources.append(source)
-        elif tag == "script" and values.get("type", "").strip().lower() not in DATA_TYPES:
-            self._script = []
+        if values:
+            for name, value in values.items():
+                if name.startswith("on"):
+                    scan.handlers.append((tag, name, value))
+                # is_script_url's own first test, made here: most links have no ":" at all
+                elif name in URL_ATTRIBUTES and ":" in value and is_script_url(value):
+                    scan.script_urls.append((tag, name, value))
+            if "id" in values:
+                scan.ids.append(values["id"])
+        if not self._body:
+            self._body = tag == "body"
+        if self._body:
+            if tag in FORBIDDEN_IN_BODY:
+                scan.forbidden.append(_tag_text(tag, values))
+            if "style" in values:
+                scan.styled.append(_tag_text(tag, values))
+        if tag == "script" or tag == "template":  # script_file's tags
+            source = script_file(tag, values)
+            if source is not None:
+                scan.script_sources.append(source)
+            elif tag == "script" and values.get("type", "").strip().lower() not in DATA_TYPES:
+                self._script = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # Browsers ignore the slash: <script/>code</script> runs code.
