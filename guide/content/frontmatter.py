@@ -33,7 +33,9 @@ def split(path: Path, text: str) -> tuple[dict[str, Any], str]:
     DataError with its line."""
     body, meta = get_data(text)
     match = FRONT_MATTER.match(text)
-    if not match:
+    # get_data leaves the text whole only where it ignored the block (broken, or not a
+    # mapping): read again only then, for the reason and the line.
+    if not match or body != text:
         return meta, body
     try:
         parsed = yaml.safe_load(match[1])
