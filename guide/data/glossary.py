@@ -49,7 +49,8 @@ def validate_glossary(path: Path = GLOSSARY_YML) -> tuple[tuple[Term, ...] | Non
         return None, problems
     terms: list[Term] = []
     seen: set[str] = set()
-    translated = [code for code in language_codes() if code != default_language()]
+    codes = language_codes()
+    translated = [code for code in codes if code != default_language()]
     for index, entry in enumerate(model.terms):
         line = loaded.line_of(("terms", index))
         term = entry.term
@@ -57,7 +58,7 @@ def validate_glossary(path: Path = GLOSSARY_YML) -> tuple[tuple[Term, ...] | Non
             problems.append(DataError(path, line, f"term {term!r} is listed twice"))
         seen.add(term)
         missing = [f"translation.{c}" for c in translated if not entry.translation.get(c)]
-        missing += [f"explanation.{c}" for c in language_codes() if not entry.explanation.get(c)]
+        missing += [f"explanation.{c}" for c in codes if not entry.explanation.get(c)]
         if missing:
             problems.append(DataError(path, line, f"term {term!r}: missing {', '.join(missing)}"))
         terms.append(Term(term, dict(entry.translation), dict(entry.explanation)))

@@ -244,4 +244,5 @@ def site_language_prefix(code: str) -> str:
 
 def page_language(path: PurePath) -> str:
     """The language of a page from its folder (`docs/uk/work.md`, `uk/work.md`), or ""."""
-    return next((part for part in path.parts if part in language_codes()), "")
+    codes = language_codes()
+    return next((part for part in path.parts if part in codes), "")

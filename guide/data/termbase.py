@@ -210,9 +210,9 @@ def _phrase_problems(phrase: str) -> Iterator[str]:
 
 
 def _variant_problems(
-    lang: str, variants: list[str], entry: TermEntry, *, kind: str = "avoid"
+    lang: str, variants: list[str], entry: TermEntry, *, kind: str, translated: list[str]
 ) -> Iterator[str]:
-    if lang not in language_codes() or lang == default_language():
+    if lang not in translated:
         yield f"{lang!r} is not a translated language"
         return
     for variant in variants:
@@ -234,8 +234,10 @@ def _variant_problems(
             yield f"{variant!r} contains none of the variants to avoid (nothing to allow)"
 
 
-def _first_mention_problems(lang: str, rule: FirstMention, entry: TermEntry) -> Iterator[str]:
-    if lang not in language_codes() or lang == default_language():
+def _first_mention_problems(
+    lang: str, rule: FirstMention, entry: TermEntry, *, translated: list[str]
+) -> Iterator[str]:
+    if lang not in translated:
         yield f"{lang!r} is not a translated language"
         return
     problems = [
@@ -279,13 +281,15 @@ def _cross_checks(loaded: LoadedYaml, model: TermbaseFile) -> list[DataError]:
                 where = loaded.line_of(("terms", index, kind, lang))
                 problems.extend(
                     DataError(loaded.path, where, f"term {entry.pl!r}: {kind}.{lang}: {problem}")
-                    for problem in _variant_problems(lang, variants, entry, kind=kind)
+                    for problem in _variant_problems(
+                        lang, variants, entry, kind=kind, translated=translated
+                    )
                 )
         for lang, rule in entry.first_mention.items():
             where = loaded.line_of(("terms", index, "first_mention", lang))
             problems.extend(
                 DataError(loaded.path, where, f"term {entry.pl!r}: first_mention.{lang}: {problem}")
-                for problem in _first_mention_problems(lang, rule, entry)
+                for problem in _first_mention_problems(lang, rule, entry, translated=translated)
             )
     if len(model.terms) < MINIMUM_TERMS:
         problems.append(
