@@ -40,6 +40,9 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTAL
 # "карта побыту (вид на жительство)", an avoided variant that search then finds the term by.
 _BRACKETS = re.compile(r"\([^()]*\)")
 _URL = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?|\b[\w.+-]+@[\w-]+\.[\w.]+")
+# _URL without its e-mail address, the same matches in a text without "@" (most pages), where
+# the address's pattern, tried at every word, is most of _URL's time.
+_URL_NO_EMAIL = re.compile(_URL.pattern.rsplit("|", 1)[0])
 
 
 def _case_key(char: str) -> str:
@@ -411,7 +414,8 @@ def blank_markdown(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match[0])
 
-    return _URL.sub(blank, _CODE.sub(blank, text))
+    urls = _URL if "@" in text else _URL_NO_EMAIL
+    return urls.sub(blank, _CODE.sub(blank, text))
 
 
 # A Latin and a Cyrillic letter with only letters and joiners between: every word mixing the
