@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import nh3
@@ -80,8 +81,7 @@ SHOWN_HOST = re.compile(
 EXCERPT = 60
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):  # a tuple: made for every tag and text of every page
     kind: str  # "start", "end" or "text"
     tag: str
     attrs: tuple[tuple[str, str], ...]
