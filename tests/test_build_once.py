@@ -63,6 +63,7 @@ print(json.dumps({
     "compiled": {f"{name} {escaping}": count for (name, escaping), count in compiled.items()},
     "listed": listed,
     "repository_read": len(read_repository),
+    "frozen": __import__("gc").get_freeze_count(),
 }))
 """
 
@@ -96,6 +97,8 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     assert len(counts["listed"]) == 1, counts["listed"]
     # Every page's report and edit links take the repository the build read once (Build).
     assert counts["repository_read"] == 0
+    # What the build set aside from the collector is collected as usual once it has ended.
+    assert counts["frozen"] == 0
 
 
 # Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;

@@ -66,6 +66,7 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
         # static-i18n's own builds of the other languages reuse the first language's Build.
         if self.build is None or not builds_more_languages(config):
             self.build = Build.start(config, settings=self.config)
+            feature.hold_loaded_objects()
         feature.edition_settings(self.build, config)
         return config
 
@@ -181,5 +182,10 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
     def _post_build_then(self, *, config: MkDocsConfig) -> None:
         feature.remove_stock_search_index(config=config)
         feature.finish_site(self._build(), config=config)  # last: reads the whole site
+        if not builds_more_languages(config):
+            feature.release_loaded_objects()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        feature.release_loaded_objects()
 
     on_post_build = CombinedEvent(_post_build_first, _post_build_then)
