@@ -389,6 +389,7 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory, *, region: Region) -
     prefix = region.teryt_prefix
     problems = []
     slugs = Counter(powiat.slug for powiat in directory.powiaty)
+    translated = [code for code in language_codes() if code != default_language()]
     for index, powiat in enumerate(directory.powiaty):
         city = int(powiat.teryt[2:]) >= FIRST_CITY_CODE
         if (powiat.kind == "city") != city:
@@ -418,7 +419,6 @@ def _cross_checks(loaded: LoadedYaml, directory: Directory, *, region: Region) -
                     f"powiat {powiat.slug}: slug used twice",
                 )
             )
-        translated = [code for code in language_codes() if code != default_language()]
         if sorted(powiat.names) != sorted(translated):
             problems.append(
                 DataError(
