@@ -21,7 +21,9 @@ INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def plain_text_problem(value: str, *, letters: bool = True) -> str | None:
     """Why `value` is no plain visible text, or None."""
-    for char in value:
+    # str.isprintable: no character of the categories Other (C*) or Separator (Z*) but the
+    # space, which hold INVISIBLE; only a text with one is looked at character by character.
+    for char in "" if value.isprintable() else value:
         if unicodedata.category(char) in INVISIBLE:
             name = unicodedata.name(char, "no name")
             return f"character U+{ord(char):04X} ({name}) is not allowed: plain visible text only"
