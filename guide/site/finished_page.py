@@ -57,7 +57,7 @@ class _Page(HTMLParser):
         if tag in _REFERRING:
             self._reference(tag, values)
         if self._depth:
-            self.article.handle_starttag(tag, attrs)
+            self.article.start(tag, values)
         if tag == "article" and (self._depth or ARTICLE_CLASS in values.get("class", "").split()):
             self._depth += 1
 

@@ -100,14 +100,18 @@ class SectionParser(HTMLParser):
         self.sections: list[tuple[str, str, list[str]]] = [("", "", [])]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.start(tag, {name: value or "" for name, value in attrs})
+
+    def start(self, tag: str, values: dict[str, str]) -> None:
+        """A start tag with its attributes' `values` (the last of a repeated name, a value
+        left out as ""), as the listeners of guide/site/finished_page.py share them."""
         if self.skipping:
             self.skipping += tag not in _VOID
             return
-        attributes = dict(attrs)
-        if tag in _SKIPPED or not _NOT_CONTENT.isdisjoint((attributes.get("class") or "").split()):
+        if tag in _SKIPPED or not _NOT_CONTENT.isdisjoint(values.get("class", "").split()):
             self.skipping = 1
         elif tag in _HEADINGS:
-            self.heading = (attributes.get("id") or "", [])
+            self.heading = (values.get("id", ""), [])
         elif tag in _VOID or tag in {"p", "li", "dt", "dd", "td", "th", "div", "section"}:
             self._text(" ")
 
