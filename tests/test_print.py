@@ -29,7 +29,7 @@ from guide.data.offices import load_directory, phone_display
 from guide.data.ui import load_ui
 from guide.site.asset_paths import booklet_path, sheet_path
 from guide.site.powiat_pages import powiat_of_page
-from guide.site.qr import QR_CLASS, QR_MASK
+from guide.site.qr import QR_CLASS, QR_MASK, qr_svg
 from guide.site.serve import GzipHandler, SiteServer
 from guide.tools.pdf import OFFICES_READY, SHEET_MAX_PAGES, print_page, printouts, write_pdfs
 from tests.browser import open_page
@@ -129,6 +129,18 @@ def test_print_area_links_the_pdfs(site: Path, lang: str, page: str) -> None:
     assert set(links) <= {printout.target for printout in printouts([lang])}
     address = area.select_one(".guide-print__url")
     assert address is not None and address.get_text() == public_url(site, lang, page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_qr_svg_is_segnos_own_writing(site: Path, lang: str) -> None:
+    """qr_svg writes the path itself: byte for byte what segno's SVG writer gives."""
+    for page in (TOPIC, f"powiaty/{POWIAT}.md", "index.md"):
+        url = public_url(site, lang, page)
+        written = io.BytesIO()
+        segno.make(url, micro=False, mask=QR_MASK).save(
+            written, kind="svg", xmldecl=False, svgclass=None, lineclass=None, omitsize=True
+        )
+        assert qr_svg(url) == written.getvalue().decode("ascii")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
