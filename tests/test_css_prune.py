@@ -1,10 +1,11 @@
-"""Material's stylesheet pruned at build time (guide/site/css_prune.py): every page type looks the
-same, pixel for pixel, with the pruned and with Material's whole stylesheet; the rules the
-scripts need at run time stay; the site ships no source maps."""
+"""Material's stylesheet pruned at build time (guide/site/css_prune.py): every page type is drawn
+the same, every element's computed style and box (tests/rendering.py), with the pruned and with
+Material's whole stylesheet; the rules the scripts need at run time stay; the site ships no
+source maps."""
 
 from __future__ import annotations
 
-import base64
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from guide.data.languages import language_codes, mkdocs_config, site_language_prefix
 from guide.site.css_prune import STYLESHEETS, Used, prune_stylesheet, selector_applies, used_in
 from tests.browser import PHONE, open_page, serve, settle
+from tests.rendering import Comparison, compare, keep, site_stylesheets
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Material's whole main stylesheet; the pruned one has its name
@@ -33,14 +35,6 @@ PAGE_TYPES = {
 }
 # In this order on one page: the search dialog, opened last, stays open.
 STATES = ("screen", "print", "search-open")
-# Two shots of the same page differed now and then in a few pixels: the right corners of a
-# rounded box one colour level apart, edge pixels of the map's shapes (6 Dec 2026: 2 to 6 pixels
-# in 5 of 82 comparisons, different ones per run, never alone). Pixels are compared as
-# Playwright's toHaveScreenshot compares them (tests/pixel_diff.js, pixelmatch): anti-aliased
-# pixels left out, and a colour distance at most PIXEL_THRESHOLD of the largest (0.02: about
-# 5 levels of grey). A rule the pruning lost moves or recolours whole areas; Material's
-# lightest grey (#f5f5f5) on white is 10 levels.
-PIXEL_THRESHOLD = 0.02
 SITE_FOLDER = urlsplit(str(mkdocs_config()["site_url"])).path.strip("/")
 
 
@@ -76,30 +70,25 @@ SWAP = """async (name) => {
 }"""
 
 
-def _settle(page: Page) -> None:
-    # every image loaded (the print QR code is lazy: a full-page shot would race it)
+def _finished(page: Page) -> None:
+    # every image loaded (the print QR code is lazy: its box waits for it)
     page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("() => [...document.images].every(i => i.complete)")
-    # transitions (the search dialog, focus rings) finished: no frame caught halfway
+    # transitions (the search dialog, focus rings) finished: no style caught halfway
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
-def _shots(
-    browser: Browser, url: str, states: list[str], *, pruned: bytes | None = None
-) -> dict[str, tuple[bytes, bytes]]:
-    """One page in each state (in the order given), shot with the pruned stylesheet and with
-    Material's whole one swapped in (SWAP): {state: (pruned, whole)}. `pruned`: other bytes
-    served in place of the pruned stylesheet."""
-    # bypass_csp: Playwright's own style (caret hidden, animations stopped) must apply; the
-    # policy is the same for both stylesheets and changes nothing else that is drawn.
+def _compared(
+    browser: Browser, url: str, states: list[str], *, site: Path, pruned: bytes | None = None
+) -> dict[str, Comparison]:
+    """One page in each state (in the order given), drawn with the pruned stylesheet, then
+    with Material's whole one swapped in (SWAP): {state: the second rendering against the
+    first}. `pruned`: other bytes served in place of the pruned stylesheet."""
     # Service workers blocked: what sw.js fetched would not pass the routes below.
-    context = browser.new_context(
-        viewport=PHONE,  # type: ignore[arg-type]
-        bypass_csp=True,
-        service_workers="block",
-    )
+    context = browser.new_context(viewport=PHONE, service_workers="block")  # type: ignore[arg-type]
     page: Page = context.new_page()
     whole = MATERIAL_MAIN.read_bytes()
+    stylesheets = [*site_stylesheets(site), whole.decode()]
     page.route(f"**/{WHOLE}", lambda route: route.fulfill(body=whole, content_type="text/css"))
     if pruned is not None:
         replaced = pruned
@@ -107,7 +96,7 @@ def _shots(
             f"**/{MATERIAL_MAIN.name}",
             lambda route: route.fulfill(body=replaced, content_type="text/css"),
         )
-    shots: dict[str, tuple[bytes, bytes]] = {}
+    compared: dict[str, Comparison] = {}
     try:
         open_page(page, url, settled=True)
         # The page once the reader has touched it (boot.js): the stylesheets on for the screen
@@ -118,25 +107,18 @@ def _shots(
         settle(page)
         for state in states:
             page.emulate_media(media="print" if state == "print" else "screen")
+            page.evaluate(SWAP, None)
             settle(page)
             if state == "search-open":
                 page.locator(".guide-search__open").click()
                 expect(page.locator("#guide-search")).to_be_visible()
                 expect(page.locator("#guide-search-status")).to_be_empty()  # its index loaded
-            # Search open: the viewport, where the modal dialog is. A full-page shot of the
-            # open dialog came out in two versions at random, even of one site with one
-            # stylesheet: 14 anti-aliased pixels at the corners of the focused field's
-            # outline, 1 to 6 colour levels apart (6 Dec 2026, 8 shots of uk/work/: 2
-            # versions, whether or not Material's focus-visible class was on the field); 10
-            # viewport shots: one version.
-            full = state != "search-open"
-            pair = []
-            for name in (None, WHOLE):
-                page.evaluate(SWAP, name)
-                _settle(page)
-                pair.append(page.screenshot(full_page=full, animations="disabled", caret="hide"))
-            shots[state] = (pair[0], pair[1])
-        return shots
+            _finished(page)
+            keep(page, stylesheets)
+            page.evaluate(SWAP, WHOLE)
+            _finished(page)
+            compared[state] = compare(page)
+        return compared
     finally:
         context.close()
 
@@ -145,31 +127,22 @@ def _states(kind: str) -> list[str]:
     return [state for state in STATES if (kind, state) != ("404", "search-open")]  # no button
 
 
-def _differences(browser: Browser, shots: dict[str, tuple[bytes, bytes]]) -> dict[str, str]:
-    """{state: how its two shots differ}, for the states whose shots differ."""
-    differ = {}
-    for state, (pruned, whole) in shots.items():
-        if pruned != whole:
-            count, rows = _differing_pixels(browser, pruned, whole)
-            if count:
-                differ[state] = f"{count} pixels differ ({rows})"
-    return differ
+def _differences(compared: dict[str, Comparison]) -> dict[str, Comparison]:
+    """The states whose two renderings differ."""
+    return {state: comparison for state, comparison in compared.items() if not comparison.same}
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 @pytest.mark.parametrize("lang", language_codes())
 def test_page_looks_the_same_with_the_pruned_stylesheet(
-    browser: Browser, site_address: str, tmp_path: Path, lang: str, kind: str
+    browser: Browser, site: Path, site_address: str, lang: str, kind: str
 ) -> None:
     url = site_address + site_language_prefix(lang) + PAGE_TYPES[kind]
-    shots = _shots(browser, url, _states(kind))
-    assert list(shots) == _states(kind)
-    differ = _differences(browser, shots)
-    for state in differ:
-        (tmp_path / f"{state}-pruned.png").write_bytes(shots[state][0])
-        (tmp_path / f"{state}-whole.png").write_bytes(shots[state][1])
-    assert differ == {}, f"{lang} {kind}: {differ}; shots in {tmp_path}"
+    compared = _compared(browser, url, _states(kind), site=site)
+    assert list(compared) == _states(kind)
+    differ = _differences(compared)
+    assert differ == {}, f"{lang} {kind}: " + "; ".join(f"{s}: {c}" for s, c in differ.items())
 
 
 # A rule of Material's for paper (the first-paint rules inline in each page carry none, and
@@ -186,50 +159,52 @@ def test_the_comparison_catches_an_over_pruned_stylesheet(
     assert css.count(PRINT_RULE) == 1
     over_pruned = css.replace(PRINT_RULE, "").encode()
     url = site_address + site_language_prefix(language_codes()[0]) + PAGE_TYPES["topic"]
-    differ = _differences(browser, _shots(browser, url, ["print"], pruned=over_pruned))
+    differ = _differences(_compared(browser, url, ["print"], site=site, pruned=over_pruned))
     assert list(differ) == ["print"]
+    changes = differ["print"].changes()
+    assert changes and all(" box-shadow: " in change for change in changes), changes
 
 
-def _shot(browser: Browser, html: str) -> bytes:
-    page = browser.new_page(viewport={"width": 40, "height": 20})
-    try:
-        page.set_content(html)
-        return page.screenshot()
-    finally:
-        page.close()
+# One page and its rules; each case loses one rule, and the comparison must report what it
+# changed (a regular expression matching one line of Comparison.changes()).
+RULES = {
+    "element": (".c{margin-left:5px}", r"DIV c style margin-left: 5px → 0px$"),
+    "box": (".c{margin-left:5px}", r"DIV c box: 13 .* → 8 "),
+    "inherited": ("ul{color:#818181}", r"LI a style color: rgb\(129, 129, 129\) → rgb\(0, 0, 0\)$"),
+    "before": (".b::before{content:'x';color:green}", r"P b ::before: .* → content:none$"),
+    "marker": (".a::marker{color:red}", r"LI a ::marker color: rgb\(255, 0, 0\) → rgb\(129, "),
+    "placeholder": (
+        ".f::placeholder{color:blue}",
+        r"INPUT f ::placeholder color: rgb\(0, 0, 255\)",
+    ),
+    "backdrop": (
+        "dialog::backdrop{background:red}",
+        r"DIALOG  ::backdrop background-color: rgb\(255",
+    ),
+}
 
 
 @pytest.mark.browser
-def test_the_comparison_ignores_one_level_and_counts_a_lost_rule(browser: Browser) -> None:
-    box = '<body style="margin:0"><div style="width:10px;height:10px;background:{}"></div>'
-    grey, lighter, moved, white, lightest = (
-        _shot(browser, html)
-        for html in (
-            box.format("#808080"),
-            box.format("#818181"),
-            box.format("#808080;margin-left:5px"),
-            box.format("#fff"),
-            box.format("#f5f5f5"),
-        )
-    )
-    assert _differing_pixels(browser, grey, lighter) == (0, "rows -1 to -1")
-    assert _differing_pixels(browser, grey, moved) == (100, "rows 0 to 9")
-    assert _differing_pixels(browser, white, lightest) == (100, "rows 0 to 9")
-
-
-def _differing_pixels(browser: Browser, a: bytes, b: bytes) -> tuple[int, str]:
-    """How many pixels differ (tests/pixel_diff.js) and in which rows (decoded by the same
-    Chromium)."""
+@pytest.mark.parametrize("rule", RULES)
+def test_the_comparison_names_a_lost_rule(browser: Browser, rule: str) -> None:
+    lost, expected = RULES[rule]
+    css = "".join(text for text, _ in RULES.values())
     page = browser.new_page()
     try:
-        urls = [f"data:image/png;base64,{base64.b64encode(png).decode()}" for png in (a, b)]
-        count, rows = page.evaluate(PIXEL_DIFF, [urls, PIXEL_THRESHOLD])
-        return int(count), str(rows)
+        page.set_content(
+            f'<style>{css}</style><ul><li class="a">x</li></ul><input class="f" placeholder="p">'
+            '<p class="b">t</p><div class="c">d</div><dialog>m</dialog>'
+        )
+        page.evaluate("document.querySelector('dialog').showModal()")
+        keep(page, [])
+        page.evaluate(
+            "(css) => { document.querySelector('style').textContent = css; }", css.replace(lost, "")
+        )
+        comparison = compare(page)
     finally:
         page.close()
-
-
-PIXEL_DIFF = (Path(__file__).parent / "pixel_diff.js").read_text(encoding="utf-8")
+    assert not comparison.same
+    assert any(re.match(expected, change) for change in comparison.changes()), str(comparison)
 
 
 def test_the_site_ships_no_source_maps(site: Path) -> None:

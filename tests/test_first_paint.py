@@ -1,7 +1,7 @@
 """Each page paints from its first response (guide/site/first_paint.py): its first-paint rules
 inline in one <style>, allowed by its hash and nothing else; no stylesheet holds the paint
 back; every element has the same computed style and box with its stylesheets held back and
-let through, on a phone and on a desktop screen."""
+let through (tests/rendering.py), on a phone and on a desktop screen."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from guide.site.first_paint import (
 )
 from tests.browser import PHONE, open_page, settle
 from tests.pages import LANGUAGES, output_path, url_of
+from tests.rendering import Comparison, compare, keep, site_stylesheets
 from tests.test_csp import policy_of
 from tests.test_css_prune import PAGE_TYPES
 
@@ -242,29 +243,6 @@ def test_recorded_names_give_the_same_first_paint(tmp_path: Path) -> None:
 # --- In Chromium ----------------------------------------------------------------------------
 
 
-# Every element's computed style (and its ::before and ::after) and box. Custom properties
-# (--md-…) are left out: the inline rules declare only those they read; the names are the
-# standard properties every element has (read once, not enumerated per element with the
-# hundred custom ones Material puts on every element: 15 to 40 x faster). A ::before or
-# ::after whose content is none or normal is not drawn: its content is all that counts.
-# Pixels are not compared: the same styles came out 1 to 2 levels apart in a few anti-aliased
-# pixels of the map on one page (uk/powiaty/, both runs), with not one computed value
-# different.
-RENDERED = """() => {
-  const names = [...getComputedStyle(document.documentElement)].filter((p) => !p.startsWith("--"));
-  return [...document.querySelectorAll("*")].map((el) => {
-    const style = (pseudo) => {
-      const cs = getComputedStyle(el, pseudo);
-      if (pseudo && (cs.content === "none" || cs.content === "normal")) {
-        return "content:" + cs.content;
-      }
-      return names.map((p) => p + ":" + cs.getPropertyValue(p)).join(";");
-    };
-    const box = el.getBoundingClientRect();
-    return [el.tagName, el.className.baseVal ?? el.className, box.x, box.y, box.width, box.height,
-            style(null), style("::before"), style("::after")].join("|");
-  });
-}"""
 # The page's stylesheets, held back until now, loaded (from a new address: the held ones
 # were answered empty).
 LET_THROUGH = """() => Promise.all(
@@ -276,18 +254,11 @@ LET_THROUGH = """() => Promise.all(
     })
   )
 )"""
-# The rendering now against the one kept in guideHeld: [elements held, elements now, the
-# first pairs that differ, how many differ].
-COMPARED = f"""() => {{
-  const held = window.guideHeld, through = ({RENDERED})();
-  const differ = held.map((a, i) => [a, through[i]]).filter(([a, b]) => a !== b);
-  return [held.length, through.length, differ.slice(0, 3), differ.length];
-}}"""
 
 
 def _first_paint_differences(
-    browser: Browser, url: str, *, viewport: dict[str, int]
-) -> tuple[int, int, list[list[str]], int]:
+    browser: Browser, url: str, *, viewport: dict[str, int], stylesheets: list[str]
+) -> Comparison:
     """One page: rendered with its stylesheets held back (answered empty: the page has only
     what it carries), then with them let through and turned on; compared in the page."""
     context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
@@ -297,7 +268,7 @@ def _first_paint_differences(
     try:
         page.route("**/*.css", lambda route: route.fulfill(body="", content_type="text/css"))
         open_page(page, url, settled=True)
-        page.evaluate(f"() => {{ window.guideHeld = ({RENDERED})(); }}")
+        keep(page, stylesheets)
         page.unroute("**/*.css")
         page.evaluate(LET_THROUGH)
         # a pointer move turns them on (boot.js); a real one would hover
@@ -305,9 +276,9 @@ def _first_paint_differences(
         later = f"[...document.querySelectorAll('link[{LATER}]')]"
         page.wait_for_function(f"() => {later}.every(l => l.media === 'all')")
         settle(page)
-        held, through, first, count = page.evaluate(COMPARED)
+        comparison = compare(page)
         assert errors == []  # the inline style is allowed
-        return held, through, first, count
+        return comparison
     finally:
         context.close()
 
@@ -319,13 +290,14 @@ def _first_paint_differences(
 @pytest.mark.parametrize("kind", [kind for kind in PAGE_TYPES if kind != "404"])
 @pytest.mark.parametrize("lang", language_codes())
 def test_the_first_paint_is_the_whole_page(
-    browser: Browser, site_url: str, lang: str, kind: str, screen: str
+    browser: Browser, site: Path, site_url: str, lang: str, kind: str, screen: str
 ) -> None:
     url = site_url + site_language_prefix(lang) + PAGE_TYPES[kind]
     viewport = PHONE if screen == "phone" else DESKTOP
-    held, through, first, count = _first_paint_differences(browser, url, viewport=viewport)
-    assert held == through
-    assert count == 0, f"{lang} {kind} ({screen}): {count} elements differ, first {first}"
+    held = _first_paint_differences(
+        browser, url, viewport=viewport, stylesheets=site_stylesheets(site)
+    )
+    assert held.same, f"{lang} {kind} ({screen}): {held}"
 
 
 @pytest.mark.browser

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,7 +75,8 @@ class Section:
 
     @cached_property
     def text_words(self) -> tuple[str, ...]:
-        return words(self.text)
+        """Sorted: the words a query word begins are then one run, found by bisection."""
+        return tuple(sorted(words(self.text)))
 
 
 @dataclass(frozen=True)
@@ -289,12 +291,37 @@ class Hit:
 def _term_score(
     term: str, title: tuple[str, ...], heading: tuple[str, ...], text: tuple[str, ...]
 ) -> int:
-    """Weight of one query word in a section: 0 when it is no prefix of any of its words."""
+    """Weight of one query word in a section: 0 when it is no prefix of any of its words
+    (`text`: its sorted words, Section.text_words)."""
     if any(word.startswith(term) for word in title):
         return 15 if term in title else 10
     if any(word.startswith(term) for word in heading):
         return 9 if term in heading else 6
-    return min(sum(word.startswith(term) for word in text), 5)
+    # `text` is sorted, and so are its words cut to the query word's length
+    cut = len(term)
+    start = bisect_left(text, term, key=lambda word: word[:cut])
+    return min(bisect_right(text, term, lo=start, key=lambda word: word[:cut]) - start, 5)
+
+
+def _section_score(
+    queries: list[list[str]],
+    title: tuple[str, ...],
+    heading: tuple[str, ...],
+    text: tuple[str, ...],
+) -> int:
+    """The best sum of word weights over the query's alternatives that the section holds
+    every word of; 0 when it holds none of them whole."""
+    best = 0
+    for alternative in queries:
+        total = 0
+        for term in alternative:
+            weight = _term_score(term, title, heading, text)
+            if not weight:
+                break
+            total += weight
+        else:
+            best = max(best, total)
+    return best
 
 
 def search(
@@ -315,17 +342,10 @@ def search(
         title = page.title_words
         best: Hit | None = None
         for section in page.sections:
-            heading, text = section.heading_words, section.text_words
-            scores = max(
-                (
-                    [_term_score(term, title, heading, text) for term in alternative]
-                    for alternative in queries
-                ),
-                key=lambda found: sum(found) if all(found) else 0,
-            )
-            if all(scores) and (best is None or sum(scores) > best.score):
+            score = _section_score(queries, title, section.heading_words, section.text_words)
+            if score and (best is None or score > best.score):
                 url = page.url + (f"#{section.anchor}" if section.anchor else "")
-                best = Hit(url, page.title, section.heading, sum(scores))
+                best = Hit(url, page.title, section.heading, score)
         if best is not None:
             hits.append((-best.score, order, best))
     return [hit for _, _, hit in sorted(hits, key=lambda item: item[:2])][:limit]
