@@ -408,14 +408,18 @@ def termbase_agreement(termbase: Termbase, *, files: DataFiles) -> list[DataErro
     )
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The match as spaces, its line breaks kept."""
+    return _NOT_NEWLINE.sub(" ", match[0])
+
+
 def blank_markdown(text: str) -> str:
     """Code, link targets and URLs blanked out, line breaks kept (for line numbers)."""
-
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match[0])
-
     urls = _URL if "@" in text else _URL_NO_EMAIL
-    return urls.sub(blank, _CODE.sub(blank, text))
+    return urls.sub(_blank, _CODE.sub(_blank, text))
 
 
 # A Latin and a Cyrillic letter with only letters and joiners between: every word mixing the
@@ -544,7 +548,7 @@ def first_mention_problems(
     whose line lacks the phrase it needs (the Polish name in brackets, "grades 1-8").
     Headings, links, code and URLs do not count."""
     termbase = termbase or load_termbase()
-    text = blank_markdown(HEADING_OR_LINK.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), text))
+    text = blank_markdown(HEADING_OR_LINK.sub(_blank, text))
     problems = []
     folded = text.casefold()
     keys: str | None = None
