@@ -11,8 +11,8 @@ import pytest
 
 from guide import ROOT
 from guide.data.languages import language_codes
-from guide.data.offices import load_directory
 from guide.site.build import mkdocs_build
+from tests import data
 
 
 def make_project(
@@ -100,7 +100,7 @@ def bytowski_directory(
                 "slug": "bytowski",
                 "name": "powiat bytowski",
                 # the reader's-language names every translated language needs, from the data
-                "names": dict(load_directory().powiat("bytowski").names),
+                "names": dict(data.directory().powiat("bytowski").names),
                 "kind": "land",
                 "seat": "Bytów",
                 "offices": offices,

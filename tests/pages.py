@@ -19,10 +19,10 @@ from guide.data.languages import (
     site_language_prefix,
     source_pages,
 )
-from guide.data.offices import load_directory
+from tests import data
 
 LANGUAGES = language_codes()
-POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in load_directory().powiaty))
+POWIAT_PAGES = ("powiaty/index.md", *(f"powiaty/{p.slug}.md" for p in data.directory().powiaty))
 PAGES = (*source_pages(), *POWIAT_PAGES)
 LANGUAGE_PAGES = [(lang, page) for lang in LANGUAGES for page in PAGES]
 WRITTEN_PAGES = tuple(page for page in nav_pages() if not page.startswith("powiaty/"))

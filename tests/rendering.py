@@ -12,7 +12,7 @@ they set): the page's own and those given to `keep` (the rules the other renderi
 No other property can differ between two renderings of the same page under the same browser
 stylesheet: a value the author's rules do not reach is the browser's default or inherited from
 an element where the declared property differs itself. What the declared ones change elsewhere
-shows in the boxes. Reading only those is 3 to 4 x faster than reading all 479.
+shows in the boxes. Those are 175 of the 479 (6 Dec 2026), read in about half the time.
 Custom properties (--md-…) are left out: they count through the properties that read them.
 """
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from guide.data.languages import default_language
-from guide.data.ui import load_ui
+from tests import data
 from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES
 
@@ -48,7 +48,7 @@ def answer_github(page: Page) -> list[str]:
 def test_page_links_work_without_javascript(no_js: Page, site_url: str, lang: str) -> None:
     prefix = "" if lang == "pl" else f"{lang}/"
     no_js.goto(f"{site_url}{prefix}work/")
-    labels = load_ui().labels
+    labels = data.ui().labels
     report = no_js.locator('a[data-feedback="report"]')
     edit = no_js.locator('a[data-feedback="edit"]')
     expect(report).to_have_text(labels["report_mistake"][lang])
@@ -89,7 +89,7 @@ def test_box_link_carries_the_chosen_powiat(phone: Page, site_url: str) -> None:
     open_page(phone, site_url + "uk/work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     link = box.locator('a[data-feedback="office"]')
-    expect(link).to_have_text(load_ui().labels["report_office"]["uk"])
+    expect(link).to_have_text(data.ui().labels["report_office"]["uk"])
     assert fields(link.get_attribute("href")).get("powiat") is None  # empty: no choice yet
     box.locator("select").select_option("gdansk")
     phone.wait_for_function(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from guide.data.offices import load_directory
+from tests import data
 from tests.browser import PHONE, open_page
 from tests.pages import LANGUAGES, url_of
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 TARGET_PX = 44  # WCAG 2.5.5's target size
 LABEL_PX = 12  # the smallest map number a reader can read on a phone
-SLUGS = [powiat.slug for powiat in load_directory().powiaty]
+SLUGS = [powiat.slug for powiat in data.directory().powiaty]
 CHOSEN = SLUGS[-1]  # a city powiat: the smallest shapes on the map
 
 _TARGETS = """(slug) => Array.from(document.querySelectorAll(`article a[href="${slug}/"]`))

@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.data.languages import site_language_prefix
-from guide.data.offices import load_directory
-from guide.data.ui import load_ui
 from guide.site.asset_paths import TOWNS_JSON
+from tests import data
 from tests.browser import open_page
 from tests.pages import LANGUAGES
 
@@ -63,11 +62,11 @@ def test_towns_are_fetched_on_first_use_of_the_town_search(phone: Page, site_url
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_route_slot_in_the_box(phone: Page, site_url: str, lang: str) -> None:
     """bytowski has no confirmed PUP: the box shows its verified next step, a link."""
-    route = load_directory().route("bytowski", "pup")
+    route = data.directory().route("bytowski", "pup")
     assert route is not None and route.website is not None
     open_page(phone, site_url + site_language_prefix(lang) + "work/")
     box = phone.locator('aside.guide-box[data-office-type="pup"]')
     box.locator("select").select_option("bytowski")
     link = box.locator(".guide-office--route").get_by_role("link", name=route.name, exact=True)
     expect(link).to_have_attribute("href", route.website)
-    expect(box).to_contain_text(load_ui().label(f"route_{route.kind}", lang))
+    expect(box).to_contain_text(data.ui().label(f"route_{route.kind}", lang))

@@ -13,10 +13,9 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from guide.data.languages import site_language_prefix
-from guide.data.offices import load_directory
-from guide.data.ui import load_ui
 from guide.site.offline import PACK_JSON
 from guide.site.search_index import SEARCH_JSON
+from tests import data
 from tests.browser import open_page, reload_page, wait_until
 from tests.pages import LANGUAGES, url_of
 
@@ -68,7 +67,7 @@ def test_worker_never_answers_from_a_foreign_cache(phone: Page, site_url: str, l
     phone.context.set_offline(True)
     try:
         open_page(phone, unread)
-        expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
+        expect(phone.locator("h1")).to_have_text(data.ui().label("offline_title", lang))
         expect(phone.locator("html")).to_have_attribute("lang", lang)
         open_page(phone, read)
         expect(phone.locator("article h1")).to_have_text(heading)
@@ -101,7 +100,7 @@ def test_offline_page_is_ready_only_once_the_worker_kept_it(
     phone.context.set_offline(True)
     try:
         open_page(phone, site_url + url_of(lang, "glossary.md"))
-        expect(phone.locator("h1")).to_have_text(load_ui().label("offline_title", lang))
+        expect(phone.locator("h1")).to_have_text(data.ui().label("offline_title", lang))
     finally:
         phone.context.set_offline(False)
 
@@ -113,8 +112,8 @@ def test_offline_page_links_to_the_language_home(phone: Page, site_url: str, lan
     unread = site_url + url_of(lang, "glossary.md")
     try:
         open_page(phone, unread)
-        expect(phone.locator("p").first).to_have_text(load_ui().label("offline_text", lang))
-        phone.get_by_role("link", name=load_ui().label("not_found_home", lang)).click()
+        expect(phone.locator("p").first).to_have_text(data.ui().label("offline_text", lang))
+        phone.get_by_role("link", name=data.ui().label("not_found_home", lang)).click()
         phone.wait_for_url(site_url + url_of(lang, "index.md"))
         expect(phone.locator("header a.guide-112")).to_be_visible()
     finally:
@@ -138,7 +137,7 @@ KEPT = "([cache, url]) => caches.open(cache).then(c => c.match(url)).then(Boolea
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str, lang: str) -> None:
-    first, second = (powiat.slug for powiat in load_directory().powiaty[:2])
+    first, second = (powiat.slug for powiat in data.directory().powiaty[:2])
     ready(phone, site_url, lang, "work.md")
     boxes = phone.locator(BOXES)
     boxes.first.locator("select").select_option(first)
@@ -147,7 +146,7 @@ def test_powiat_change_offline_keeps_the_last_powiat(phone: Page, site_url: str,
     shown = boxes.locator("[data-office-body] > div")
     expect(shown).to_have_count(boxes.count())
     before = shown.evaluate_all("divs => divs.map(d => d.innerHTML)")
-    notice = load_ui().label("powiat_needs_connection", lang)
+    notice = data.ui().label("powiat_needs_connection", lang)
     phone.context.set_offline(True)
     try:
         boxes.last.locator("select").select_option(second)
@@ -167,8 +166,8 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
     """Stored from the start page with its size shown first, one button offered at a time;
     then pages never opened, the reader's powiat and the search index open offline; removed,
     they do not."""
-    ui = load_ui()
-    first = load_directory().powiaty[0].slug
+    ui = data.ui()
+    first = data.directory().powiaty[0].slug
     ready(phone, site_url, lang, "index.md")
     phone.evaluate("slug => localStorage.setItem('guide.powiat', slug)", first)
     pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))
@@ -183,9 +182,9 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
     expect(status).to_have_text(ui.label("keep_done", lang).replace("{size}", shown))
     expect(offered).to_have_text([ui.label("keep_remove", lang)])
     never_opened = [url_of(lang, page) for page in ("health.md", f"powiaty/{first}.md")]
-    data = [f"assets/guide/offices/{first}.json", SEARCH_JSON]
+    fetched = [f"assets/guide/offices/{first}.json", SEARCH_JSON]
     kept = [site_url + address for address in never_opened] + [
-        site_url + site_language_prefix(lang) + path for path in data
+        site_url + site_language_prefix(lang) + path for path in fetched
     ]
     for url in kept:  # in the worker's own cache, not only in the browser's HTTP cache
         assert phone.evaluate(KEPT, [CACHE_PREFIX + site_url, url]), url
@@ -216,7 +215,7 @@ def test_keep_the_guide_on_the_phone(phone: Page, site_url: str, site: Path, lan
 def test_keeping_shows_its_progress(phone: Page, site_url: str, site: Path, lang: str) -> None:
     """While the worker stores the last batch (its fetch of the pack's last file is held
     here), the reader sees how far it got in percent, in words and on the bar."""
-    ui = load_ui()
+    ui = data.ui()
     ready(phone, site_url, lang, "index.md")
     pack_url = site_url + site_language_prefix(lang) + PACK_JSON
     pack = json.loads((site / site_language_prefix(lang) / PACK_JSON).read_text("utf-8"))

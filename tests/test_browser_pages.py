@@ -14,7 +14,7 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
 
 from guide import ROOT
 from guide.data.languages import languages, site_language_prefix
-from guide.data.ui import load_ui
+from tests import data
 from tests.browser import open_page, reload_page, wait_until
 from tests.pages import LANGUAGES, url_of
 
@@ -87,7 +87,7 @@ def test_emergency_number_stays_in_view(phone: Page, site_url: str, lang: str) -
     phone.wait_for_function("() => window.scrollY > 1000")  # scrolled, however slow the machine
     link = phone.locator("header a.guide-112")
     expect(link).to_be_in_viewport()
-    expect(link).to_have_text(f"{load_ui().label('emergency_short', lang)} 112")
+    expect(link).to_have_text(f"{data.ui().label('emergency_short', lang)} 112")
     expect(link).to_have_attribute("href", "tel:112")
 
 

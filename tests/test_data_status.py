@@ -12,10 +12,10 @@ from mkdocs.config import load_config
 
 from guide import MKDOCS_YML
 from guide.data.coverage import data_status
-from guide.data.offices import Directory, load_directory, office_types_of
-from guide.data.ui import load_ui
+from guide.data.offices import Directory, office_types_of
 from guide.site.data_status import render_data_status
 from guide.site.render import guide_env
+from tests import data
 from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, url_of
 
@@ -47,7 +47,7 @@ FIXTURE = bytowski_directory(
 
 # The required office types the fixture's powiat does not list: each is `missing`.
 UNLISTED = [
-    key for key in load_ui().required_office_types() if key not in FIXTURE["powiaty"][0]["offices"]
+    key for key in data.ui().required_office_types() if key not in FIXTURE["powiaty"][0]["offices"]
 ]
 MISSING = {
     "state": "missing",
@@ -111,9 +111,9 @@ def test_status_page_in_the_built_site(site: Path) -> None:
     status = json.loads((site / "data-status.json").read_text(encoding="utf-8"))
     states = {entry["state"] for row in status.values() for entry in row.values()}
     assert states and "missing" not in states
-    for powiat in load_directory().powiaty:
+    for powiat in data.directory().powiaty:
         assert sorted(status[powiat.slug]) == sorted(
-            office_types_of(powiat, load_ui())
+            office_types_of(powiat, data.ui())
         )  # JSON is sorted
     assert not (site / "uk/data-status.json").exists()
 
@@ -122,9 +122,9 @@ def test_status_page_in_the_built_site(site: Path) -> None:
 def test_status_page_in_each_language(site: Path, lang: str) -> None:
     html = (site / url_of(lang, "index.md") / "data-status.html").read_text("utf-8")
     assert f'<html lang="{lang}">' in html
-    assert f"<h1>{load_ui().label('data_status_title', lang)}</h1>" in html
+    assert f"<h1>{data.ui().label('data_status_title', lang)}</h1>" in html
     headers = "".join(
-        f"<th>{load_ui().label(key, lang)}</th>"
+        f"<th>{data.ui().label(key, lang)}</th>"
         for key in ("status_powiat", "status_office", "status_state", "status_verified")
     )
     assert headers in html

@@ -20,7 +20,7 @@ from babel.numbers import parse_decimal
 from bs4 import BeautifulSoup, Tag
 
 from guide import DATA_DIR
-from guide.content.content_rules import content_problems
+from guide.content.content_rules import TextRules, content_problems
 from guide.data.edition import EDITION_VAR
 from guide.data.facts import (
     EXPIRING_DAYS,
@@ -39,10 +39,11 @@ from guide.data.facts import (
 from guide.data.formats import counted, format_date, format_money, format_percent, format_period
 from guide.data.languages import complete_languages, default_language, language_codes
 from guide.data.locales import locale, plural_categories
-from guide.data.ui import fill, load_ui
+from guide.data.ui import fill
 from guide.site.build import mkdocs_build
 from guide.site.parsers import PageMarkdown
 from guide.tools import cli
+from tests import data
 from tests.fixture_site import make_project
 from tests.pages import run_guide
 
@@ -290,7 +291,7 @@ def test_formats(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", language_codes())
 def test_every_unit_has_a_form_per_plural_category(lang: str) -> None:
-    for unit, forms in load_ui().units.items():
+    for unit, forms in data.ui().units.items():
         assert set(forms[lang]) == plural_categories(lang), unit
 
 
@@ -322,6 +323,12 @@ def render() -> PageMarkdown:
     return PageMarkdown()
 
 
+def _rules(register: Register) -> TextRules:
+    """The page checks' rules with the fixture register in place of data/facts.yml."""
+    real = data.text_rules()
+    return TextRules(ui=real.ui, termbase=real.termbase, glossary=real.glossary, register=register)
+
+
 def typed(lang: str, register: Register) -> dict[str, tuple[str, str]]:
     """kind of value -> (what a translator would type in `lang`, the check's word for it)."""
     day = dt.date(2026, 6, 1)
@@ -338,29 +345,31 @@ def typed(lang: str, register: Register) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("key", ["wage", "rate", "start", "deadline", "helpline"])
 @pytest.mark.parametrize("lang", language_codes())
 def test_a_typed_in_value_fails_in_every_language(
-    lang: str, key: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
+    lang: str, key: str, register: Register, render: PageMarkdown
 ) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda **_: register)
     value, what = typed(lang, register)[key]
     path = Path(f"docs/{lang}/facts.md")
     page = f"---\ntitle: Facts\n---\n# Facts\n\nIntro.\n\nIt is {value} here.\n"
-    found = [str(problem) for problem in content_problems(path, page, render=render)]
+    found = [
+        str(problem)
+        for problem in content_problems(path, page, render=render, rules=_rules(register))
+    ]
     shown = " ".join(value.split())  # the message shows spaces as spaces
     assert found == [
         f"{path}:8: typed-in {what} {shown!r}: take it from data/facts.yml with [[fact: KEY]]"
         " (CONTRIBUTING.md, Numbers)"
     ]
     fixed = page.replace(value, f"[[fact: {key}]]")
-    assert content_problems(path, fixed, render=render) == []
+    assert content_problems(path, fixed, render=render, rules=_rules(register)) == []
 
 
 @pytest.mark.parametrize("lang", language_codes())
 def test_check_content_fails_on_every_typed_value_of_a_page(
     lang: str,
     register: Register,
-    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The command as a translator runs it: every typed value is a failure at its file:line,
     none is let through as a note."""
@@ -384,22 +393,23 @@ def test_check_content_fails_on_every_typed_value_of_a_page(
 
 
 def test_the_line_is_the_bodys_not_the_front_matters(
-    register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
+    register: Register, render: PageMarkdown
 ) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda **_: register)
     lang = default_language()
     value = typed(lang, register)["deadline"][0]
     path = Path(f"docs/{lang}/facts.md")
     page = f"---\ntitle: Facts\ndescription: Within {value}.\n---\n# Facts\n\nWithin {value}.\n"
-    found = [problem.line for problem in content_problems(path, page, render=render)]
+    found = [
+        problem.line
+        for problem in content_problems(path, page, render=render, rules=_rules(register))
+    ]
     assert found == [7]
 
 
 @pytest.mark.parametrize("lang", language_codes())
 def test_numbers_that_are_no_values_pass(
-    lang: str, register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
+    lang: str, register: Register, render: PageMarkdown
 ) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda **_: register)
     value = typed(lang, register)["wage"][0]
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n"
@@ -410,19 +420,23 @@ def test_numbers_that_are_no_values_pass(
         "[the office](https://www.gov.pl/web/udsc/30-dni-4806-zl).\n\n"
         "- [Source](https://www.gov.pl/web/udsc) – sprawdzono 2026-12-01\n"
     )
-    assert content_problems(Path(f"docs/{lang}/facts.md"), page, render=render) == []
+    assert (
+        content_problems(Path(f"docs/{lang}/facts.md"), page, render=render, rules=_rules(register))
+        == []
+    )
 
 
 def test_unknown_key_and_modifier_fail_with_their_line(
-    register: Register, render: PageMarkdown, monkeypatch: pytest.MonkeyPatch
+    register: Register, render: PageMarkdown
 ) -> None:
-    monkeypatch.setattr("guide.content.content_rules.load_facts", lambda **_: register)
     path = Path(f"docs/{default_language()}/facts.md")
     page = (
         "---\ntitle: Facts\n---\n# Facts\n\n[[fact: nope]]\n\n[[fact: wage | gen]] and"
         " [[period: wage | number]] and [[fact: start | number]]\n"
     )
-    assert [str(p) for p in content_problems(path, page, render=render)] == [
+    assert [
+        str(p) for p in content_problems(path, page, render=render, rules=_rules(register))
+    ] == [
         f"{path}:6: unknown fact 'nope' in '[[fact: nope]]': add it to data/facts.yml",
         f"{path}:8: unknown modifier 'gen' in '[[fact: wage | gen]]': use [[fact: KEY | number]]",
         f"{path}:8: unknown modifier 'number' in '[[period: wage | number]]': use [[fact: KEY"
@@ -689,7 +703,7 @@ def test_data_status_lists_the_facts_ending_soon_in_its_language(
 ) -> None:
     """Built on 5 December 2026: the facts ending within UPCOMING_DAYS with their next value,
     then every fact, headings and cells in the page's language (data/ui.yml)."""
-    t = {key: texts[lang] for key, texts in load_ui().labels.items()}
+    t = {key: texts[lang] for key, texts in data.ui().labels.items()}
     prefix = "" if lang == default_language() else f"{lang}/"
     html = (site_2026 / prefix / "data-status.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
@@ -723,7 +737,7 @@ def test_a_later_value_switches_in_and_an_expired_one_is_marked(
     found = facts_in(page_of(site, lang))
     assert [value for value, _ in found.values][:3] == ["5015.5", "5015.5", "340"]
     until = format_date(dt.date(2026, 12, 31), lang)
-    label = load_ui().labels["fact_expired"][lang]
+    label = data.ui().labels["fact_expired"][lang]
     before, _, after = label.replace("{date}", until).partition("{source}")
     assert found.notes == [f"({before}www.gov.pl{after})".replace("  ", " ")]
 

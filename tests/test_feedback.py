@@ -18,7 +18,6 @@ from guide.data.languages import (
     mkdocs_config,
     site_language_prefix,
 )
-from guide.data.ui import load_ui
 from guide.site.feedback import (
     CONTENT_FORM,
     OFFICE_FIELDS,
@@ -28,6 +27,7 @@ from guide.site.feedback import (
     in_translation,
     repository,
 )
+from tests import data
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, page_id, parse
 from tests.test_repository import commands, make_targets, workflow
 
@@ -59,7 +59,7 @@ def test_one_repository_setting() -> None:
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
 def test_page_links(site: Path, lang: str, page: str) -> None:
     soup = parse(site, lang, page)
-    words = {key: texts[lang] for key, texts in load_ui().labels.items()}
+    words = {key: texts[lang] for key, texts in data.ui().labels.items()}
     report = soup.select_one('article p.guide-feedback a[data-feedback="report"]')
     edit = soup.select_one('article p.guide-feedback a[data-feedback="edit"]')
     assert report is not None and edit is not None
@@ -109,7 +109,7 @@ def test_translation_link_only_on_a_translation(lang: str) -> None:
 def test_office_links(site: Path, lang: str, page: str) -> None:
     """Every office box and every office of a powiat page: its own link to the correction form."""
     soup = parse(site, lang, page)
-    ui = load_ui()
+    ui = data.ui()
     label = ui.labels["report_office"][lang]
     boxes = soup.select("article aside.guide-box")
     offices = soup.select("article .guide-powiat__office")
@@ -213,4 +213,4 @@ def test_links_are_not_searched(site: Path, lang: str) -> None:
     prefix = site_language_prefix(lang)
     index = (site / prefix / "assets/guide/search-index.json").read_text(encoding="utf-8")
     for key in ("report_mistake", "report_office", "edit_page", "feedback_github"):
-        assert load_ui().labels[key][lang] not in index
+        assert data.ui().labels[key][lang] not in index

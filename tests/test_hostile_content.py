@@ -29,6 +29,7 @@ from guide.site.build import mkdocs_build
 from guide.site.features import CONTENT_RULES, DOCS_FILES, OUTPUT
 from guide.site.parsers import PageMarkdown
 from guide.site.raw_html_off import RAW_HTML_OFF
+from tests import data
 from tests.browser import PHONE, open_page, serve
 from tests.fixture_site import make_project
 
@@ -434,7 +435,10 @@ def render() -> PageMarkdown:
 def test_hostile_page_is_refused(render: PageMarkdown, case: str, number: int) -> None:
     lang, text, messages = REFUSED[case][number]
     path = Path(f"docs/{lang}/hostile.md")
-    found = [str(problem) for problem in content_problems(path, text, render=render)]
+    found = [
+        str(problem)
+        for problem in content_problems(path, text, render=render, rules=data.text_rules())
+    ]
     assert found == [f"{path}:{message}" for message in messages]
 
 
@@ -444,7 +448,7 @@ def test_hostile_page_is_refused(render: PageMarkdown, case: str, number: int) -
 def test_without_the_allow_list_these_pass(case: str) -> None:
     """The proof that the test above can fail: without the rendered checks, nothing is found."""
     lang, text, _ = REFUSED[case][0]
-    assert content_problems(Path(f"docs/{lang}/hostile.md"), text) == []
+    assert content_problems(Path(f"docs/{lang}/hostile.md"), text, rules=data.text_rules()) == []
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from guide.content.content_rules import content_problems
 from guide.data.languages import language_codes
 from guide.site.build import mkdocs_build
 from guide.site.features import CONTENT_RULES
+from tests import data
 from tests.browser import PHONE, open_page, serve
 from tests.fixture_site import make_project
 
@@ -60,7 +61,7 @@ def page(lines: str) -> str:
 
 def problems(lang: str, text: str) -> list[str]:
     path = Path(f"docs/{lang}/work.md")
-    return [str(problem) for problem in content_problems(path, text)]
+    return [str(problem) for problem in content_problems(path, text, rules=data.text_rules())]
 
 
 @pytest.mark.parametrize("field", FIELDS)
@@ -120,7 +121,9 @@ def test_legal_punctuation_passes(lang: str) -> None:
 def test_the_real_pages_pass(lang: str) -> None:
     found = []
     for path in sorted((ROOT / "docs" / lang).rglob("*.md")):
-        found += content_problems(path.relative_to(ROOT), path.read_text(encoding="utf-8"))
+        found += content_problems(
+            path.relative_to(ROOT), path.read_text(encoding="utf-8"), rules=data.text_rules()
+        )
     assert [str(problem) for problem in found if ": title:" in str(problem)] == []
     assert [str(problem) for problem in found if "front matter" in str(problem)] == []
 

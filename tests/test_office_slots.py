@@ -12,9 +12,9 @@ from mkdocs.config import load_config
 from guide import MKDOCS_YML
 from guide.data.languages import site_language_prefix
 from guide.data.offices import Office, Route
-from guide.data.ui import load_ui
 from guide.site.asset_paths import OFFICES_JSON, powiat_offices_json
 from guide.site.render import guide_env, render, words
+from tests import data
 from tests.pages import LANGUAGES, parse
 
 SOURCE = "https://www.example.gov.pl/kontakt"
@@ -22,7 +22,7 @@ SOURCE = "https://www.example.gov.pl/kontakt"
 
 def _police_section(site: Path, lang: str) -> str:
     soup = parse(site, lang, "powiaty/bytowski.md")
-    police = load_ui().office_types["police"].label[lang]
+    police = data.ui().office_types["police"].label[lang]
     section = next(
         s for s in soup.select("article .guide-powiat__office") if s.h3 and s.h3.text == police
     )
@@ -32,7 +32,7 @@ def _police_section(site: Path, lang: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_police_slot_shows_112(site: Path, lang: str) -> None:
     line = (
-        f'<p class="guide-office__emergency">{load_ui().label("emergency_police", lang)} '
+        f'<p class="guide-office__emergency">{data.ui().label("emergency_police", lang)} '
         '<a href="tel:112"><strong>112</strong></a></p>'
     )
     assert line in _police_section(site, lang)
@@ -84,7 +84,7 @@ def test_regional_box_shows_the_office_route(lang: str) -> None:
         **words(lang),
     )
     assert "Wojewódzki Urząd Pracy" in html
-    assert load_ui().label("route_finder", lang) in html
+    assert data.ui().label("route_finder", lang) in html
     assert (
         '<a href="https://www.praca.gov.pl/" rel="noopener">Wyszukiwarka urzędów pracy</a>' in html
     )

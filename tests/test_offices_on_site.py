@@ -13,15 +13,15 @@ import yaml
 
 from guide import DATA_DIR
 from guide.data.languages import site_language_prefix
-from guide.data.offices import load_directory, office_types_of
-from guide.data.ui import load_ui
+from guide.data.offices import office_types_of
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON, powiat_offices_json
 from guide.site.build import mkdocs_build
 from guide.site.office_boxes import source_line
+from tests import data
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, parse
 
-SLUGS = [powiat.slug for powiat in load_directory().powiaty]
+SLUGS = [powiat.slug for powiat in data.directory().powiaty]
 
 
 def test_a_page_per_powiat_and_language(site: Path) -> None:
@@ -46,10 +46,10 @@ def test_powiat_page_lists_offices_with_links(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_powiat_slot_answers_with_an_office_or_route(site: Path, lang: str) -> None:
-    directory = load_directory()
-    label = load_ui().labels["route_website"][lang]
+    directory = data.directory()
+    label = data.ui().labels["route_website"][lang]
     soup = parse(site, lang, "powiaty/bytowski.md")
-    shown = office_types_of(directory.powiat("bytowski"), load_ui())
+    shown = office_types_of(directory.powiat("bytowski"), data.ui())
     sections = soup.select("article .guide-powiat__office")[: len(shown)]
     assert sections and all(s.select(".guide-office") for s in sections)
     assert not [s for s in sections if s.select(".guide-office__missing")]
@@ -94,11 +94,11 @@ def test_offices_json_lists_every_powiat(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_powiat_has_its_offices_file(site: Path, lang: str) -> None:
-    for powiat in load_directory().powiaty:
+    for powiat in data.directory().powiaty:
         path = site / site_language_prefix(lang) / powiat_offices_json(powiat.slug)
         offices = json.loads(path.read_text(encoding="utf-8"))
         # every required office type, and an optional one (`required: false`) where listed
-        assert sorted(offices) == sorted(office_types_of(powiat, load_ui())), powiat.slug
+        assert sorted(offices) == sorted(office_types_of(powiat, data.ui())), powiat.slug
     gdansk = site / site_language_prefix(lang) / powiat_offices_json("gdansk")
     assert "Urząd Miejski w Gdańsku" in json.loads(gdansk.read_text(encoding="utf-8"))["starostwo"]
 

@@ -15,6 +15,7 @@ import shutil
 import threading
 import time
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,13 @@ from playwright.sync_api import Browser, Page
 from pypdf import PageObject, PdfReader
 
 from guide.data.languages import nav_pages
-from guide.data.offices import load_directory, phone_display
-from guide.data.ui import load_ui
+from guide.data.offices import phone_display
 from guide.site.asset_paths import booklet_path, sheet_path
 from guide.site.powiat_pages import powiat_of_page
 from guide.site.qr import QR_CLASS, QR_MASK, qr_svg
 from guide.site.serve import GzipHandler, SiteServer
 from guide.tools.pdf import OFFICES_READY, SHEET_MAX_PAGES, print_page, printouts, write_pdfs
+from tests import data
 from tests.browser import open_page
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
 from tests.test_links import link_problems
@@ -118,6 +119,12 @@ def svg_modules(svg: str) -> set[tuple[int, int]]:
 # --- The print and download area, in the built HTML ----------------------------------------
 
 
+@cache
+def _printed(lang: str) -> set[str]:
+    """The site paths of the language's PDFs (`python -m guide pdf`)."""
+    return {printout.target for printout in printouts([lang])}
+
+
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
 def test_print_area_links_the_pdfs(site: Path, lang: str, page: str) -> None:
     area = parse(site, lang, page).select_one("article .guide-print[data-search-exclude]")
@@ -126,7 +133,7 @@ def test_print_area_links_the_pdfs(site: Path, lang: str, page: str) -> None:
     slug = re.fullmatch(r"powiaty/([a-z]+)\.md", page)
     sheet = [sheet_path(lang, slug[1])] if slug and slug[1] != "index" else []
     assert links == [booklet_path(lang), *sheet]
-    assert set(links) <= {printout.target for printout in printouts([lang])}
+    assert set(links) <= _printed(lang)
     address = area.select_one(".guide-print__url")
     assert address is not None and address.get_text() == public_url(site, lang, page)
 
@@ -148,7 +155,7 @@ def test_qr_code_encodes_the_page_address(site: Path, lang: str) -> None:
     for page in (TOPIC, f"powiaty/{POWIAT}.md", "index.md"):
         img = parse(site, lang, page).select_one("article img.guide-print__qr")
         assert img is not None and img["loading"] == "lazy"
-        assert img["alt"] == load_ui().label("print_qr", lang)
+        assert img["alt"] == data.ui().label("print_qr", lang)
         svg = output_path(site, lang, page).parent / str(img["src"])
         assert svg_modules(svg.read_text(encoding="utf-8")) == qr_modules(
             public_url(site, lang, page)
@@ -158,7 +165,7 @@ def test_qr_code_encodes_the_page_address(site: Path, lang: str) -> None:
 def test_pdf_names() -> None:
     assert booklet_path("uk") == "pdf/uk/pierwsze-kroki-w-pomorskim-uk.pdf"
     assert sheet_path("uk", POWIAT) == "pdf/uk/powiaty/leborski.pdf"
-    assert len(printouts()) == len(LANGUAGES) * (1 + len(load_directory().powiaty))
+    assert len(printouts()) == len(LANGUAGES) * (1 + len(data.directory().powiaty))
 
 
 @pytest.mark.parametrize(
@@ -166,12 +173,12 @@ def test_pdf_names() -> None:
     [("powiaty/leborski.md", POWIAT), ("powiaty/index.md", None), ("work.md", None)],
 )
 def test_powiat_of_page(src: str, slug: str | None) -> None:
-    assert powiat_of_page(src, load_directory()) == slug
+    assert powiat_of_page(src, data.directory()) == slug
 
 
 def test_powiat_page_of_no_powiat_is_refused() -> None:
     with pytest.raises(LookupError) as refused:
-        powiat_of_page("powiaty/atlantyda.md", load_directory())
+        powiat_of_page("powiaty/atlantyda.md", data.directory())
     assert str(refused.value) == "powiaty/atlantyda.md: no powiat 'atlantyda' in data/powiaty.yml"
 
 
@@ -212,14 +219,14 @@ def test_printed_topic_page(phone: Page, site: Path, site_url: str, lang: str) -
     assert sources
     text = printed(phone, site_url + url_of(lang, TOPIC))
     assert squeeze(public_url(site, lang, TOPIC)) in text
-    assert squeeze(load_ui().label("print_online", lang)) in text
+    assert squeeze(data.ui().label("print_online", lang)) in text
     assert f"({squeeze(sources[0])})" in text
     hidden = screen_only_texts(soup)
     assert len(hidden) >= 5
     assert [item for item in hidden if item in text] == []
     # No powiat chosen: the office box prints its link to the powiat pages.
-    assert squeeze(load_ui().label("all_powiats", lang)) in text
-    assert squeeze(load_ui().label("pdf_booklet", lang)) not in text
+    assert squeeze(data.ui().label("all_powiats", lang)) in text
+    assert squeeze(data.ui().label("pdf_booklet", lang)) not in text
 
 
 @pytest.mark.browser
@@ -227,7 +234,7 @@ def test_printed_topic_page(phone: Page, site: Path, site_url: str, lang: str) -
 def test_printed_office_box_shows_the_chosen_powiat(phone: Page, site_url: str, lang: str) -> None:
     open_page(phone, site_url + url_of(lang, TOPIC))
     phone.evaluate(f"localStorage.setItem('guide.powiat', '{POWIAT}')")
-    office = load_directory().office(POWIAT, "legal-aid")
+    office = data.directory().office(POWIAT, "legal-aid")
     assert office is not None and office.phones and office.address
     text = printed(phone, site_url + url_of(lang, TOPIC))
     assert squeeze(office.name) in text
@@ -367,7 +374,7 @@ def test_booklet_has_contents_then_every_nav_page_in_order(
     reader = PdfReader(printed_site / booklet_path(PDF_LANG))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     expected = _nav_titles(printed_site)
-    assert titles == [load_ui().label("pdf_contents", PDF_LANG), *expected]
+    assert titles == [data.ui().label("pdf_contents", PDF_LANG), *expected]
     assert len(reader.pages) > len(titles)
 
 
@@ -383,7 +390,7 @@ def test_booklet_contents_give_the_page_each_section_starts_on(
         for item in reader.outline
         if not isinstance(item, list)
     }
-    contents_title = load_ui().label("pdf_contents", PDF_LANG)
+    contents_title = data.ui().label("pdf_contents", PDF_LANG)
     assert starts[contents_title] == 1
     first = min(starts[title] for title in _nav_titles(printed_site))
     contents = "".join(  # without the page numbers at their foot
@@ -413,7 +420,7 @@ def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path]) ->
 def test_the_qr_block_is_never_alone_on_a_page(printed_site: Path, pdfs: list[Path]) -> None:
     """The page's address and QR code (print_online) print with the end of its text (a line
     at least: "Gminy: Gdynia" on a contact sheet's second side)."""
-    block = squeeze(load_ui().label("print_online", PDF_LANG))
+    block = squeeze(data.ui().label("print_online", PDF_LANG))
     for path in _printed_pdfs(printed_site):
         texts = _page_texts(path)
         for number, text in enumerate(texts, 1):
@@ -446,7 +453,7 @@ SOURCES_PT, DETAILS_PT = 7.0, 9.0
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("slug", [p.slug for p in load_directory().powiaty])
+@pytest.mark.parametrize("slug", [p.slug for p in data.directory().powiaty])
 def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
     printed_site: Path, pdfs: list[Path], slug: str
 ) -> None:
@@ -457,7 +464,7 @@ def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
     assert heading is not None
     for permalink in heading.select(".headerlink"):
         permalink.decompose()
-    powiat = next(p for p in load_directory().powiaty if p.slug == slug)
+    powiat = next(p for p in data.directory().powiaty if p.slug == slug)
     for number, text in enumerate(texts, 1):
         assert text.endswith(squeeze(f"{heading.get_text().strip()} · {number} / {len(texts)}"))
         assert squeeze(powiat.name) in text
@@ -465,14 +472,14 @@ def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("slug", [p.slug for p in load_directory().powiaty])
+@pytest.mark.parametrize("slug", [p.slug for p in data.directory().powiaty])
 def test_contact_sheet_prints_details_at_9_pt_and_sources_at_7(
     printed_site: Path, pdfs: list[Path], slug: str
 ) -> None:
     sizes = _text_sizes(printed_site / sheet_path(PDF_LANG, slug))
     assert min(size for size, _ in sizes) >= SOURCES_PT
-    directory = load_directory()
-    offices = [directory.office(slug, kind) for kind in load_ui().powiat_office_types()]
+    directory = data.directory()
+    offices = [directory.office(slug, kind) for kind in data.ui().powiat_office_types()]
     details = [
         squeeze(value)
         for office in offices

@@ -24,6 +24,7 @@ from guide.site.render import CompiledTemplates, guide_env
 from guide.tools.bench.report import report_scale
 from guide.tools.bench.scale import Growth, ScalePoint, growth
 from guide.tools.bench.synthetic import GEOJSON, synthetic_data
+from tests import data
 from tests.pages import run_guide
 
 SYNTHETIC = 45  # two full copies of the 20 real powiats and part of a third
@@ -99,7 +100,7 @@ def test_synthetic_region_copies_the_real_one(
     region = load_region(synthetic / "region.yml")
     assert region.teryt_prefix == ""
     directory = load_directory(synthetic / "powiaty.yml", region=region)
-    real = load_directory()
+    real = data.directory()
     assert len(directory.powiaty) == SYNTHETIC
     assert len({p.slug for p in directory.powiaty}) == SYNTHETIC
     assert len({p.teryt for p in directory.powiaty}) == SYNTHETIC

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.data.fold import fold_search as fold
-from guide.data.termbase import REGEX_PREFIX, load_termbase
+from guide.data.termbase import REGEX_PREFIX
 from guide.site.search_index import (
     SEARCH_JSON,
     STEM,
@@ -23,6 +23,7 @@ from guide.site.search_index import (
     words,
 )
 from guide.tools.cli import main
+from tests import data
 from tests.pages import LANGUAGES, url_of
 
 FOLDED = {
@@ -99,7 +100,7 @@ def test_a_synonyms_variant_finds_the_rendering() -> None:
 def test_synonyms_are_the_plain_avoided_variants_of_the_language(lang: str) -> None:
     variants = [
         avoided.variant
-        for avoided in load_termbase().avoided_in(lang)
+        for avoided in data.termbase().avoided_in(lang)
         if not avoided.variant.startswith(REGEX_PREFIX)
     ]
     folded = {  # "Foreigners' Office" and "Foreigners Office" are one query

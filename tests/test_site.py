@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.data.languages import default_language, languages
-from guide.data.offices import Powiat, load_directory
-from guide.data.ui import load_ui
+from guide.data.offices import Powiat
 from guide.site.build import mkdocs_build
+from tests import data
 from tests.fixture_site import make_project
 from tests.pages import (
     LANGUAGE_PAGES,
@@ -38,7 +38,7 @@ def test_html_lang_matches_language(site: Path, lang: str, page: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("powiat", load_directory().powiaty, ids=lambda powiat: powiat.slug)
+@pytest.mark.parametrize("powiat", data.directory().powiaty, ids=lambda powiat: powiat.slug)
 def test_powiat_page_title_in_the_readers_language(site: Path, lang: str, powiat: Powiat) -> None:
     """The reader's name of the powiat, the Polish one in brackets (as at the counter)."""
     heading = parse(site, lang, f"powiaty/{powiat.slug}.md").select_one("article h1")
@@ -53,7 +53,7 @@ def test_powiat_page_title_in_the_readers_language(site: Path, lang: str, powiat
 def test_footer_is_in_the_pages_language(site: Path, lang: str, page: str) -> None:
     footer = parse(site, lang, page).select_one(".md-copyright__highlight")
     assert footer is not None
-    assert footer.get_text(strip=True) == load_ui().label("copyright", lang)
+    assert footer.get_text(strip=True) == data.ui().label("copyright", lang)
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
@@ -81,8 +81,8 @@ def test_emergency_number_in_header(site: Path, lang: str, page: str) -> None:
     link = parse(site, lang, page).select_one("header a.guide-112")
     assert link is not None
     assert link["href"] == "tel:112"
-    assert str(link["aria-label"]) == load_ui().label("emergency_call", lang)
-    assert link.get_text(" ", strip=True) == f"{load_ui().label('emergency_short', lang)} 112"
+    assert str(link["aria-label"]) == data.ui().label("emergency_call", lang)
+    assert link.get_text(" ", strip=True) == f"{data.ui().label('emergency_short', lang)} 112"
 
 
 @pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES)
@@ -141,7 +141,7 @@ def test_404_page_speaks_every_language(site: Path, lang: str) -> None:
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     paragraph = soup.select_one(f'article p[lang="{lang}"]')
     assert paragraph is not None
-    assert paragraph.get_text(" ", strip=True).startswith(load_ui().label("not_found", lang))
+    assert paragraph.get_text(" ", strip=True).startswith(data.ui().label("not_found", lang))
     link = paragraph.select_one("a")
     assert link is not None
     assert str(link["href"]) == "/przewodnik/" + url_of(lang, "index.md")

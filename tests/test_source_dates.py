@@ -15,11 +15,12 @@ from mkdocs.config import load_config
 from guide import MKDOCS_YML
 from guide.data.coverage import STATES, coverage, coverage_lines, dated_sources
 from guide.data.languages import site_language_prefix
-from guide.data.offices import SOURCE_KINDS, Directory, Office, load_directory, validate_directory
-from guide.data.ui import fill, load_ui
+from guide.data.offices import SOURCE_KINDS, Directory, Office, validate_directory
+from guide.data.ui import fill
 from guide.site.asset_paths import powiat_offices_json
 from guide.site.data_status import render_data_status
 from guide.site.render import guide_env, render, words
+from tests import data
 from tests.fixture_site import bytowski_directory
 from tests.pages import LANGUAGES, parse, run_guide
 
@@ -55,7 +56,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
 
 def _yaml(**fields: Any) -> str:
     """powiaty.yml with every required office type: starostwo with `fields`, the rest plain."""
-    offices = {key: _office() for key in load_ui().required_office_types()}
+    offices = {key: _office() for key in data.ui().required_office_types()}
     offices["starostwo"] = _office(**fields)
     return yaml.safe_dump(_fixture(**offices), allow_unicode=True, sort_keys=False)
 
@@ -190,11 +191,11 @@ def test_source_line_per_language(lang: str) -> None:
 
 def _first_slot_with_a_source_date() -> tuple[str, str, Office]:
     """The first powiat office whose page shows its date, a dated one if there is one."""
-    directory = load_directory()
+    directory = data.directory()
     slots = [
         (powiat.slug, key, office)
         for powiat in directory.powiaty
-        for key in load_ui().powiat_office_types()
+        for key in data.ui().powiat_office_types()
         if (office := directory.office(powiat.slug, key)) is not None
         and office.source_date is not None
     ]
@@ -208,7 +209,7 @@ def test_powiat_page_and_offices_json_show_the_source_year(site: Path, lang: str
     t = words(lang)["t"]
     year = fill(t["source_page_year"], year=office.source_year)
     warning = fill(t["source_dated"], year=office.source_year) if office.dated else None
-    label = load_ui().office_types[key].label[lang]
+    label = data.ui().office_types[key].label[lang]
     soup = parse(site, lang, f"powiaty/{slug}.md")
     section = next(
         s for s in soup.select("article .guide-powiat__office") if s.h3 and s.h3.text == label

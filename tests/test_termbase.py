@@ -26,7 +26,6 @@ from guide.data.termbase import (
     first_mention_problems,
     glossary_conflicts,
     literal_matches,
-    load_termbase,
     repeated_brackets,
     text_problems,
     validate_termbase,
@@ -34,6 +33,7 @@ from guide.data.termbase import (
     variant_prefix,
 )
 from guide.site.build import mkdocs_build
+from tests import data
 from tests.fixture_site import make_project
 from tests.pages import WRITTEN, run_guide
 
@@ -98,7 +98,7 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> guide.data.termbas
 
 def test_real_termbase_is_valid_and_agrees_with_the_glossary() -> None:
     assert check_termbase() == []
-    assert len(load_termbase().terms) >= 40
+    assert len(data.termbase().terms) >= 40
 
 
 @pytest.mark.parametrize(
@@ -132,14 +132,17 @@ def test_real_termbase_is_valid_and_agrees_with_the_glossary() -> None:
     ],
 )
 def test_termbase_covers_the_terms_readers_meet(term: str) -> None:
-    entry = next(entry for entry in load_termbase().terms if entry.pl == term)
+    entry = next(entry for entry in data.termbase().terms if entry.pl == term)
     assert all(entry.rendering(lang) for lang in TRANSLATED)
 
 
 @pytest.mark.parametrize(("lang", "page"), WRITTEN)
 def test_page_keeps_to_the_termbase_script_and_sentence_length(lang: str, page: str) -> None:
     path = DOCS_DIR / lang / page
-    assert [str(p) for p in content_problems(path, path.read_text(encoding="utf-8"))] == []
+    assert [
+        str(p)
+        for p in content_problems(path, path.read_text(encoding="utf-8"), rules=data.text_rules())
+    ] == []
 
 
 def test_ui_and_glossary_keep_to_the_termbase_and_script() -> None:
@@ -234,7 +237,7 @@ def _awkward_texts(count: int, *, seed: int, words: list[str]) -> list[str]:
 def test_variants_are_found_where_re_finds_them() -> None:
     """The search from each variant's literal start (case_keys) finds exactly the matches of
     the variant's pattern over the whole text, for every variant of the real termbase."""
-    termbase = load_termbase()
+    termbase = data.termbase()
     phrases = sorted(
         {entry.variant for entry in termbase.avoided}
         | {entry.rule.term for entry in termbase.explained}
@@ -471,7 +474,7 @@ def sentence(words: int) -> str:
 def test_sentence_over_forty_words_fails(lang: str) -> None:
     path = Path(f"docs/{lang}/work.md")
     text = HEAD + "# Title\n\n" + sentence(40) + " " + sentence(41) + "\n"
-    assert [str(problem) for problem in content_problems(path, text)] == [
+    assert [str(problem) for problem in content_problems(path, text, rules=data.text_rules())] == [
         f"docs/{lang}/work.md:7: sentence of 41 words (more than 40): "
         "split it: 'word word word word word word word word …'"
     ]
@@ -662,7 +665,7 @@ def test_bracket_report_names_page_and_lines(lang: str) -> None:
     ("lang", "term", "allow"),
     [
         (lang, entry.pl, phrase)
-        for entry in load_termbase().terms
+        for entry in data.termbase().terms
         for lang, phrases in entry.allow.items()
         for phrase in phrases
         if not phrase.startswith("re:")
@@ -674,10 +677,10 @@ def test_real_allowed_phrases_are_not_reported(lang: str, term: str, allow: str)
 
 @pytest.mark.parametrize(
     ("lang", "term"),
-    [(lang, entry.pl) for entry in load_termbase().terms for lang in entry.first_mention],
+    [(lang, entry.pl) for entry in data.termbase().terms for lang in entry.first_mention],
 )
 def test_real_first_mention_rule_catches_a_bare_mention(lang: str, term: str) -> None:
-    entry = next(entry for entry in load_termbase().terms if entry.pl == term)
+    entry = next(entry for entry in data.termbase().terms if entry.pl == term)
     mention = core(entry.rendering(lang))  # the data check: the rule's term matches it
     found = first_mention_problems(Path(f"docs/{lang}/a.md"), f"{mention}.\n", lang=lang)
     assert [problem.line for problem in found] == [1]

@@ -33,8 +33,8 @@ from guide.data.languages import (
     is_partial,
     language_codes,
 )
-from guide.data.ui import load_ui
 from guide.site.build import mkdocs_build
+from tests import data
 from tests.fixture_site import make_project
 from tests.pages import LANGUAGES, output_path, parse, url_of
 
@@ -193,7 +193,7 @@ def test_stale_notice_gives_the_day_git_recorded_the_polish_change(
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
     assert changed_on(source) == day
     stale = translation_notice(source, lang=lang, built_from=lang, meta={SOURCE_BLOB: "a" * 40})
-    assert stale == ("stale", load_ui().label("stale_notice", lang).format(date=day))
+    assert stale == ("stale", data.ui().label("stale_notice", lang).format(date=day))
 
 
 def test_a_file_git_does_not_know_has_no_change_day(tmp_path: Path) -> None:
@@ -230,13 +230,13 @@ def test_status_page_in_each_language(site: Path, lang: str) -> None:
     html = page.find("html")
     assert html is not None and html.get("lang") == lang
     heading = page.find("h1")
-    assert heading is not None and heading.get_text() == load_ui().label("status_title", lang)
+    assert heading is not None and heading.get_text() == data.ui().label("status_title", lang)
     headers = [th.get_text() for th in page.select("th")]
     assert headers == [
-        load_ui().label(key, lang)
+        data.ui().label(key, lang)
         for key in ("status_language", "status_done", "status_missing", "status_stale")
-    ] + [load_ui().label("status_orphan", lang)]
-    partial = load_ui().label("status_partial", lang)
+    ] + [data.ui().label("status_orphan", lang)]
+    partial = data.ui().label("status_partial", lang)
     assert [row.td.get_text() for row in page.select("tbody tr") if row.td] == [
         f"{code} ({partial})" if is_partial(code) else code for code in TRANSLATED
     ]
