@@ -2,11 +2,13 @@
 
 The output check and the policy (guide/site/csp.py) and the search index
 (guide/site/search_index.py) each need a page's HTML as the browser will read it. `parse` runs
-one HTMLParser over the page and hands its events to both listeners: the script scanner sees the
-whole page, the section parser only the article, and the references to the site's own files are
-noted for the offline pack (guide/site/offline.py). The plugin parses every page in on_post_page
-and keeps what the search index and the offline pack need in the build object's record of the
-language (guide/site/build_state.py), which they read after the language is built."""
+one HTMLParser over the page (or replays its events, guide/content/html_events.py, where the
+page keeps to plain HTML, as every page the guide writes does) and hands them to both
+listeners: the script scanner sees the whole page, the section parser only the article, and
+the references to the site's own files are noted for the offline pack (guide/site/offline.py).
+The plugin parses every page in on_post_page and keeps what the search index and the offline
+pack need in the build object's record of the language (guide/site/build_state.py), which they
+read after the language is built."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 
+from guide.content.html_events import feed, replay
 from guide.site.csp import Scan, ScriptScanner, insert, policy_insertion, policy_position
 from guide.site.css_prune import NameCollector, PageNames, page_names
 from guide.site.search_index import Section, SectionParser, sections_of
@@ -96,16 +99,11 @@ def parse(html: str, *, page: str = "index.html", position: int | None = None) -
     the caller will insert a tag (the policy), FinishedPage.between_tokens says whether that
     is between two tokens."""
     parsed = _Page()
-    between = False
-    if position is not None:
-        # Fed up to `position`, the parser holds nothing back only at a token's end, in
-        # neither a script's nor a style's text.
-        parsed.feed(html[:position])
-        between = not parsed.rawdata and parsed.cdata_elem is None
-        parsed.feed(html[position:])
-    else:
-        parsed.feed(html)
-    parsed.close()
+    replayed = replay(html, parsed, position=position)
+    between = replayed is True and position is not None
+    if replayed is None:  # outside the plain subset: HTMLParser reads it
+        parsed = _Page()
+        between = feed(html, parsed, position=position)
     scan = parsed.scripts.finish()
     try:
         sections: Sections | None = sections_of(parsed.article)
