@@ -529,18 +529,42 @@ def test_the_allow_list_names_what_it_refuses(case: str) -> None:
 PERMALINK = '<h2 id="a">A<a class="headerlink" href="#a" title="Link">&para;</a></h2>\n'
 
 
-def test_a_page_nh3_only_decodes_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    parsed: list[str] = []
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """The calls of sanitize.events from now on: (html, where)."""
+    parsed: list[tuple[str, bool]] = []
 
-    def counted(html: str) -> list[sanitize.Event]:
-        parsed.append(html)
-        return events(html)
+    def counted(html: str, *, where: bool = True) -> list[sanitize.Event]:
+        parsed.append((html, where))
+        return events(html, where=where)
 
     monkeypatch.setattr(sanitize, "events", counted)
+    return parsed
+
+
+def test_a_page_nh3_only_decodes_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = _counted(monkeypatch)
     html = PERMALINK + '<p title="&para;">a &para; b</p>'
     assert sanitize.clean(html) != html  # nh3 writes the character
     assert content_findings(html) == []
-    assert parsed == [html]
+    assert parsed == [(html, False)]  # without lines: nothing to name
+
+
+def test_a_page_with_findings_is_read_again_for_their_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed = _counted(monkeypatch)
+    html = '<p>a</p>\n<p>b <a href="http://example.org/">c</a></p>'
+    assert [(f.line, f.message) for f in content_findings(html)] == [
+        (2, "http:// link 'http://example.org/': write https://")
+    ]
+    # The page, then nh3's output (which differs), without lines; then both with them.
+    assert [(text == html, where) for text, where in parsed] == [
+        (True, False),
+        (False, False),
+        (True, True),
+        (False, True),
+    ]
+    assert {event.line for event in events(html, where=False)} == {0}
 
 
 @pytest.mark.parametrize("case", EMITTED)

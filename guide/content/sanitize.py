@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import nh3
 from pygments.token import STANDARD_TYPES
 
+from guide.content.html_events import replay
 from guide.data.addresses import email_problem, https_problem
 
 # What Python-Markdown, admonition, tables, toc and pymdownx (details, superfences, tasklist)
@@ -91,25 +92,29 @@ class Event(NamedTuple):  # a tuple: made for every tag and text of every page
 
 
 class _Events(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, where: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.events: list[Event] = []
+        self._where = where  # each event's line and start tag as written (else 0 and "<tag>")
+
+    def _line(self) -> int:
+        return self.getpos()[0] if self._where else 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pairs = tuple(sorted((name, value or "") for name, value in attrs))
-        raw = self.get_starttag_text() or f"<{tag}>"
-        self.events.append(Event("start", tag, pairs, "", self.getpos()[0], raw))
+        raw = (self.get_starttag_text() if self._where else None) or f"<{tag}>"
+        self.events.append(Event("start", tag, pairs, "", self._line(), raw))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        self.events.append(Event("end", tag, (), "", self.getpos()[0], f"</{tag}>"))
+        self.events.append(Event("end", tag, (), "", self._line(), f"</{tag}>"))
 
     def _markup(self, text: str) -> None:
         """Comments, declarations, processing instructions: Markdown writes none, and parsers
         disagree about where they end, so each is an event nh3's output will lack."""
-        self.events.append(Event("markup", "", (), text, self.getpos()[0], text))
+        self.events.append(Event("markup", "", (), text, self._line(), text))
 
     def handle_comment(self, data: str) -> None:
         self._markup(f"<!--{data}-->")
@@ -132,15 +137,19 @@ class _Events(HTMLParser):
             text = f"{last.text} {text}"
             self.events[-1] = Event("text", "", (), text, last.line, text)
         else:
-            self.events.append(Event("text", "", (), text, self.getpos()[0], text))
+            self.events.append(Event("text", "", (), text, self._line(), text))
 
 
-def events(html: str) -> list[Event]:
+def events(html: str, *, where: bool = True) -> list[Event]:
     """The tags and text of an HTML fragment, void elements without end tags, text with its
-    spaces collapsed: the same content gives the same events however it is serialised."""
-    parser = _Events()
-    parser.feed(html)
-    parser.close()
+    spaces collapsed: the same content gives the same events however it is serialised.
+    Without `where`, no event knows its line or its start tag as written, and HTMLParser's
+    events are replayed where the fragment is plain HTML (guide/content/html_events.py)."""
+    parser = _Events(where=where)
+    if where or replay(html, parser) is None:
+        parser = _Events(where=where)
+        parser.feed(html)
+        parser.close()
     void = {"br", "hr", "img", "input"}
     return [event for event in parser.events if not (event.kind == "end" and event.tag in void)]
 
@@ -310,11 +319,16 @@ def unchanged_by_cleaning(html: str, cleaned: str) -> bool:
 
 def content_findings(html: str) -> list[Finding]:
     """Everything in a page's rendered content outside the allow-list, in order."""
-    found = events(html)
+    # Most pages have nothing: found without lines first, then again with them.
+    return _findings(html, where=False) and _findings(html, where=True)
+
+
+def _findings(html: str, *, where: bool) -> list[Finding]:
+    found = events(html, where=where)
     findings = [*_link_findings(found), *_old_directives(found)]
     cleaned = clean(html)
     difference = _difference(
-        found, found if unchanged_by_cleaning(html, cleaned) else events(cleaned)
+        found, found if unchanged_by_cleaning(html, cleaned) else events(cleaned, where=where)
     )
     if difference is not None and not any(f.line == difference.line for f in findings):
         findings.append(difference)
