@@ -113,6 +113,7 @@ build-into: $(STAMP)
 # run, first-view bytes in Chromium, Lighthouse mobile scores (npm ci --prefix tools/lighthouse
 # when missing), build time over synthetic regions of 20, 80 and 380 powiats (--only scale).
 # One part or fewer runs: make bench BENCH="--only lighthouse --lighthouse-runs 1"
+# Opt-in: BENCH="--only instructions" counts a build's instructions under Valgrind (minutes).
 BENCH ?=
 bench: $(STAMP)
 	$(RUN) $(BIN)/python -m guide bench $(BENCH)

@@ -14,9 +14,17 @@ from guide import DOCS_DIR
 from guide.data.languages import language_codes
 from guide.site.raw_html_off import RAW_HTML_OFF
 from guide.site.serve import Sent
+from guide.tools import cli
+from guide.tools.bench import DEFAULT_PARTS, instructions, run_bench
 from guide.tools.bench.firstview import FirstView
+from guide.tools.bench.instructions import Instructions, NoInstructionCount, instruction_count
 from guide.tools.bench.lighthouse import Lighthouse, failing_audits, lighthouse_result
-from guide.tools.bench.report import report_build_times, report_first_views, report_lighthouse
+from guide.tools.bench.report import (
+    report_build_times,
+    report_first_views,
+    report_instructions,
+    report_lighthouse,
+)
 from guide.tools.bench.stock import stock_project
 from guide.tools.bench.timing import BuildTime
 from guide.tools.cli import main
@@ -28,7 +36,7 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: python -m guide bench [-h] [--rounds ROUNDS]")
-    assert "--only {build,first-view,lighthouse,scale}" in out
+    assert "--only {build,first-view,lighthouse,scale,instructions}" in out
 
 
 @pytest.mark.parametrize(
@@ -208,3 +216,51 @@ def test_stock_project_writes_the_pages_and_a_config_without_the_guides_addition
     assert loaded.theme.custom_dir == str(tmp_path / "no-overrides")
     assert list(loaded.plugins) == ["material/search", "i18n"]
     assert RAW_HTML_OFF not in loaded.markdown_extensions
+
+
+VALGRIND_LOG = """INFO - Cleaning site directory
+==30141== Cachegrind, a high-precision tracing profiler
+==30141==
+==30141== I   refs:      27,761,731,658
+"""
+
+
+def test_the_instruction_count_is_read_from_valgrinds_summary() -> None:
+    assert instruction_count(VALGRIND_LOG) == 27_761_731_658
+    with pytest.raises(
+        NoInstructionCount, match=r"^0 instruction counts in Valgrind's log, not 1$"
+    ):
+        instruction_count("INFO - Documentation built\n")
+
+
+def test_instructions_are_reported_beside_the_budget(capsys: pytest.CaptureFixture[str]) -> None:
+    report_instructions(Instructions(27_520_000_000, 21_640_000_000))
+    assert capsys.readouterr().out.splitlines()[-1].split() == [
+        "full", "build", "(all", "languages)", "27.52G", "21.64G", "1.27",
+    ]  # fmt: skip
+    report_instructions(None)
+    assert capsys.readouterr().out == (
+        "\ninstructions: not counted, valgrind is not installed (Debian: valgrind)\n"
+    )
+
+
+def test_without_valgrind_the_instructions_are_not_counted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(instructions, "VALGRIND", ("no-such-valgrind-here", "--tool=cachegrind"))
+    assert run_bench(parts=["instructions"], rounds=1, lighthouse_runs=1) is True
+    assert "instructions: not counted" in capsys.readouterr().out
+
+
+def test_the_instructions_are_counted_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+
+    def measured(**kwargs: object) -> bool:
+        asked.append(kwargs["parts"])
+        return True
+
+    monkeypatch.setattr(cli, "run_bench", measured)
+    assert main(["bench"]) == 0
+    assert main(["bench", "--only", "instructions"]) == 0
+    assert asked == [DEFAULT_PARTS, ["instructions"]]
+    assert "instructions" not in DEFAULT_PARTS

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from guide import ROOT
@@ -39,13 +39,15 @@ def mkdocs_build(
     unset_env: Collection[str] = (),
     strict: bool = True,
     quiet: bool = False,
+    prefix: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict `mkdocs build` (ENGINE) into `site_dir`; raise CalledProcessError on failure.
 
     With `capture`, the whole log (stdout and stderr in order) is in `.stdout`/`.output`.
     `extra_env` adds variables to the build's environment (the edition being deployed),
     `unset_env` removes inherited ones; `strict=False` and `quiet` are for `python -m guide
-    bench`, whose stock build is not warning-free.
+    bench`, whose stock build is not warning-free; `prefix`: a command that runs the build
+    (the bench's Valgrind, guide/tools/bench/instructions.py).
     """
     env = {k: v for k, v in os.environ.items() if k != "GUIDE_LANG" and k not in unset_env}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -54,6 +56,7 @@ def mkdocs_build(
         env["GUIDE_LANG"] = only_language
     return subprocess.run(
         [
+            *prefix,
             sys.executable,
             "-m",
             ENGINE,

@@ -42,7 +42,7 @@ from guide.data.ui import UI_YML, load_ui
 from guide.data.yamlfile import DataError
 from guide.site.build import build_atomically
 from guide.site.parsers import PageMarkdown
-from guide.tools.bench import PARTS, BenchBuildFailed, run_bench
+from guide.tools.bench import DEFAULT_PARTS, PARTS, BenchBuildFailed, run_bench
 from guide.tools.chromium import ChromiumMissing
 from guide.tools.editions import DeployError, deploy
 from guide.tools.pdf import PdfError
@@ -90,7 +90,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     met / NOT met line for each. Exit 0 every budget met, 1 one not met, 3 a build failed."""
     try:
         met = run_bench(
-            parts=args.only or PARTS, rounds=args.rounds, lighthouse_runs=args.lighthouse_runs
+            parts=args.only or DEFAULT_PARTS,
+            rounds=args.rounds,
+            lighthouse_runs=args.lighthouse_runs,
         )
     except BenchBuildFailed as error:
         print(error)
@@ -465,7 +467,10 @@ def parser() -> argparse.ArgumentParser:
         help="Lighthouse runs per page (the median counts)",
     )
     bench_command.add_argument(
-        "--only", choices=PARTS, action="append", help="measure only this (repeatable)"
+        "--only",
+        choices=PARTS,
+        action="append",
+        help="measure only this (repeatable); instructions (Valgrind) only when named",
     )
     deploy_command = add("deploy", cmd_deploy)
     deploy_command.add_argument("edition", help="the edition's year, e.g. 2026")

@@ -14,6 +14,7 @@ from guide.tools.bench.budgets import (
     SCALE_LARGEST_SECONDS,
 )
 from guide.tools.bench.firstview import FirstView
+from guide.tools.bench.instructions import VALGRIND, Instructions
 from guide.tools.bench.lighthouse import Lighthouse
 from guide.tools.bench.scale import ScalePoint, growth
 from guide.tools.bench.timing import BuildTime
@@ -30,6 +31,18 @@ def report_build_times(rows: list[BuildTime]) -> bool:
     met = rows[0].ratio <= HOOK_BUDGET
     print(f"budget: full build at most {HOOK_BUDGET:.2f} x stock: {verdict(met)}")
     return met
+
+
+def report_instructions(found: Instructions | None) -> None:
+    """Reported beside the build-time budget, not a budget of its own."""
+    if found is None:
+        print(f"\ninstructions: not counted, {VALGRIND[0]} is not installed (Debian: valgrind)")
+        return
+    print(f"\n{'build (instructions, cachegrind)':30} {'guide':>8} {'stock':>8} {'ratio':>7}")
+    print(
+        f"{'full build (all languages)':30} {found.guide / 1e9:7.2f}G {found.stock / 1e9:7.2f}G "
+        f"{found.ratio:7.2f}"
+    )
 
 
 def report_first_views(guide: dict[str, FirstView], stock: dict[str, FirstView]) -> bool:
