@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.entities import html5
 from html.parser import HTMLParser
 
 _SPACE = "[\t\n\r\f ]"  # HTML's ASCII whitespace; HTMLParser's \s is wider, so stay inside it
@@ -40,7 +41,25 @@ _RAW_END = {tag: re.compile(rf"</\s*{tag}>?", re.IGNORECASE) for tag in ("script
 _ESCAPABLE = frozenset({"title", "textarea"})  # text only; Python 3.13+ reads it as RCDATA
 _OUTSIDE = frozenset({"xmp", "iframe", "noembed", "noframes", "plaintext"})  # raw text in 3.13+
 
+# In an attribute value, Python 3.14's HTMLParser (and the 3.9 to 3.13 releases of mid-2025)
+# decodes a named reference only as HTML does, whole and not before "=" ("&ampx", "&copy=" stay);
+# earlier ones decode every prefix html.unescape knows. Complete references decode alike.
+_REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|([a-zA-Z][a-zA-Z0-9]*;))")
+
 Attributes = list[tuple[str, str | None]]
+
+
+class _Outside(Exception):
+    """The page leaves the plain subset."""
+
+
+def _decoded(value: str) -> str:
+    references = _REFERENCE.findall(value)
+    if len(references) != value.count("&") or any(
+        name and name not in html5 for name in references
+    ):
+        raise _Outside
+    return unescape(value)
 
 
 def _attributes(written: str) -> Attributes:
@@ -51,7 +70,7 @@ def _attributes(written: str) -> Attributes:
             continue
         if value[0] in "\"'":
             value = value[1:-1]
-        found.append((name.lower(), unescape(value) if "&" in value else value))
+        found.append((name.lower(), _decoded(value) if "&" in value else value))
     return found
 
 
@@ -80,14 +99,17 @@ def replay(html: str, parser: HTMLParser, *, position: int | None = None) -> boo
             raw = _RAW_END.get(tag)
             if tag in _OUTSIDE or (slash and (raw is not None or tag in _ESCAPABLE)):
                 return None
-            attributes = _attributes(written) if written else []
+            try:
+                attributes = _attributes(written) if written else []
+            except _Outside:
+                return None
             if slash:
                 parser.handle_startendtag(tag, attributes)
             else:
                 parser.handle_starttag(tag, attributes)
             if raw is not None and not slash:
                 found = raw.search(html, at)
-                if found is None or len(found.group()) != len(tag) + 3:
+                if found is None or found.group().lower() != f"</{tag}>":
                     return None
                 body = html[at : found.start()]
                 if "<!--" in body:  # the script data escaped states of HTML, not HTMLParser's
