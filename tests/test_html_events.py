@@ -161,7 +161,7 @@ def test_positions_agree_with_htmlparser() -> None:
     answers = {position: replayed(html, position) for position in range(len(html) + 1)}
     assert all(agrees(html, position) for position in answers)
     taken = {p for p, answer in answers.items() if answer is not None}
-    # A tag's end, but not that of <title> (RCDATA in Python 3.13+) or inside raw text.
+    # A tag's end, but not that of <title> (RCDATA in newer releases) or inside raw text.
     assert html.index('<meta charset="utf-8">') + len('<meta charset="utf-8">') in taken
     assert html.index("<title>") + len("<title>") not in taken
     assert html.index("<script>") + len("<script>") not in taken

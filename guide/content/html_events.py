@@ -4,16 +4,17 @@ The build parses every page it writes (guide/site/finished_page.py), some 9 MB a
 standard library's HTMLParser was most of that time. `replay(html, parser)` gives an HTMLParser
 (convert_charrefs=True) the calls `parser.feed(html); parser.close()` would give it, from one
 regular expression per token, when the page keeps to a plain subset of HTML: tags whose names
-and attribute names are ASCII words, attribute values quoted or plain, separated by ASCII
-spaces; text without a "<" that starts no tag; `<script>` and `<style>` closed by their end
-tag, spelt exactly, with no other "</script" or "<!--" inside; `<title>` and `<textarea>` with
-text only; a `<!DOCTYPE html>`. Every page the guide writes keeps to it. On anything else, a
-comment, a CDATA section, `<iframe>`, `<xmp>`, a stray "<", a space that is not ASCII, it
-returns None at once and the caller hands the page to HTMLParser: the result is never a guess.
-The parts of HTML where HTMLParser's versions differ (comments, raw text ends, the elements
-Python 3.13+ reads as raw text) are outside the subset, so the events are those of the
-installed HTMLParser on every version. tests/test_html_events.py compares the two on every
-page of the site, on a corpus of hostile inputs and on random mutations of a page.
+and attribute names are ASCII words, attribute values quoted or plain (any reference in them
+complete, "&amp;"), separated by ASCII spaces; text without a "<" that starts no tag;
+`<script>` and `<style>` closed by their end tag, spelt exactly, with no other "</script" or
+"<!--" inside; `<title>` and `<textarea>` with text only; a `<!DOCTYPE html>`. Every page the
+guide writes keeps to it. On anything else, a comment, a CDATA section, `<iframe>`, `<xmp>`, a
+stray "<", a space that is not ASCII, it returns None at once and the caller hands the page to
+HTMLParser: the result is never a guess. The parts of HTML where HTMLParser's versions differ
+(comments, raw text ends, the elements newer releases read as raw text, references in
+attribute values) are outside the subset, so the events are those of the installed HTMLParser
+on every version. tests/test_html_events.py compares the two on every page of the site, on a
+corpus of hostile inputs and on random mutations of a page.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ _TOKEN = re.compile(
 _ATTRIBUTES = re.compile(rf"{_SPACE}+({_ATTRIBUTE})(?:{_SPACE}*={_SPACE}*({_VALUE}))?")
 # Raw text ends at the first "</script" however spelt; only "</script>" is in the subset.
 _RAW_END = {tag: re.compile(rf"</\s*{tag}>?", re.IGNORECASE) for tag in ("script", "style")}
-_ESCAPABLE = frozenset({"title", "textarea"})  # text only; Python 3.13+ reads it as RCDATA
-_OUTSIDE = frozenset({"xmp", "iframe", "noembed", "noframes", "plaintext"})  # raw text in 3.13+
+_ESCAPABLE = frozenset({"title", "textarea"})  # text only; newer releases read it as RCDATA
+_OUTSIDE = frozenset({"xmp", "iframe", "noembed", "noframes", "plaintext"})  # raw text, newer
 
 # In an attribute value, Python 3.14's HTMLParser (and the 3.9 to 3.13 releases of mid-2025)
 # decodes a named reference only as HTML does, whole and not before "=" ("&ampx", "&copy=" stay);
