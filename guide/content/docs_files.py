@@ -14,7 +14,6 @@ the default language to the site's root, so the destination is the one checked).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -65,19 +64,16 @@ class FileProblem:
         return f"{self.path}: {self.message}"
 
 
-def _in_language_tree(dest: PurePosixPath, *, codes: Sequence[str]) -> PurePosixPath:
+def _in_language_tree(dest: PurePosixPath) -> PurePosixPath:
     """`dest` inside its language's tree: `uk/sw.js` and `sw.js` are both `sw.js`."""
     parts = dest.parts
-    return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] in codes else dest
+    return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] in language_codes() else dest
 
 
-def reserved_reason(
-    dest: str, *, theme_files: frozenset[str] = frozenset(), codes: Sequence[str] | None = None
-) -> str | None:
+def reserved_reason(dest: str, *, theme_files: frozenset[str] = frozenset()) -> str | None:
     """Why the site path `dest` (`sw.js`, `uk/assets/guide/boot.js`) is the guide's own, or None.
-    `theme_files` adds the exact files the theme publishes (the build lists them once); `codes`:
-    language_codes(), where a caller checking many files has read them."""
-    inner = _in_language_tree(PurePosixPath(dest), codes=codes or language_codes())
+    `theme_files` adds the exact files the theme publishes (the build lists them once)."""
+    inner = _in_language_tree(PurePosixPath(dest))
     own = (
         dest in theme_files
         or inner.as_posix() in theme_files
@@ -113,29 +109,25 @@ def _type_problem(src: PurePosixPath, path: Path) -> str | None:
     return None
 
 
-def published_as(src: PurePosixPath, *, codes: Sequence[str] | None = None) -> str:
+def published_as(src: PurePosixPath) -> str:
     """Where MkDocs and static-i18n publish the docs file `src` (`pl/work.md` -> `work/index.html`,
     `uk/sw.js` -> `uk/sw.js`): the default language at the site's root, the others in their
-    folder; a page in a folder of its own. `codes`: as for reserved_reason."""
-    default = codes[0] if codes else default_language()  # language_codes() lists it first
-    inner = src.parts[1:] if src.parts and src.parts[0] == default else src.parts
+    folder; a page in a folder of its own."""
+    inner = src.parts[1:] if src.parts and src.parts[0] == default_language() else src.parts
     dest = PurePosixPath(*inner) if inner else src
     if dest.suffix.lower() == PAGE_SUFFIX:
         return page_url(dest.as_posix()) + "index.html"
     return dest.as_posix()
 
 
-def docs_file_problem(
-    src: str, path: Path, *, dest: str | None = None, codes: Sequence[str] | None = None
-) -> str | None:
+def docs_file_problem(src: str, path: Path, *, dest: str | None = None) -> str | None:
     """Why the regular file `path` (`src` relative to docs/, e.g. `uk/x.png`) may not be
-    published, or None. `dest` is where MkDocs publishes it (default: as static-i18n would);
-    `codes`: as for reserved_reason."""
+    published, or None. `dest` is where MkDocs publishes it (default: as static-i18n would)."""
     source = PurePosixPath(src)
-    langs = codes or language_codes()
+    langs = language_codes()
     if dest is None:
-        dest = published_as(source, codes=langs)
-    reason = reserved_reason(dest, codes=langs)
+        dest = published_as(source)
+    reason = reserved_reason(dest)
     if reason:
         return reason
     if len(source.parts) < 2 or source.parts[0] not in langs:
@@ -155,7 +147,6 @@ def docs_tree_problems(docs_dir: Path) -> list[FileProblem]:
     """Every file under `docs_dir` that must not be published, symbolic links (to a file or a
     folder, anywhere) included; links are reported, never followed."""
     problems: list[FileProblem] = []
-    codes = language_codes()
     for folder, dirs, files in os.walk(docs_dir, followlinks=False):
         here = Path(folder)
         for name in sorted(dirs):
@@ -169,7 +160,7 @@ def docs_tree_problems(docs_dir: Path) -> list[FileProblem]:
             if path.is_symlink():
                 problems.append(_link_problem(f"docs/{src}", path))
             elif path.is_file():
-                problem = docs_file_problem(src, path, codes=codes)
+                problem = docs_file_problem(src, path)
                 if problem:
                     problems.append(FileProblem(f"docs/{src}", problem))
             else:
@@ -190,23 +181,15 @@ def symlink_in_path(path: Path, *, docs_dir: Path) -> Path | None:
 
 
 def site_file_problem(
-    src: str,
-    path: Path,
-    *,
-    docs_dir: Path,
-    dest: str,
-    theme_files: frozenset[str],
-    codes: Sequence[str] | None = None,
+    src: str, path: Path, *, docs_dir: Path, dest: str, theme_files: frozenset[str]
 ) -> FileProblem | None:
     """Why a file of MkDocs' list (`src` under `docs_dir`, published at `dest`) may not be
-    published, or None: the tree walk's rules on the path MkDocs actually chose. `codes`: as
-    for reserved_reason."""
+    published, or None: the tree walk's rules on the path MkDocs actually chose."""
     display = f"docs/{src}"
     link = symlink_in_path(path, docs_dir=docs_dir)
     if link is not None:
         return _link_problem(f"docs/{link.relative_to(docs_dir).as_posix()}", link)
-    codes = codes or language_codes()
-    problem = reserved_reason(dest, theme_files=theme_files, codes=codes) or docs_file_problem(
-        src, path, dest=dest, codes=codes
+    problem = reserved_reason(dest, theme_files=theme_files) or docs_file_problem(
+        src, path, dest=dest
     )
     return FileProblem(display, problem) if problem else None

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import nh3
 from pygments.token import STANDARD_TYPES
 
-from guide.content.html_events import replay
+from guide.content.html_events import feed, replay
 from guide.data.addresses import email_problem, https_problem
 
 # What Python-Markdown, admonition, tables, toc and pymdownx (details, superfences, tasklist)
@@ -148,8 +148,7 @@ def events(html: str, *, where: bool = True) -> list[Event]:
     parser = _Events(where=where)
     if where or replay(html, parser) is None:
         parser = _Events(where=where)
-        parser.feed(html)
-        parser.close()
+        feed(html, parser)
     void = {"br", "hr", "img", "input"}
     return [event for event in parser.events if not (event.kind == "end" and event.tag in void)]
 

@@ -110,20 +110,38 @@ def _parsed(path: Path, content: bytes, environ: tuple[tuple[str, str | None], .
         raise _yaml_problem(path, error) from None
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+# What reading a configuration file depends on: its path, bytes and `!ENV` variables' values,
+# and the same of the file it INHERITs (None: none).
+_Source = tuple[Path, bytes, tuple[tuple[str, str | None], ...], "_Source | None"]
+
+
+def _source(path: Path) -> _Source:
     content = path.read_bytes()
     environ = tuple((name, os.environ.get(name)) for name in _env_read(path, content))
     parsed = _parsed(path, content, environ)
-    if not isinstance(parsed, dict):
-        return {}
-    # Shared with other callers (a new dict at the top and where INHERIT merges): not changed.
-    config = {key: value for key, value in parsed.items() if key != "INHERIT"}
-    if "INHERIT" in parsed:
+    inherited = None
+    if isinstance(parsed, dict) and "INHERIT" in parsed:
         parent = (path.parent / str(parsed["INHERIT"])).resolve()
         if not parent.is_file():
             raise DataError(path, 1, f"INHERIT: {parent} does not exist")
-        config = _merged(_read_config(parent), config)
-    return config
+        inherited = _source(parent)
+    return (path, content, environ, inherited)
+
+
+# Keyed by the whole _Source: an edited file (or parent, or variable) is read again.
+@lru_cache(maxsize=16)
+def _config(source: _Source) -> dict[str, Any]:
+    path, content, environ, inherited = source
+    parsed = _parsed(path, content, environ)
+    if not isinstance(parsed, dict):
+        return {}
+    # Shared with other callers (where INHERIT merges): not changed.
+    config = {key: value for key, value in parsed.items() if key != "INHERIT"}
+    return config if inherited is None else _merged(_config(inherited), config)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    return dict(_config(_source(path)))  # a new dict at the top for each caller
 
 
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:

@@ -39,10 +39,11 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTAL
 # A glossary translation may name, in brackets, the word readers know for the term:
 # "карта побыту (вид на жительство)", an avoided variant that search then finds the term by.
 _BRACKETS = re.compile(r"\([^()]*\)")
-_URL = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_LINK_OR_URL = r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?"
+_URL = re.compile(_LINK_OR_URL + r"|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # _URL without its e-mail address, the same matches in a text without "@" (most pages), where
 # the address's pattern, tried at every word, is most of _URL's time.
-_URL_NO_EMAIL = re.compile(_URL.pattern.rsplit("|", 1)[0])
+_URL_NO_EMAIL = re.compile(_LINK_OR_URL)
 
 
 def _case_key(char: str) -> str:

@@ -30,7 +30,7 @@ from guide.content.translations import status, translation_notice
 from guide.data.coverage import status_tables
 from guide.data.edition import alias_of
 from guide.data.facts import Register
-from guide.data.languages import language_codes, page_url
+from guide.data.languages import page_url
 from guide.data.ui import Ui
 from guide.data.yamlfile import DataError
 from guide.site import escaping, finished_page, placeholders
@@ -161,7 +161,6 @@ def check_docs_files(build: Build, files: Files, *, config: MkDocsConfig) -> Non
         build.theme_files = theme_published_files(config)
         build.docs_tree_problems = docs_tree_problems(docs_dir)
     problems = {problem.path: problem for problem in build.docs_tree_problems}
-    codes = language_codes()
     for file in files:
         if file.abs_src_path is None or not Path(file.abs_src_path).is_relative_to(docs_dir):
             continue  # the theme's and the guide's own files
@@ -171,7 +170,6 @@ def check_docs_files(build: Build, files: Files, *, config: MkDocsConfig) -> Non
             docs_dir=docs_dir,
             dest=file.dest_uri,
             theme_files=build.theme_files,
-            codes=codes,
         )
         if problem is not None:
             problems.setdefault(problem.path, problem)
