@@ -8,8 +8,9 @@ snap): `make chromium` installs one when none is found; `python -m guide.tools.c
 Its headless shell (Debian's chromium-headless-shell, Playwright's chromium-headless-shell) comes
 first: the same Blink without the desktop browser's parts, it opens a page for about a quarter of
 the CPU (a new context and page: 0.13 to 0.16 s against 0.48 to 0.64 s, 6 Dec 2026), and the
-browser tests open about 450. Lighthouse (`bench --only lighthouse`) runs the full browser, as a
-reader's phone does (`find_chromium(shell=False)`).
+browser tests open about 450. The budgets (`python -m guide bench`: the first view, Lighthouse)
+are measured with the full browser where there is one, as a reader's phone runs the whole
+browser (`reader_chromium`).
 """
 
 from __future__ import annotations
@@ -128,16 +129,24 @@ def serve(directory: Path) -> Iterator[str]:
         yield server.url
 
 
+def reader_chromium() -> Path:
+    """The full browser where there is one, else CHROMIUM: what the budgets measure with (the
+    bench's first view and Lighthouse), as a reader's phone runs the whole browser."""
+    return find_chromium(shell=False) or CHROMIUM
+
+
 @contextmanager
-def chromium() -> Iterator[Browser]:
-    """The Chromium found (`find_chromium`), headless, for the duration of the block."""
-    if not CHROMIUM.exists():
-        raise ChromiumMissing(f"{CHROMIUM} is missing: `make chromium` installs a Chromium")
+def chromium(*, full: bool = False) -> Iterator[Browser]:
+    """The Chromium found (`find_chromium`; `full`: `reader_chromium`), headless, for the
+    duration of the block."""
+    path = reader_chromium() if full else CHROMIUM
+    if not path.exists():
+        raise ChromiumMissing(f"{path} is missing: `make chromium` installs a Chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(path), args=CHROMIUM_ARGS, headless=True
         )
         try:
             yield browser

@@ -52,7 +52,7 @@ def first_views(server: SiteServer, paths: Sequence[str]) -> dict[str, FirstView
     """Open each path in a new phone-sized browser context (empty cache) and wait until the
     network has been quiet after the load event; what the server sent meanwhile."""
     views = {}
-    with chromium() as browser:
+    with chromium(full=True) as browser:
         for path in paths:
             context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
             page = context.new_page()

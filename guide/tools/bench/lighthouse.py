@@ -10,7 +10,7 @@ from typing import Any
 
 from guide import ROOT
 from guide.tools.bench.budgets import LIGHTHOUSE_BUDGETS
-from guide.tools.chromium import CHROMIUM, CHROMIUM_ARGS, find_chromium
+from guide.tools.chromium import CHROMIUM_ARGS, reader_chromium
 
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -62,8 +62,7 @@ def performance(result: Lighthouse) -> int:
 
 def lighthouse_run(url: str) -> Lighthouse:
     """Lighthouse's mobile run (its default form factor and simulated throttling) of `url`."""
-    # the full browser, as on a reader's phone, where there is one
-    env = dict(os.environ, CHROME_PATH=str(find_chromium(shell=False) or CHROMIUM))
+    env = dict(os.environ, CHROME_PATH=str(reader_chromium()))
     result = subprocess.run(
         [
             "node",
