@@ -1,8 +1,8 @@
 """Print-ready pages and PDFs: the print/download area, the QR code of the page's address,
 pages printed to PDF by Chromium and read back, and the `python -m guide pdf` step.
 
-Printing every PDF of the four languages takes about 60 s on the project's machine, so the
-pdf step runs here on one language (PDF_LANG); `make pdf` and a deploy print them all.
+The pdf step prints every PDF of every language here, as `make pdf` and a deploy do (84 PDFs,
+about 35 s with Chromium's headless shell on the project's machine, 6 Dec 2026).
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from tests.browser import open_page
 from tests.pages import LANGUAGE_PAGES, LANGUAGES, output_path, page_id, parse, resolve, url_of
 from tests.test_links import link_problems
 
-PDF_LANG = "uk"
 TOPIC = "work.md"  # a topic page with an office box and external source links
 POWIAT = "leborski"
 
@@ -280,7 +279,8 @@ class _SlowQrHandler(GzipHandler):
 
 
 @pytest.mark.browser
-def test_the_pdf_waits_for_the_lazy_qr_code(site: Path, browser: Browser) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_waits_for_the_lazy_qr_code(site: Path, browser: Browser, lang: str) -> None:
     """Chromium's PDF does not wait for the lazy image the print itself starts loading: the
     pdf step draws the QR code in the page from its file first, however late it comes (without
     waiting, this QR code came a second too late)."""
@@ -290,38 +290,39 @@ def test_the_pdf_waits_for_the_lazy_qr_code(site: Path, browser: Browser) -> Non
     context = browser.new_context()
     try:
         page = context.new_page()
-        _, pdf = print_page(page, server.url + url_of(PDF_LANG, TOPIC))
+        _, pdf = print_page(page, server.url + url_of(lang, TOPIC))
         assert page.locator(f"img.{QR_CLASS}").count() == 0
         assert page.locator(f"svg.{QR_CLASS}").count() == 1
     finally:
         context.close()
         server.shutdown()
         server.server_close()
-    assert printed_qr_modules(pdf) == qr_modules(public_url(site, PDF_LANG, TOPIC))
+    assert printed_qr_modules(pdf) == qr_modules(public_url(site, lang, TOPIC))
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page", [TOPIC, f"powiaty/{POWIAT}.md"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_printed_qr_code_encodes_the_page_address(
-    site: Path, site_url: str, browser: Browser, page: str
+    site: Path, site_url: str, browser: Browser, lang: str, page: str
 ) -> None:
     """The pdf step prints the QR code drawn in the page from its file, labelled as the picture
     was (Chromium printed a page holding an SVG picture 2 s slower, for the same drawing)."""
-    picture = parse(site, PDF_LANG, page).select_one(f"article img.{QR_CLASS}")
+    picture = parse(site, lang, page).select_one(f"article img.{QR_CLASS}")
     assert picture is not None
     context = browser.new_context()
     try:
         tab = context.new_page()
-        _, pdf = print_page(tab, site_url + url_of(PDF_LANG, page))
+        _, pdf = print_page(tab, site_url + url_of(lang, page))
         drawing = tab.locator(f"article svg.{QR_CLASS}")
         assert drawing.get_attribute("role") == "img"
         assert drawing.get_attribute("aria-label") == picture["alt"]
     finally:
         context.close()
-    assert printed_qr_modules(pdf) == qr_modules(public_url(site, PDF_LANG, page))
+    assert printed_qr_modules(pdf) == qr_modules(public_url(site, lang, page))
 
 
-# --- The pdf step (`make pdf`) on one language -----------------------------------------------
+# --- The pdf step (`make pdf`) ----------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -335,22 +336,22 @@ def printed_site(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def pdfs(printed_site: Path, browser: Browser) -> list[Path]:
-    """The PDFs of PDF_LANG, printed into `printed_site`."""
-    return write_pdfs(printed_site, langs=[PDF_LANG], browser=browser)
+    """The PDFs of every language, printed into `printed_site`."""
+    return write_pdfs(printed_site, langs=LANGUAGES, browser=browser)
 
 
 @pytest.mark.browser
 def test_pdf_step_writes_every_printout(printed_site: Path, pdfs: list[Path]) -> None:
-    expected = [printed_site.resolve() / printout.target for printout in printouts([PDF_LANG])]
+    expected = [printed_site.resolve() / printout.target for printout in printouts(LANGUAGES)]
     assert pdfs == expected
     assert all(path.is_file() for path in pdfs)
 
 
-def _nav_titles(site: Path) -> list[str]:
+def _nav_titles(site: Path, lang: str) -> list[str]:
     """The printed title (h1 without its permalink) of every nav page, in nav order."""
     titles = []
     for src in nav_pages():
-        heading = copy.copy(parse(site, PDF_LANG, src).select_one("article h1"))
+        heading = copy.copy(parse(site, lang, src).select_one("article h1"))
         assert heading is not None
         for permalink in heading.select(".headerlink"):
             permalink.decompose()
@@ -363,26 +364,28 @@ def _page_texts(path: Path) -> tuple[str, ...]:
     return tuple(squeeze(page.extract_text()) for page in PdfReader(path).pages)
 
 
-def _printed_pdfs(printed_site: Path) -> list[Path]:
-    return [printed_site / printout.target for printout in printouts([PDF_LANG])]
+def _printed_pdfs(printed_site: Path, lang: str) -> list[Path]:
+    return [printed_site / printout.target for printout in printouts([lang])]
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_booklet_has_contents_then_every_nav_page_in_order(
-    printed_site: Path, pdfs: list[Path]
+    printed_site: Path, pdfs: list[Path], lang: str
 ) -> None:
-    reader = PdfReader(printed_site / booklet_path(PDF_LANG))
+    reader = PdfReader(printed_site / booklet_path(lang))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    expected = _nav_titles(printed_site)
-    assert titles == [data.ui().label("pdf_contents", PDF_LANG), *expected]
+    expected = _nav_titles(printed_site, lang)
+    assert titles == [data.ui().label("pdf_contents", lang), *expected]
     assert len(reader.pages) > len(titles)
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_booklet_contents_give_the_page_each_section_starts_on(
-    printed_site: Path, pdfs: list[Path]
+    printed_site: Path, pdfs: list[Path], lang: str
 ) -> None:
-    path = printed_site / booklet_path(PDF_LANG)
+    path = printed_site / booklet_path(lang)
     reader = PdfReader(path)
     texts = _page_texts(path)
     starts = {
@@ -390,15 +393,15 @@ def test_booklet_contents_give_the_page_each_section_starts_on(
         for item in reader.outline
         if not isinstance(item, list)
     }
-    contents_title = data.ui().label("pdf_contents", PDF_LANG)
+    contents_title = data.ui().label("pdf_contents", lang)
     assert starts[contents_title] == 1
-    first = min(starts[title] for title in _nav_titles(printed_site))
+    first = min(starts[title] for title in _nav_titles(printed_site, lang))
     contents = "".join(  # without the page numbers at their foot
         text.removesuffix(f"{number}/{len(texts)}")
         for number, text in enumerate(texts[: first - 1], 1)
     )
     assert contents.startswith(squeeze(contents_title))
-    for title in _nav_titles(printed_site):
+    for title in _nav_titles(printed_site, lang):
         listed = re.search(re.escape(squeeze(title)) + r"(\d+)", contents)
         assert listed is not None, title
         number = int(listed[1])
@@ -407,9 +410,10 @@ def test_booklet_contents_give_the_page_each_section_starts_on(
 
 
 @pytest.mark.browser
-def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path]) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path], lang: str) -> None:
     """Every page ends with "n / N", and no page holds that alone."""
-    for path in _printed_pdfs(printed_site):
+    for path in _printed_pdfs(printed_site, lang):
         texts = _page_texts(path)
         for number, text in enumerate(texts, 1):
             assert text.endswith(f"{number}/{len(texts)}"), (path.name, number)
@@ -417,11 +421,14 @@ def test_every_printed_page_is_numbered(printed_site: Path, pdfs: list[Path]) ->
 
 
 @pytest.mark.browser
-def test_the_qr_block_is_never_alone_on_a_page(printed_site: Path, pdfs: list[Path]) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_qr_block_is_never_alone_on_a_page(
+    printed_site: Path, pdfs: list[Path], lang: str
+) -> None:
     """The page's address and QR code (print_online) print with the end of its text (a line
     at least: "Gminy: Gdynia" on a contact sheet's second side)."""
-    block = squeeze(data.ui().label("print_online", PDF_LANG))
-    for path in _printed_pdfs(printed_site):
+    block = squeeze(data.ui().label("print_online", lang))
+    for path in _printed_pdfs(printed_site, lang):
         texts = _page_texts(path)
         for number, text in enumerate(texts, 1):
             if block not in text:
@@ -454,13 +461,14 @@ SOURCES_PT, DETAILS_PT = 7.0, 9.0
 
 @pytest.mark.browser
 @pytest.mark.parametrize("slug", [p.slug for p in data.directory().powiaty])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
-    printed_site: Path, pdfs: list[Path], slug: str
+    printed_site: Path, pdfs: list[Path], lang: str, slug: str
 ) -> None:
-    path = printed_site / sheet_path(PDF_LANG, slug)
+    path = printed_site / sheet_path(lang, slug)
     texts = _page_texts(path)
     assert 1 <= len(texts) <= SHEET_MAX_PAGES
-    heading = copy.copy(parse(printed_site, PDF_LANG, f"powiaty/{slug}.md").select_one("h1"))
+    heading = copy.copy(parse(printed_site, lang, f"powiaty/{slug}.md").select_one("h1"))
     assert heading is not None
     for permalink in heading.select(".headerlink"):
         permalink.decompose()
@@ -468,15 +476,16 @@ def test_contact_sheet_fits_one_sheet_with_the_powiat_on_each_side(
     for number, text in enumerate(texts, 1):
         assert text.endswith(squeeze(f"{heading.get_text().strip()} · {number} / {len(texts)}"))
         assert squeeze(powiat.name) in text
-    assert squeeze(public_url(printed_site, PDF_LANG, f"powiaty/{slug}.md")) in "".join(texts)
+    assert squeeze(public_url(printed_site, lang, f"powiaty/{slug}.md")) in "".join(texts)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("slug", [p.slug for p in data.directory().powiaty])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_contact_sheet_prints_details_at_9_pt_and_sources_at_7(
-    printed_site: Path, pdfs: list[Path], slug: str
+    printed_site: Path, pdfs: list[Path], lang: str, slug: str
 ) -> None:
-    sizes = _text_sizes(printed_site / sheet_path(PDF_LANG, slug))
+    sizes = _text_sizes(printed_site / sheet_path(lang, slug))
     assert min(size for size, _ in sizes) >= SOURCES_PT
     directory = data.directory()
     offices = [directory.office(slug, kind) for kind in data.ui().powiat_office_types()]
@@ -494,6 +503,8 @@ def test_contact_sheet_prints_details_at_9_pt_and_sources_at_7(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", [page for lang, page in LANGUAGE_PAGES if lang == PDF_LANG])
-def test_links_resolve_after_the_pdf_step(printed_site: Path, pdfs: list[Path], page: str) -> None:
-    assert link_problems(printed_site, output_path(printed_site, PDF_LANG, page)) == []
+@pytest.mark.parametrize(("lang", "page"), LANGUAGE_PAGES, ids=page_id)
+def test_links_resolve_after_the_pdf_step(
+    printed_site: Path, pdfs: list[Path], lang: str, page: str
+) -> None:
+    assert link_problems(printed_site, output_path(printed_site, lang, page)) == []
