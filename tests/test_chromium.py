@@ -71,9 +71,9 @@ def test_the_headless_shell_comes_first(tmp_path: Path, playwright_build: Path) 
     [
         (["chromium-headless-shell", "chromium"], ["--shell"], 0, "chromium-headless-shell"),
         (["chromium"], [], 0, "chromium"),
-        (["chromium"], ["--shell"], 2, "is not a headless shell"),
+        (["chromium"], ["--shell"], 3, "is not a headless shell"),
         ([], [], 1, "no Chromium found"),
-        (["chromium"], ["--other"], 3, "usage: python -m guide.tools.chromium [--shell]"),
+        (["chromium"], ["--other"], 2, "usage: python -m guide.tools.chromium [--shell]"),
     ],
 )
 def test_the_chromium_command(

@@ -75,11 +75,12 @@ def find_chromium(
     env = os.environ if env is None else env
     if env.get(CHROMIUM_VAR):
         return Path(env[CHROMIUM_VAR])
+    groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = (
+        [(SHELL_NAMES, PLAYWRIGHT_SHELLS)] if shell else []
+    )
+    groups.append((SYSTEM_NAMES, PLAYWRIGHT_BROWSERS))
     candidates: list[Path] = []
-    for names, patterns in (
-        (SHELL_NAMES if shell else (), PLAYWRIGHT_SHELLS if shell else ()),
-        (SYSTEM_NAMES, PLAYWRIGHT_BROWSERS),
-    ):
+    for names, patterns in groups:
         candidates += [
             Path(p) for name in names if (p := shutil.which(name, path=env.get("PATH", "")))
         ]
@@ -160,13 +161,13 @@ def is_shell(path: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the Chromium the tests and `make pdf` use. Exit 1 when there is none; with
-    `--shell`, exit 2 when the one found is the full browser (tools/ensure-chromium); 3 on
-    any other argument."""
+    """Print the Chromium the tests and `make pdf` use. Exit 1 when there is none, 2 on any
+    other argument than `--shell`; with `--shell`, 3 when the one found is the full browser
+    (tools/ensure-chromium)."""
     args = sys.argv[1:] if argv is None else argv
     if args not in ([], ["--shell"]):
         print("usage: python -m guide.tools.chromium [--shell]", file=sys.stderr)
-        return 3
+        return 2
     found = find_chromium(verify=True)
     if found is None:
         print("no Chromium found", file=sys.stderr)
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     print(found)
     if args == ["--shell"] and not is_shell(found):
         print(f"{found} is not a headless shell", file=sys.stderr)
-        return 2
+        return 3
     return 0
 
 
