@@ -27,6 +27,7 @@ from guide.site.csp import (
     page_base_url,
     policy_for,
     policy_insertion,
+    policy_position,
     script_hash,
     template_base_url,
 )
@@ -127,6 +128,23 @@ def test_policy_goes_right_after_charset(env: jinja2.Environment) -> None:
     assert page.startswith(
         '<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy"'
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "charset", "found"),
+    [
+        ("", '<META CHARSET="UTF-8">', True),  # HTML's names and this value: any ASCII case
+        ("<title>İ</title>", '<meta charset="utf-8">', True),  # two characters in lower case
+        ("", '<meta char\u017fet="utf-8">', False),  # long s: not ASCII, no charset for HTML
+    ],
+    ids=["upper-case", "dotted-I-before", "long-s"],
+)
+def test_the_policy_position_is_right_after_charset_as_written(
+    before: str, charset: str, found: bool
+) -> None:
+    html = f"<html><head>{before}{charset}<title>t</title></head></html>"
+    position = policy_position(html)
+    assert position == (html.index(charset) + len(charset) if found else None)
 
 
 def test_page_without_charset_is_refused(env: jinja2.Environment) -> None:

@@ -26,7 +26,19 @@ from guide.site.csp import (
     script_hash,
     with_style,
 )
-from guide.site.css_prune import PageNames, Used, page_names, parse_selector, parse_stylesheet
+from guide.site.css_prune import (
+    OTHER_STYLESHEETS,
+    SCRIPTS,
+    STYLESHEETS,
+    PageNames,
+    Used,
+    applying_rules,
+    page_names,
+    parse_selector,
+    parse_stylesheet,
+    prune_parsed,
+    used_in,
+)
 from guide.site.first_paint import (
     LATER,
     STYLESHEETS_LATER,
@@ -35,6 +47,7 @@ from guide.site.first_paint import (
     first_paint_css,
     inline,
     inline_site,
+    read_head,
     read_page,
     remember_names,
 )
@@ -42,10 +55,11 @@ from tests.browser import PHONE, open_page, settle
 from tests.pages import LANGUAGES, output_path, url_of
 from tests.rendering import Comparison, compare, keep, site_stylesheets
 from tests.test_csp import policy_of
-from tests.test_css_prune import PAGE_TYPES
+from tests.test_css_prune import MATERIAL_MAIN, PAGE_TYPES, SITE_FOLDER
 
 KINDS = ("index.md", "work.md", "legal-stay.md", "powiaty/index.md", "powiaty/gdansk.md")
 DESKTOP = {"width": 1280, "height": 900}
+SITE_PATH = f"/{SITE_FOLDER}/" if SITE_FOLDER else "/"  # where the host serves the site
 
 
 def _head(site: Path, lang: str, page: str) -> tuple[str, Tag]:
@@ -159,6 +173,41 @@ def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
         "</noscript><title>t</title></head><body>"
         '<link rel="stylesheet" href="c.css"></body></html>'
     )
+
+
+@pytest.mark.parametrize("separator", ["\n", "\r", "\r\n", "\u2028", "\x0c"])
+def test_the_head_is_read_where_it_is_written(separator: str) -> None:
+    """The stylesheets and policy are found at their place in the page, whatever the line
+    separators before them (HTMLParser counts lines by "\\n" alone)."""
+    link = '<link rel="stylesheet" href="a.css">'
+    meta = '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">'
+    html = f"<html><head>{separator}<title>a{separator}b</title>\n{meta}\n  {link}</head>"
+    head = read_head(html + "<body></body></html>")
+    assert [html[tag.start : tag.end] for tag in head.stylesheets] == [link]
+    assert head.policy is not None and html[head.policy.start : head.policy.end] == meta
+
+
+def test_the_first_paint_of_the_pruned_rules_is_that_of_the_pruned_stylesheet(site: Path) -> None:
+    """inline_site takes the rules prune_site kept (applying_rules) instead of parsing the
+    pruned stylesheet it wrote: each page's first paint is the same either way."""
+    main = next(site.glob(STYLESHEETS))
+    rules = parse_stylesheet(MATERIAL_MAIN.read_text(encoding="utf-8"))
+    scripts = sorted(path for pattern in SCRIPTS for path in site.glob(pattern))
+    used = used_in(sorted(site.rglob("*.html")), scripts)
+    readers = [*scripts, *site.glob(OTHER_STYLESHEETS)]
+    also_read_by = "".join(path.read_text(encoding="utf-8") for path in readers)
+    kept: dict[int, list[str]] = {}
+    pruned = prune_parsed(rules, used, also_read_by=also_read_by, kept=kept)
+    assert pruned + "\n" == main.read_text(encoding="utf-8")
+    reparsed, applying = parse_stylesheet(pruned), applying_rules(rules, kept)
+    for lang in LANGUAGES:
+        for page in KINDS:
+            path = output_path(site, lang, page)
+            html = path.read_text(encoding="utf-8")
+            _, page_used = read_page(html, page=path, site=site, site_path=SITE_PATH)
+            assert first_paint_css([applying], page_used) == first_paint_css(
+                [reparsed], page_used
+            ), (lang, page)
 
 
 # --- Each page parsed once: the names the stylesheet steps read come from the page's parse

@@ -19,6 +19,7 @@ from guide.data.languages import default_language, language_codes
 from guide.data.termbase import (
     MIXED_HINT,
     MIXED_HINTS,
+    _case_key,
     case_keys,
     check_termbase,
     core,
@@ -260,6 +261,19 @@ def test_variants_are_found_where_re_finds_them() -> None:
 def test_case_keys_keep_each_character_in_its_place() -> None:
     assert case_keys("Kſ ᲀİ") == "ks вi"  # Kelvin sign, long s, rounded ve, dotted I
     assert len(case_keys(AWKWARD)) == len(AWKWARD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ΣΑΣ", "İstanbul", "karta pobytu", AWKWARD]
+    + [page.read_text(encoding="utf-8") for page in sorted(DOCS_DIR.rglob("*.md"))[:8]],
+    ids=lambda text: text[:12],
+)
+def test_case_keys_are_each_characters_key(text: str) -> None:
+    """Where case_keys lowers the whole text instead of mapping each character, the result is
+    the same: not for a capital sigma (str.lower writes a final sigma by its place) or a
+    dotted I (two characters in lower case)."""
+    assert case_keys(text) == "".join(map(_case_key, text))
 
 
 def test_mixed_script_hints_find_what_the_one_pattern_finds() -> None:

@@ -8,8 +8,8 @@ import re
 from collections.abc import Mapping
 
 # mike builds each edition with its name in this variable (mike.mkdocs_utils.docs_version_var,
-# which tests/test_editions.py compares); mike's plugin then moves site_url into the edition's
-# folder, and the guide plugin reads it.
+# which tests/test_editions.py compares); the guide plugin reads it and moves site_url into the
+# edition's folder, as mike's plugin does (guide/site/features.py, edition_settings).
 EDITION_VAR = "MIKE_DOCS_VERSION"
 
 

@@ -58,7 +58,14 @@ def case_keys(text: str) -> str:
     """`text`, each character replaced by its _case_key: one character for one, so an offset
     here is the same offset in `text`. Wherever a case-insensitive pattern that starts with a
     literal matches `text`, the literal's case_keys stand here (the converse need not hold)."""
-    return text.translate({ord(char): _case_key(char) for char in set(text)})
+    table = {ord(char): _case_key(char) for char in set(text)}
+    # Mostly each key is the character's lower case: str.lower then does it (a C loop, not
+    # a table lookup per character). Its one rule beyond single characters, the final sigma,
+    # never applies: the capital sigma's key is the final sigma, not its lower case, so a text
+    # holding it is translated.
+    if all(chr(code).lower() == key for code, key in table.items()):
+        return text.lower()
+    return text.translate(table)
 
 
 def literal_matches(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -35,6 +36,19 @@ class Ui:
     abbreviations: dict[str, str]
     # unit or currency -> language -> CLDR plural category -> form with {n} (guide/data/formats.py)
     units: dict[str, dict[str, dict[str, str]]]
+    # Every label in one language, made once per language (labels_in): templates read them
+    # for every box, slot and page.
+    _in_language: dict[str, Mapping[str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def labels_in(self, lang: str) -> Mapping[str, str]:
+        """Every label's text in `lang`, by key (read-only)."""
+        found = self._in_language.get(lang)
+        if found is None:
+            found = MappingProxyType({key: texts[lang] for key, texts in self.labels.items()})
+            self._in_language[lang] = found
+        return found
 
     def label(self, key: str, lang: str) -> str:
         try:

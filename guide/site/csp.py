@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -50,6 +51,8 @@ DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
 EXCERPT = 60
 _CHARSET = '<meta charset="utf-8">'
+# HTML's case-insensitivity is ASCII's: found where written, without lowering the whole page.
+_CHARSET_TAG = re.compile(re.escape(_CHARSET), re.IGNORECASE | re.ASCII)
 
 
 class CspError(ValueError):
@@ -335,8 +338,8 @@ def policy_for(
 
 def policy_position(html: str) -> int | None:
     """Where the policy goes: right after <meta charset>, before anything it governs."""
-    start = html.lower().find(_CHARSET)
-    return None if start < 0 else start + len(_CHARSET)
+    found = _CHARSET_TAG.search(html)
+    return None if found is None else found.end()
 
 
 def charset_end(html: str, where: str) -> int:

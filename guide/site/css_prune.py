@@ -434,6 +434,34 @@ def prune_rules(
     return "".join(out)
 
 
+def applying_rules(rules: Iterable[Rule], kept: dict[int, list[str]]) -> tuple[Rule, ...]:
+    """`rules` as prune_parsed kept them (`kept`, which it filled): each style rule with only
+    the selectors that apply, none without; a first paint pruned from these keeps what it
+    would keep from the pruned stylesheet, and reuses what the rules have written out."""
+    out: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule, StyleRule):
+            texts = set(kept.get(id(rule), ()))
+            if not texts:
+                continue
+            selectors = tuple(selector for selector in rule.selectors if selector.text in texts)
+            if len(selectors) == len(rule.selectors):
+                out.append(rule)
+                continue
+            narrowed = StyleRule(selectors, rule.content)
+            for written in ("declarations", "text"):  # cached_property values, made once
+                if written in rule.__dict__:
+                    narrowed.__dict__[written] = rule.__dict__[written]
+            out.append(narrowed)
+        elif isinstance(rule, GroupRule):
+            inner = applying_rules(rule.rules, kept)
+            if inner:
+                out.append(GroupRule(rule.head, inner, rule.print_only))
+        else:
+            out.append(rule)
+    return tuple(out)
+
+
 def var_references(text: str) -> set[str]:
     """The custom properties a stylesheet or script reads (`var(--name`)."""
     return set(VAR_REFERENCE.findall(text))
@@ -445,10 +473,17 @@ def prune_stylesheet(css: str, used: Used, *, also_read_by: str = "") -> str:
     return prune_parsed(parse_stylesheet(css), used, also_read_by=also_read_by)
 
 
-def prune_parsed(rules: Iterable[Rule], used: Used, *, also_read_by: str = "") -> str:
-    """prune_stylesheet of an already parsed stylesheet (or several, one after the other)."""
+def prune_parsed(
+    rules: Iterable[Rule],
+    used: Used,
+    *,
+    also_read_by: str = "",
+    kept: dict[int, list[str]] | None = None,
+) -> str:
+    """prune_stylesheet of an already parsed stylesheet (or several, one after the other).
+    `kept`: filled with the selectors of each style rule (by id) that apply (applying_rules)."""
     rules = tuple(rules)
-    kept: dict[int, list[str]] = {}  # the selectors that apply, decided once
+    kept = {} if kept is None else kept  # the selectors that apply, decided once
     also_read = var_references(also_read_by)
     pruned = prune_rules(rules, used, kept=kept)
     while True:  # a custom property may be read only by another one: until nothing changes
@@ -476,15 +511,22 @@ def drop_source_maps(site: Path) -> list[Path]:
     return removed
 
 
-def prune_site(site: Path, *, names: Callable[[Path], PageNames] | None = None) -> None:
+def prune_site(
+    site: Path, *, names: Callable[[Path], PageNames] | None = None
+) -> dict[Path, tuple[Rule, ...]]:
     """Prune Material's main stylesheet of the built `site` in place and drop source maps.
-    `names`: each page's names where already known (guide/site/first_paint.py, SitePages)."""
+    `names`: each page's names where already known (guide/site/first_paint.py, SitePages).
+    Returns each pruned stylesheet's rules as kept (applying_rules), for the first paint."""
     drop_source_maps(site)
     scripts = sorted(path for pattern in SCRIPTS for path in site.glob(pattern))
     used = used_in(sorted(site.rglob("*.html")), scripts, names=names)
     readers = [*scripts, *site.glob(OTHER_STYLESHEETS)]
     also_read_by = "".join(path.read_text(encoding="utf-8") for path in readers)
+    pruned_rules: dict[Path, tuple[Rule, ...]] = {}
     for stylesheet in sorted(site.glob(STYLESHEETS)):
-        css = stylesheet.read_text(encoding="utf-8")
-        pruned = prune_stylesheet(css, used, also_read_by=also_read_by)
+        rules = parse_stylesheet(stylesheet.read_text(encoding="utf-8"))
+        kept: dict[int, list[str]] = {}
+        pruned = prune_parsed(rules, used, also_read_by=also_read_by, kept=kept)
         stylesheet.write_text(pruned + "\n", encoding="utf-8")
+        pruned_rules[stylesheet] = applying_rules(rules, kept)
+    return pruned_rules

@@ -122,7 +122,12 @@ def edition_settings(build: Build, config: MkDocsConfig) -> None:
     """Editions: Material's edition selector and outdated notice in mike builds only
     (MIKE_DOCS_VERSION, set by `python -m guide deploy`), whose year the notice names as
     `config.extra.edition`. A plain build is in no edition folder, where the selector would
-    request a `../versions.json` that does not exist: `extra.version` is dropped there."""
+    request a `../versions.json` that does not exist: `extra.version` is dropped there.
+
+    An edition's site_url moves into its folder, as mike's plugin moves it with no
+    canonical_version (canonical URLs and links stay inside their edition, never in an alias).
+    mike's plugin is not in mkdocs.yml: `mike deploy` adds it to the configuration it builds,
+    `python -m guide deploy` builds through this, and a plain build does not import mike."""
     edition = build.edition
     if edition is None:
         config.extra.pop("version", None)
@@ -130,6 +135,8 @@ def edition_settings(build: Build, config: MkDocsConfig) -> None:
         # The notice links to the same page in this alias: mkdocs.yml must name one.
         alias_of(config.extra.get("version"), source=config.config_file_path)
         config.extra["edition"] = edition
+        if config.site_url:  # mike's MikePlugin.on_config: the same in every language's build
+            config.site_url = urljoin(config.site_url, edition)
 
 
 def watch_data(server: Any, *, data_dir: str) -> Any:
@@ -764,6 +771,7 @@ def finish_site(build: Build, *, config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     pages = SitePages(site, recorded=build.page_names)
-    prune_site(site, names=pages.names)
-    inline_site(site, site_path=urlsplit(config.site_url or "/").path or "/", pages=pages)
+    pruned = prune_site(site, names=pages.names)
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    inline_site(site, site_path=site_path, pages=pages, parsed=pruned)
     measure_packs(site)

@@ -79,14 +79,20 @@ class _PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.head = Head()
         self.collector = NameCollector() if names else None
-        self._lines = [0]
-        for line in html.splitlines(keepends=True):
-            self._lines.append(self._lines[-1] + len(line))
+        self._html = html
+        # Where line `_line` starts in `html`, as HTMLParser counts lines (by "\n"): worked
+        # out up to the tags read, in order, rather than for the whole page.
+        self._line, self._line_start = 1, 0
         self._in_head = True
 
+    def _offset(self, line: int, column: int) -> int:
+        while self._line < line:
+            self._line_start = self._html.index("\n", self._line_start) + 1
+            self._line += 1
+        return self._line_start + column
+
     def _tag(self, attrs: list[tuple[str, str | None]]) -> Tag:
-        line, column = self.getpos()
-        start = self._lines[line - 1] + column
+        start = self._offset(*self.getpos())
         text = self.get_starttag_text() or ""
         return Tag(start, start + len(text), {name: value or "" for name, value in attrs})
 
@@ -235,14 +241,22 @@ class SitePages:
         return found
 
 
-def inline_site(site: Path, /, *, site_path: str, pages: SitePages | None = None) -> None:
+def inline_site(
+    site: Path,
+    /,
+    *,
+    site_path: str,
+    pages: SitePages | None = None,
+    parsed: Mapping[Path, tuple[Rule, ...]] | None = None,
+) -> None:
     """Every HTML page of the built `site` (served at `site_path`) with its first paint's rules
-    inline. `pages`: the names of the site's pages, where already known.
+    inline. `pages`: the names of the site's pages, where already known; `parsed`: the rules
+    of stylesheets already parsed (the pruned one's, css_prune.prune_site), by file.
 
     Pages whose names differ only in what no selector requires get the same rules: computed
     once."""
     pages = SitePages(site) if pages is None else pages
-    sheets: dict[Path, tuple[Rule, ...]] = {}
+    sheets: dict[Path, tuple[Rule, ...]] = dict(parsed or {})
     required: dict[tuple[Path, ...], Used] = {}
     scripts: dict[Path, PageNames] = {}
     computed: dict[tuple[object, ...], str] = {}

@@ -115,7 +115,7 @@ def words(lang: str, *, ui: Ui | None = None) -> dict[str, Any]:
     ui = ui or load_ui()
     return {
         "lang": lang,
-        "t": {key: texts[lang] for key, texts in ui.labels.items()},
+        "t": ui.labels_in(lang),
         "days": ui.days,
     }
 
