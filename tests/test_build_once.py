@@ -55,10 +55,19 @@ def counting_repository(*args):
         read_repository.append(1)
     return repository(*args)
 feedback.repository = counting_repository  # before the plugin imports it by name
+from guide.site import first_paint
+site_pages = []  # what the steps after the build read of each page (SitePages)
+init_site_pages = first_paint.SitePages.__init__
+def recording_init(self, *args, **kwargs):
+    init_site_pages(self, *args, **kwargs)
+    site_pages.append(self)
+first_paint.SitePages.__init__ = recording_init
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(json.dumps({
+    "site_pages": [len(pages._names) for pages in site_pages],
+    "parsed_again": [str(page) for pages in site_pages for page in pages.parsed],
     "parsed": parsed,
     "compiled": {f"{name} {escaping}": count for (name, escaping), count in compiled.items()},
     "listed": listed,
@@ -99,6 +108,11 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     assert counts["repository_read"] == 0
     # What the build set aside from the collector is collected as usual once it has ended.
     assert counts["frozen"] == 0
+    # The steps after the build take every page's names from the page's one parse when it was
+    # finished: none is parsed again (guide/site/first_paint.py, page_key and SitePages).
+    (pages,) = counts["site_pages"]
+    assert pages == len(list((tmp_path / "site").rglob("*.html")))
+    assert counts["parsed_again"] == []
 
 
 # Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;

@@ -43,6 +43,7 @@ from guide.site.first_paint import (
     LATER,
     STYLESHEETS_LATER,
     SWITCH,
+    PageKey,
     SitePages,
     first_paint_css,
     inline,
@@ -251,7 +252,7 @@ def test_names_are_not_guessed_when_the_policy_lands_inside_a_token(before: str)
 
 def test_a_page_changed_since_it_was_finished_is_parsed_again(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
-    recorded: dict[bytes, PageNames] = {}
+    recorded: dict[PageKey, PageNames] = {}
     remember_names(recorded, PAGE, page_names(PAGE))
     page.write_text(PAGE, encoding="utf-8")
     pages = SitePages(tmp_path, recorded=recorded)
@@ -272,7 +273,7 @@ def test_recorded_names_give_the_same_first_paint(tmp_path: Path) -> None:
         (site / "assets" / "guide").mkdir(parents=True)
         (site / "a.css").write_text(sheet, encoding="utf-8")
         (site / SWITCH).write_text("document.body.classList.add('w')", encoding="utf-8")
-        kept: dict[bytes, PageNames] = {}
+        kept: dict[PageKey, PageNames] = {}
         for name, extra in (("one", "a"), ("two", "b")):
             html = PAGE.replace('src="s.js"', f'src="../{SWITCH}"').replace(
                 '<p id="y"', f'<p id="y" class="{extra}"'

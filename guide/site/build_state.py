@@ -32,6 +32,7 @@ from guide.data.yamlfile import DataError
 from guide.site.css_prune import PageNames
 from guide.site.feedback import ReportTo, repository
 from guide.site.finished_page import Sections
+from guide.site.first_paint import PageKey
 from guide.site.i18n import current_language
 from guide.site.office_boxes import Slots
 from guide.site.powiat_pages import Labels, map_labels
@@ -71,8 +72,8 @@ class Build:
     translation_status: dict[str, LanguageStatus] | None = None
     status_tables: StatusTables | None = None
     # Each finished page's names (the stylesheet steps after the build read them), by the
-    # digest of the page as written (guide/site/first_paint.py, SitePages).
-    page_names: dict[bytes, PageNames] = field(default_factory=dict)
+    # key of the page as written (guide/site/first_paint.py, page_key and SitePages).
+    page_names: dict[PageKey, PageNames] = field(default_factory=dict)
     # The theme's inline scripts: its script partials and files, and the scripts a page may hold
     # by (base_url, features, scope).
     script_partials: tuple[str, ...] | None = None

@@ -14,7 +14,7 @@ from guide.data.offices import DATED_AFTER_YEARS, Directory, today
 from guide.data.ui import Ui, fill, load_ui
 from guide.site.css_prune import PageNames
 from guide.site.finished_page import attach_once
-from guide.site.first_paint import remember_names
+from guide.site.first_paint import PageKey, remember_names
 from guide.site.render import words
 
 
@@ -27,7 +27,7 @@ def render_data_status(
     directory: Directory | None = None,
     ui: Ui | None = None,
     tables: StatusTables | None = None,
-    names: dict[bytes, PageNames] | None = None,
+    names: dict[PageKey, PageNames] | None = None,
 ) -> tuple[str, dict[str, dict[str, StatusEntry]]]:
     """data-status.html in `lang`'s words, at site path `where` (with its CSP meta), and the
     table it shows, for the JSON beside it. `tables`: what the page shows, the same in every

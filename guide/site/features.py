@@ -615,34 +615,47 @@ def finish_page(build: Build, output: str, *, page: Page, config: MkDocsConfig) 
     """Parse the finished page once (guide/site/finished_page.py): its scan for the output check
     and the policy, its sections for the search index, its own files for the offline pack, its
     names for the stylesheet steps after the build (finish_site), kept by what is written."""
-    position = policy_position(output)
-    parsed = finished_page.parse(output, page=page.file.dest_uri, position=position)
+    parsed, output = _finish_html(
+        build,
+        output,
+        config=config,
+        dest=page.file.dest_uri,
+        base_url=page_base_url(page.url),
+        where=page.file.src_uri,
+    )
     record = build.language(config)
     if parsed.sections is not None:
         record.sections[page.file.dest_uri] = parsed.sections
     record.loads[page.file.dest_uri] = parsed.loads
+    return output
+
+
+def finish_template(build: Build, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """A page made from a template alone (404.html), finished as a page is (finish_page)."""
+    if not template_name.endswith(".html"):
+        return output
+    base_url = template_base_url(template_name, site_url=config.site_url)
+    _, output = _finish_html(
+        build, output, config=config, dest=template_name, base_url=base_url, where=template_name
+    )
+    return output
+
+
+def _finish_html(
+    build: Build, output: str, *, config: MkDocsConfig, dest: str, base_url: str, where: str
+) -> tuple[finished_page.FinishedPage, str]:
+    """The page's one parse, and the page with its policy; its names kept by what is written."""
+    position = policy_position(output)
+    parsed = finished_page.parse(output, page=dest, position=position)
     insertion = _policy(
-        build,
-        output,
-        config=config,
-        base_url=page_base_url(page.url),
-        where=page.file.src_uri,
-        found=parsed.scan,
+        build, output, config=config, base_url=base_url, where=where, found=parsed.scan
     )
     names = finished_page.names_after(parsed, position=position, insertion=insertion)
     if insertion is not None:
         output = insert(output, insertion)
     if names is not None:  # else finish_site parses the page again
         remember_names(build.page_names, output, names)
-    return output
-
-
-def finish_template(build: Build, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output
-    base_url = template_base_url(template_name, site_url=config.site_url)
-    insertion = _policy(build, output, config=config, base_url=base_url, where=template_name)
-    return output if insertion is None else insert(output, insertion)
+    return parsed, output
 
 
 # --- after each language's build ----------------------------------------------------------
@@ -725,9 +738,11 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
     lang = current_language(config)
     prefix = built_language_prefix(config, lang)
     site = Path(config.site_dir)
-    page = offline_page(
+    page, names = offline_page(
         build.env, lang=lang, prefix=prefix, site_name=config.site_name, ui=build.data.ui
     )
+    if names is not None:
+        remember_names(build.page_names, page, names)
     (site / prefix / OFFLINE_HTML).write_text(page, encoding="utf-8")
     others = [
         built_language_prefix(config, code) for code, _ in built_languages(config) if code != lang

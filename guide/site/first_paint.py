@@ -18,7 +18,6 @@ inline style allowed; the output check still refuses any <style> in a page's bod
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from collections.abc import Mapping
@@ -206,24 +205,31 @@ def inline(html: str, *, head: Head, css: str) -> str:
     return html
 
 
-def page_digest(html: bytes, /) -> bytes:
+# What tells a page's text from any other in this process: its length and Python's str hash
+# (SipHash, keyed per process), which the text keeps once worked out. Unlike a digest of the
+# file's bytes, it needs no encoding of the page and no second hash of it.
+PageKey = tuple[int, int]
+
+
+def page_key(html: str, /) -> PageKey:
     """What tells a page written to disk from any other (guide/site/features.py records each
     finished page's names by it)."""
-    return hashlib.blake2b(html, digest_size=16).digest()
+    return len(html), hash(html)
 
 
-def remember_names(recorded: dict[bytes, PageNames], html: str, names: PageNames) -> None:
+def remember_names(recorded: dict[PageKey, PageNames], html: str, names: PageNames) -> None:
     """Keep the names of a page about to be written as `html` (as MkDocs writes a page,
-    mkdocs.utils.write_file), for SitePages."""
-    recorded[page_digest(html.encode("utf-8", errors="xmlcharrefreplace"))] = names
+    mkdocs.utils.write_file), for SitePages. A page that does not read back as `html` (a lone
+    surrogate, which MkDocs writes as a reference) is parsed again, as a page changed since."""
+    recorded[page_key(html)] = names
 
 
 class SitePages:
     """The names each HTML page of a built site carries (until a page is rewritten): those
-    recorded when the page was finished and parsed (`recorded`, by the page_digest of what
+    recorded when the page was finished and parsed (`recorded`, by the page_key of what
     was written), for any other page or a page changed since, parsed from the file."""
 
-    def __init__(self, site: Path, /, *, recorded: Mapping[bytes, PageNames] | None = None):
+    def __init__(self, site: Path, /, *, recorded: Mapping[PageKey, PageNames] | None = None):
         self.site = site
         self.recorded = recorded or {}
         self.parsed: list[Path] = []  # the pages read from disk and parsed
@@ -232,10 +238,10 @@ class SitePages:
     def names(self, page: Path, /) -> PageNames:
         found = self._names.get(page)
         if found is None:
-            data = page.read_bytes()
-            found = self.recorded.get(page_digest(data))
+            html = page.read_text(encoding="utf-8")
+            found = self.recorded.get(page_key(html))
             if found is None:
-                found = page_names(data.decode("utf-8"))
+                found = page_names(html)
                 self.parsed.append(page)
             self._names[page] = found
         return found

@@ -16,7 +16,8 @@ from mkdocs.utils import get_relative_url
 
 from guide.data.ui import Ui
 from guide.site.asset_paths import OFFICES_JSON, TOWNS_JSON
-from guide.site.csp import insert, policy_insertion
+from guide.site.css_prune import PageNames
+from guide.site.finished_page import attach_once
 from guide.site.render import words
 from guide.site.search_index import SEARCH_JSON
 from guide.site.serve import GZIP_LEVEL
@@ -27,13 +28,14 @@ GUIDE_CSS = "assets/guide/guide.css"
 
 def offline_page(
     env: jinja2.Environment, /, *, lang: str, prefix: str, site_name: str, ui: Ui | None = None
-) -> str:
-    """The offline page of `lang`, whose tree starts at `prefix` ('' or 'uk/'), with its policy."""
+) -> tuple[str, PageNames | None]:
+    """The offline page of `lang`, whose tree starts at `prefix` ('' or 'uk/'), with its policy,
+    and its names from its one parse (finished_page.attach_once)."""
     where = prefix + OFFLINE_HTML
     html = env.get_template("partials/guide/offline.html").render(
         **words(lang, ui=ui), site_name=site_name, css=get_relative_url(GUIDE_CSS, where)
     )
-    return insert(html, policy_insertion(html, env=env, where=where))
+    return attach_once(html, env=env, where=where)
 
 
 # "Keep this guide on my phone" (partials/guide/keep.html, assets/guide/keep.js): per language,
