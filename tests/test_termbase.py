@@ -20,6 +20,7 @@ from guide.data.termbase import (
     MIXED_HINT,
     MIXED_HINTS,
     _case_key,
+    blank_markdown,
     case_keys,
     check_termbase,
     core,
@@ -274,6 +275,24 @@ def test_case_keys_are_each_characters_key(text: str) -> None:
     the same: not for a capital sigma (str.lower writes a final sigma by its place) or a
     dotted I (two characters in lower case)."""
     assert case_keys(text) == "".join(map(_case_key, text))
+
+
+def test_blank_markdown_blanks_what_the_plain_patterns_find() -> None:
+    """blank_markdown's link and URL pattern, written so that `re` can skip ahead, blanks
+    exactly what its plain form finds: a link target after "]", "<https://...>" or a bare URL."""
+    plain = r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?"
+    email = r"|\b[\w.+-]+@[\w-]+\.[\w.]+"
+    rng = random.Random(11)
+    pieces = ["](", "(", ")", "]", "[", "<", ">", "http://", "https://", "x", "ą", " ", "\n", "@"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 24))) for _ in range(5000)]
+    texts += [page.read_text(encoding="utf-8") for page in sorted(DOCS_DIR.rglob("*.md"))]
+    for text in texts:
+        code_blanked = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.M | re.S).sub(
+            lambda m: re.sub(r"[^\n]", " ", m[0]), text
+        )
+        pattern = re.compile(plain + email) if "@" in text else re.compile(plain)
+        expected = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), code_blanked)
+        assert blank_markdown(text) == expected, text[:60]
 
 
 def test_mixed_script_hints_find_what_the_one_pattern_finds() -> None:

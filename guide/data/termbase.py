@@ -39,7 +39,10 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTAL
 # A glossary translation may name, in brackets, the word readers know for the term:
 # "карта побыту (вид на жительство)", an avoided variant that search then finds the term by.
 _BRACKETS = re.compile(r"\([^()]*\)")
-_LINK_OR_URL = r"(?<=\])\([^)\s]*\)|<?https?://[^\s)>]+>?"
+# A link's target "](...)" and a bare URL, "<https://...>" or "https://...". Each alternative
+# starts with a character, its look-behind after it, so `re` skips to where one can start
+# instead of trying the whole pattern at every character (four times faster on a page).
+_LINK_OR_URL = r"\((?<=\]\()[^)\s]*\)|<https?://[^\s)>]+>?|https?://[^\s)>]+>?"
 _URL = re.compile(_LINK_OR_URL + r"|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # _URL without its e-mail address, the same matches in a text without "@" (most pages), where
 # the address's pattern, tried at every word, is most of _URL's time.
