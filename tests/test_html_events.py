@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.content.html_events import feed, replay
+from guide.content.html_events import KnownAttributes, feed, replay
 from guide.site import finished_page
 from guide.site.csp import policy_position
 from tests.pages import LANGUAGE_PAGES, output_path
@@ -51,10 +51,10 @@ def parsed(html: str, position: int | None = None) -> tuple[list[tuple[object, .
 
 
 def replayed(
-    html: str, position: int | None = None
+    html: str, position: int | None = None, known: KnownAttributes | None = None
 ) -> tuple[list[tuple[object, ...]], bool] | None:
     recorder = _Recorder()
-    answer = replay(html, recorder, position=position)
+    answer = replay(html, recorder, position=position, known=known)
     return None if answer is None else (recorder.events, answer)
 
 
@@ -74,6 +74,23 @@ def test_every_page_is_replayed_as_htmlparser_reads_it(site: Path, lang: str, pa
     fast = replayed(html, position)
     assert fast is not None, "the page left the plain subset"
     assert fast == parsed(html, position)
+
+
+def test_the_attributes_kept_for_the_build_give_htmlparsers_events(site: Path) -> None:
+    """One `known` for every page, as a build keeps it: each page still gets HTMLParser's
+    events, and a listener that changes the list it is given changes nothing after it."""
+
+    class Clearing(_Recorder):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            super().handle_starttag(tag, attrs)
+            attrs.clear()
+
+    known: KnownAttributes = {}
+    for lang, page in LANGUAGE_PAGES:
+        html = output_path(site, lang, page).read_text(encoding="utf-8")
+        assert replay(html, Clearing(), known=known)
+        assert replayed(html, known=known) == (parsed(html)[0], True), (lang, page)
+    assert known
 
 
 def test_every_other_html_file_is_replayed_as_htmlparser_reads_it(site: Path) -> None:
@@ -185,12 +202,14 @@ MUTATIONS = "<>/=\"' \t\xa0&;#!-?abSCRIPTtitlemp\x0b`"
 def test_random_mutations_agree_with_htmlparser() -> None:
     rng = random.Random(21)
     taken = 0
+    known: KnownAttributes = {}  # kept over every input, as a build keeps it over its pages
     for _ in range(20000):
         html = "".join(rng.choice(PARTS) for _ in range(rng.randint(1, 6)))
         for _ in range(rng.randint(1, 3)):
             at = rng.randint(0, len(html))
             html = html[:at] + rng.choice(MUTATIONS) + html[at + rng.randint(0, 1) :]
         position = rng.randint(0, len(html))
+        assert replayed(html, known=known) == replayed(html), repr(html)
         assert agrees(html), repr(html)
         assert agrees(html, position), (html, position)
         taken += replayed(html) is not None

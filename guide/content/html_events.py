@@ -48,6 +48,10 @@ _OUTSIDE = frozenset({"xmp", "iframe", "noembed", "noframes", "plaintext"})  # r
 _REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|([a-zA-Z][a-zA-Z0-9]*;))")
 
 Attributes = list[tuple[str, str | None]]
+# The attributes of each tag's text as written (` class="md-nav__item"`), where a caller keeps
+# them for more pages: the same text gives the same attributes (a build's pages repeat 4,200
+# texts 43,000 times).
+KnownAttributes = dict[str, tuple[tuple[str, str | None], ...]]
 
 
 class _Outside(Exception):
@@ -75,14 +79,22 @@ def _attributes(written: str) -> Attributes:
     return found
 
 
-def replay(html: str, parser: HTMLParser, *, position: int | None = None) -> bool | None:
+def replay(
+    html: str,
+    parser: HTMLParser,
+    *,
+    position: int | None = None,
+    known: KnownAttributes | None = None,
+) -> bool | None:
     """Give `parser` the events of `html` as `parser.feed(html); parser.close()` would; None
     when `html` leaves the plain subset, and then `parser` may have been given some events:
     discard it and parse `html` with a fresh one.
 
     With `position`: whether HTMLParser fed `html[:position]` first would hold nothing back
     there (a token ends there, and it is not in a script's or a style's text), which the
-    subset knows only where a tag ends; elsewhere None as well."""
+    subset knows only where a tag ends; elsewhere None as well. `known`: the attributes of
+    the tags' texts already read, kept there for the caller's next pages (each event gets a
+    list of its own, as from HTMLParser)."""
     match = _TOKEN.match
     at = 0
     end = len(html)
@@ -101,7 +113,15 @@ def replay(html: str, parser: HTMLParser, *, position: int | None = None) -> boo
             if tag in _OUTSIDE or (slash and (raw is not None or tag in _ESCAPABLE)):
                 return None
             try:
-                attributes = _attributes(written) if written else []
+                if not written:
+                    attributes = []
+                elif known is None:
+                    attributes = _attributes(written)
+                else:
+                    read = known.get(written)
+                    if read is None:
+                        read = known[written] = tuple(_attributes(written))
+                    attributes = list(read)
             except _Outside:
                 return None
             if slash:

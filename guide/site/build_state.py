@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from guide.content.content_rules import TextRules
 from guide.content.docs_files import FileProblem
+from guide.content.html_events import KnownAttributes
 from guide.content.translations import LanguageStatus
 from guide.data.checks import load_problems, map_problems
 from guide.data.coverage import StatusTables
@@ -86,6 +87,8 @@ class Build:
 
     # The office slots of the powiat pages and offices/<slug>.json, rendered once.
     office_slots: Slots = field(default_factory=dict)
+    # The attributes of each tag text the finished pages hold (guide/content/html_events.py).
+    attributes: KnownAttributes = field(default_factory=dict)
     # The powiaty map's labels, placed once for every language (map_labels).
     _map_labels: Labels | None = None
 

@@ -646,7 +646,7 @@ def _finish_html(
 ) -> tuple[finished_page.FinishedPage, str]:
     """The page's one parse, and the page with its policy; its names kept by what is written."""
     position = policy_position(output)
-    parsed = finished_page.parse(output, page=dest, position=position)
+    parsed = finished_page.parse(output, page=dest, position=position, known=build.attributes)
     insertion = _policy(
         build, output, config=config, base_url=base_url, where=where, found=parsed.scan
     )

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 
-from guide.content.html_events import feed, replay
+from guide.content.html_events import KnownAttributes, feed, replay
 from guide.site.csp import Scan, ScriptScanner, insert, policy_insertion, policy_position
 from guide.site.css_prune import NameCollector, PageNames, page_names
 from guide.site.search_index import Section, SectionParser, sections_of
@@ -94,12 +94,18 @@ class _Page(HTMLParser):
             self.article.handle_data(data)
 
 
-def parse(html: str, *, page: str = "index.html", position: int | None = None) -> FinishedPage:
+def parse(
+    html: str,
+    *,
+    page: str = "index.html",
+    position: int | None = None,
+    known: KnownAttributes | None = None,
+) -> FinishedPage:
     """The finished page at site path `page` (its dest_uri), parsed once; `position`: where
     the caller will insert a tag (the policy), FinishedPage.between_tokens says whether that
-    is between two tokens."""
+    is between two tokens; `known`: the build's tag attributes already read (replay)."""
     parsed = _Page()
-    replayed = replay(html, parsed, position=position)
+    replayed = replay(html, parsed, position=position, known=known)
     between = replayed is True and position is not None
     if replayed is None:  # outside the plain subset: HTMLParser reads it
         parsed = _Page()
