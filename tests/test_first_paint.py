@@ -30,8 +30,10 @@ from guide.site.css_prune import (
     OTHER_STYLESHEETS,
     SCRIPTS,
     STYLESHEETS,
+    NameCollector,
     PageNames,
     Used,
+    add_tag,
     applying_rules,
     page_names,
     parse_selector,
@@ -174,6 +176,27 @@ def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
         "</noscript><title>t</title></head><body>"
         '<link rel="stylesheet" href="c.css"></body></html>'
     )
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        [("class", "a b"), ("id", "x"), ("hidden", None), ("data-z", "1")],
+        [("class", "a"), ("class", "b"), ("id", "x"), ("id", "y")],  # a name twice
+        [("id", ""), ("class", None)],
+    ],
+    ids=["plain", "twice", "empty"],
+)
+def test_the_names_from_the_shared_values_are_every_attributes(
+    attrs: list[tuple[str, str | None]],
+) -> None:
+    """NameCollector reads the attribute dict the listeners share where no name comes twice,
+    and every attribute where one does (HTMLParser reports each; the dict keeps the last)."""
+    collector = NameCollector()
+    collector.starttag("p", attrs, {name: value or "" for name, value in attrs})
+    expected = Used(tags=set())
+    add_tag(expected, "p", attrs)
+    assert collector.used == expected
 
 
 @pytest.mark.parametrize("separator", ["\n", "\r", "\r\n", "\u2028", "\x0c"])

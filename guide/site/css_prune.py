@@ -124,7 +124,17 @@ class NameCollector:
         values: dict[str, str] | None = None,
     ) -> None:
         """`values`: the attributes as the listeners of one parse share them, where made."""
-        add_tag(self.used, tag, attrs)
+        if values is not None and len(values) == len(attrs):  # no name twice: add_tag's names
+            used = self.used
+            if used.tags is not None:
+                used.tags.add(tag)
+            used.attributes.update(values)
+            if values.get("class"):
+                used.classes.update(values["class"].split())
+            if values.get("id"):
+                used.ids.add(values["id"])
+        else:
+            add_tag(self.used, tag, attrs)
         if tag in ("script", "template"):
             if values is None:
                 values = {name: value or "" for name, value in attrs}

@@ -82,8 +82,9 @@ class _Page(HTMLParser):
             self.references.append(values["href"])
 
     def handle_endtag(self, tag: str) -> None:
-        self.scripts.handle_endtag(tag)
-        if tag == "article" and self._depth:
+        if tag == "script":  # the only end tag the script scanner reads
+            self.scripts.handle_endtag(tag)
+        elif tag == "article" and self._depth:
             self._depth -= 1
         if self._depth:
             self.article.handle_endtag(tag)
