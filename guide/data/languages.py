@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,8 +116,37 @@ def _parsed(path: Path, content: bytes, environ: tuple[tuple[str, str | None], .
 _Source = tuple[Path, bytes, tuple[tuple[str, str | None], ...], "_Source | None"]
 
 
-def _source(path: Path) -> _Source:
+# Each configuration file's bytes as last read, with the status that identifies that reading:
+# its size, inode and modification and change times. A write changes the change time to the
+# clock's time (so does setting the modification time back), so a file whose status is the same
+# was not written since; unless it was written within the timestamps' granularity of that
+# reading: a file changed less than RACY_NS before it was read is read again every time (as git
+# treats a racily clean index entry). Commands and builds read mkdocs.yml's languages hundreds
+# of times; the file is read once.
+RACY_NS = 2_000_000_000
+_read_before: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
+
+
+def _now_ns() -> int:
+    return time.time_ns()
+
+
+def _file_bytes(path: Path) -> bytes:
+    status = os.stat(path)
+    key = (status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns)
+    before = _read_before.get(path)
+    if before is not None and before[0] == key:
+        return before[1]
     content = path.read_bytes()
+    if _now_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_NS:
+        _read_before[path] = (key, content)
+    else:
+        _read_before.pop(path, None)
+    return content
+
+
+def _source(path: Path) -> _Source:
+    content = _file_bytes(path)
     environ = tuple((name, os.environ.get(name)) for name in _env_read(path, content))
     parsed = _parsed(path, content, environ)
     inherited = None
@@ -184,7 +214,13 @@ def i18n_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
 
 def languages(path: Path = MKDOCS_YML) -> tuple[Language, ...]:
     """The languages of the guide, the default (source) language first."""
-    config = mkdocs_config(path)
+    return _languages(_source(path), path)
+
+
+# Keyed by the whole _Source, as _config: worked out once for each reading of the file.
+@lru_cache(maxsize=16)
+def _languages(source: _Source, path: Path) -> tuple[Language, ...]:
+    config = _config(source)  # read only here
     site_name = config["site_name"]
     partial = set(_plugin(config, "guide", path=path).get("partial_languages") or ())
     found = [
