@@ -55,6 +55,14 @@ def counting_repository(*args):
         read_repository.append(1)
     return repository(*args)
 feedback.repository = counting_repository  # before the plugin imports it by name
+from mkdocs.structure import files as mkdocs_files
+content_string = mkdocs_files.File.content_string
+source_reads = collections.Counter()  # each page's file read for the guide's features
+def counting_content_string(self):
+    if sys._getframe(1).f_code.co_name == "page_source":
+        source_reads[self.abs_src_path] += 1
+    return content_string.fget(self)
+mkdocs_files.File.content_string = property(counting_content_string, content_string.fset)
 from guide.site import first_paint
 site_pages = []  # what the steps after the build read of each page (SitePages)
 init_site_pages = first_paint.SitePages.__init__
@@ -67,6 +75,7 @@ from mkdocs.config import load_config
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(json.dumps({
     "site_pages": [len(pages._names) for pages in site_pages],
+    "source_reads": source_reads,
     "parsed_again": [str(page) for pages in site_pages for page in pages.parsed],
     "parsed": parsed,
     "compiled": {f"{name} {escaping}": count for (name, escaping), count in compiled.items()},
@@ -113,6 +122,9 @@ def test_data_parsed_and_templates_compiled_once_per_build(tmp_path: Path) -> No
     (pages,) = counts["site_pages"]
     assert pages == len(list((tmp_path / "site").rglob("*.html")))
     assert counts["parsed_again"] == []
+    # Each page's file is read once for the checks and directives of every language showing it
+    # (guide/site/features.py, page_source).
+    assert counts["source_reads"] and set(counts["source_reads"].values()) == {1}
 
 
 # Builds twice in this process, as `make serve` rebuilds, with an edit of a data file in between;

@@ -89,6 +89,8 @@ class Build:
     office_slots: Slots = field(default_factory=dict)
     # The attributes of each tag text the finished pages hold (guide/content/html_events.py).
     attributes: KnownAttributes = field(default_factory=dict)
+    # Each docs page's file text, by its path (guide/site/features.py, page_source).
+    sources: dict[str, str] = field(default_factory=dict)
     # The powiaty map's labels, placed once for every language (map_labels).
     _map_labels: Labels | None = None
 

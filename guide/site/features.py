@@ -255,13 +255,25 @@ def _where(page: Page) -> Path:
     return Path("docs") / src if page.file.abs_src_path is not None else src
 
 
+def page_source(build: Build, page: Page) -> str:
+    """The page's file as its author wrote it (front matter too), read once per build: its
+    checks and its directives' line numbers read it, in every language that shows it."""
+    path = page.file.abs_src_path
+    if path is None:
+        return page.file.content_string
+    found = build.sources.get(path)
+    if found is None:
+        found = build.sources[path] = page.file.content_string
+    return found
+
+
 def check_page_source(build: Build, page: Page) -> None:
     """Front matter and text break no rule (guide/content/content_rules.py): else the build fails,
     naming the page and line. Generated pages come from validated data."""
     if CONTENT_RULES in build.settings["checks_off"] or page.file.abs_src_path is None:
         return
     problems = content_problems(
-        _where(page), page.file.content_string, meta=page.meta, rules=build.rules
+        _where(page), page_source(build, page), meta=page.meta, rules=build.rules
     )
     if problems:
         raise PluginError("\n".join(map(str, problems)))
@@ -272,7 +284,7 @@ def check_rendered_page(build: Build, page: Page, html: str) -> None:
     placeholder is expanded."""
     if CONTENT_RULES in build.settings["checks_off"]:
         return
-    problems = rendered_problems(_where(page), page.file.content_string, html)
+    problems = rendered_problems(_where(page), page_source(build, page), html)
     if problems:
         raise PluginError("\n".join(map(str, problems)))
 
@@ -283,25 +295,21 @@ def exclude_from_stock_search(page: Page) -> None:
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
 
-def mark_office_boxes(markdown: str, *, page: Page, ui: Ui) -> str:
-    """`[[office: KEY]]`: a placeholder before Markdown; an unknown KEY fails at page:line."""
+def mark_office_boxes(markdown: str, *, page: Page, source: str, ui: Ui) -> str:
+    """`[[office: KEY]]`: a placeholder before Markdown; an unknown KEY fails at page:line
+    (`source`: the page's file, page_source)."""
     try:
-        return mark_office_directives(
-            markdown, src=page.file.src_uri, source=page.file.content_string, ui=ui
-        )
+        return mark_office_directives(markdown, src=page.file.src_uri, source=source, ui=ui)
     except DataError as error:
         raise PluginError(str(error)) from None
 
 
-def mark_facts(markdown: str, *, page: Page, register: Register) -> str:
+def mark_facts(markdown: str, *, page: Page, source: str, register: Register) -> str:
     """`[[fact: KEY]]`, `[[period: KEY]]`: a placeholder before Markdown; an unknown key fails
-    the build at page:line (guide/data/facts.py)."""
+    the build at page:line (guide/data/facts.py; `source`: the page's file, page_source)."""
     try:
         return mark_references(
-            markdown,
-            src=Path("docs") / page.file.src_path,
-            source=page.file.content_string,
-            register=register,
+            markdown, src=Path("docs") / page.file.src_path, source=source, register=register
         )
     except DataError as error:
         raise PluginError(str(error)) from None

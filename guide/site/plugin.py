@@ -108,8 +108,9 @@ class GuidePlugin(BasePlugin[GuideSettings]):  # type: ignore[no-untyped-call]
     ) -> str:
         build = self._build()
         feature.exclude_from_stock_search(page)
-        markdown = feature.mark_office_boxes(markdown, page=page, ui=build.data.ui)
-        markdown = feature.mark_facts(markdown, page=page, register=build.data.facts)
+        source = feature.page_source(build, page)
+        markdown = feature.mark_office_boxes(markdown, page=page, source=source, ui=build.data.ui)
+        markdown = feature.mark_facts(markdown, page=page, source=source, register=build.data.facts)
         markdown = feature.mark_glossary(markdown)
         return feature.mark_translation_notice(build, markdown, page=page, config=config)
 
