@@ -190,8 +190,8 @@ def test_the_page_is_rewritten_in_its_head_only(tmp_path: Path) -> None:
 def test_the_names_from_the_shared_values_are_every_attributes(
     attrs: list[tuple[str, str | None]],
 ) -> None:
-    """NameCollector reads the attribute dict the listeners share where no name comes twice,
-    and every attribute where one does (HTMLParser reports each; the dict keeps the last)."""
+    """NameCollector given the attribute dict the listeners share collects every attribute,
+    also where a name comes twice (HTMLParser reports each; the dict keeps the last)."""
     collector = NameCollector()
     collector.starttag("p", attrs, {name: value or "" for name, value in attrs})
     expected = Used(tags=set())

@@ -124,17 +124,7 @@ class NameCollector:
         values: dict[str, str] | None = None,
     ) -> None:
         """`values`: the attributes as the listeners of one parse share them, where made."""
-        if values is not None and len(values) == len(attrs):  # no name twice: add_tag's names
-            used = self.used
-            if used.tags is not None:
-                used.tags.add(tag)
-            used.attributes.update(values)
-            if values.get("class"):
-                used.classes.update(values["class"].split())
-            if values.get("id"):
-                used.ids.add(values["id"])
-        else:
-            add_tag(self.used, tag, attrs)
+        add_tag(self.used, tag, attrs)
         if tag in ("script", "template"):
             if values is None:
                 values = {name: value or "" for name, value in attrs}
@@ -321,6 +311,14 @@ class StyleRule:
     def text(self) -> str:
         return _serialize(list(self.content))
 
+    def with_selectors(self, selectors: tuple[Selector, ...]) -> StyleRule:
+        """The same rule with only `selectors`, keeping what this one has written out."""
+        narrowed = StyleRule(selectors, self.content)
+        for written in ("declarations", "text"):  # cached_property values, kept in __dict__
+            if written in self.__dict__:
+                narrowed.__dict__[written] = self.__dict__[written]
+        return narrowed
+
     def body(self, referenced: set[str] | None) -> str:
         """The declarations; with `referenced`, custom properties no one reads are dropped."""
         if referenced is None or self.declarations is None:
@@ -458,11 +456,7 @@ def applying_rules(rules: Iterable[Rule], kept: dict[int, list[str]]) -> tuple[R
             if len(selectors) == len(rule.selectors):
                 out.append(rule)
                 continue
-            narrowed = StyleRule(selectors, rule.content)
-            for written in ("declarations", "text"):  # cached_property values, made once
-                if written in rule.__dict__:
-                    narrowed.__dict__[written] = rule.__dict__[written]
-            out.append(narrowed)
+            out.append(rule.with_selectors(selectors))
         elif isinstance(rule, GroupRule):
             inner = applying_rules(rule.rules, kept)
             if inner:

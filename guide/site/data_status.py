@@ -61,6 +61,6 @@ def render_data_status(
         **texts,
     )
     html, found = attach_once(html, env=env, where=where)
-    if names is not None and found is not None:
+    if names is not None:
         remember_names(names, html, found)
     return html, status

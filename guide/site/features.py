@@ -661,8 +661,7 @@ def _finish_html(
     names = finished_page.names_after(parsed, position=position, insertion=insertion)
     if insertion is not None:
         output = insert(output, insertion)
-    if names is not None:  # else finish_site parses the page again
-        remember_names(build.page_names, output, names)
+    remember_names(build.page_names, output, names)
     return parsed, output
 
 
@@ -684,8 +683,7 @@ def write_translation_status(build: Build, *, config: MkDocsConfig) -> None:
     )
     where = f"{prefix}translation-status.html"
     html, names = finished_page.attach_once(html, env=build.env, where=where)
-    if names is not None:
-        remember_names(build.page_names, html, names)
+    remember_names(build.page_names, html, names)
     (site / where).write_text(html, encoding="utf-8")
     if lang != source_language(config):
         return  # the JSON is written once, by the default language's build
@@ -749,8 +747,7 @@ def write_offline_files(build: Build, *, config: MkDocsConfig) -> None:
     page, names = offline_page(
         build.env, lang=lang, prefix=prefix, site_name=config.site_name, ui=build.data.ui
     )
-    if names is not None:
-        remember_names(build.page_names, page, names)
+    remember_names(build.page_names, page, names)
     (site / prefix / OFFLINE_HTML).write_text(page, encoding="utf-8")
     others = [
         built_language_prefix(config, code) for code, _ in built_languages(config) if code != lang

@@ -217,11 +217,13 @@ def page_key(html: str, /) -> PageKey:
     return len(html), hash(html)
 
 
-def remember_names(recorded: dict[PageKey, PageNames], html: str, names: PageNames) -> None:
+def remember_names(recorded: dict[PageKey, PageNames], html: str, names: PageNames | None) -> None:
     """Keep the names of a page about to be written as `html` (as MkDocs writes a page,
-    mkdocs.utils.write_file), for SitePages. A page that does not read back as `html` (a lone
-    surrogate, which MkDocs writes as a reference) is parsed again, as a page changed since."""
-    recorded[page_key(html)] = names
+    mkdocs.utils.write_file), for SitePages; None: not known from the page's parse (then, as a
+    page that does not read back as `html`, a lone surrogate MkDocs writes as a reference, it
+    is parsed again after the build)."""
+    if names is not None:
+        recorded[page_key(html)] = names
 
 
 class SitePages:
